@@ -1,0 +1,31 @@
+# One entry for running and testing. Both create .venv/ first (only when pyproject or pins changed).
+PY := .venv/bin/python
+STAMP := .venv/.installed
+
+.PHONY: run test test-all slow index eval bench setup
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,peer]'
+	touch $(STAMP)
+
+# Build the index if it is missing or stale (incremental: unchanged articles are reused), then serve.
+run: $(STAMP)
+	$(PY) -m bot index
+	$(PY) app.py
+
+index: $(STAMP)
+	$(PY) -m bot index
+
+# The whole default suite (everything but the `slow` robustness loops).
+test: $(STAMP)
+	$(PY) -m pytest -q -m "not slow"
+
+slow: $(STAMP)
+	$(PY) -m pytest -q -m slow
+
+test-all: $(STAMP)
+	$(PY) -m pytest -q

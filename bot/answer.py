@@ -1,0 +1,180 @@
+"""Compose an extractive answer: choose the sentences that answer the question and quote them verbatim.
+
+There is no generative model: the answer *is* the best sentence of the articles, followed by
+supporting sentences, each quoted with its file and exact character span. A learned linear model
+(`answer_model.json`, see features.py) scores candidate sentences; a second one decides whether the
+best of them answers the question at all. When it does not, the answer says so (`NOT_IN_DOCUMENTS`)
+and no quote is offered as an answer: the closest passages are returned apart, marked as such.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .features import NAMES, Question, sentence_features
+from .lexical import words
+from .retrieve import Hit
+from .store import StoredIndex
+
+NOT_IN_DOCUMENTS = "The documents do not answer this question."
+MODEL_FILE = Path(__file__).with_name("answer_model.json")
+DUPLICATE_JACCARD = 0.6  # word-set overlap above which two sentences say the same thing
+
+
+@dataclass(frozen=True)
+class Quote:
+    n: int
+    source: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+    def as_json(self) -> dict:
+        return {"n": self.n, "source": self.source, "start": self.start, "end": self.end,
+                "text": self.text, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    answered: bool
+    quotes: tuple[Quote, ...] = ()
+    closest: tuple[Quote, ...] = ()  # for a declined question: near passages, not an answer
+    seconds: float = 0.0
+    resolved_question: str = ""  # the question after follow-up resolution, when it differs
+    index_version: str = ""
+
+    def as_json(self) -> dict:
+        out = {"question": self.question, "answered": self.answered, "answer": self.text,
+               "quotes": [q.as_json() for q in self.quotes], "seconds": round(self.seconds, 4)}
+        if self.closest:
+            out["closest"] = [q.as_json() for q in self.closest]
+        if self.resolved_question:
+            out["resolved_question"] = self.resolved_question
+        return out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: int  # sentence row in the index
+    source: str
+    start: int
+    end: int
+    text: str  # cleaned text of the sentence
+    features: list[float] = field(default_factory=list)
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    weights: np.ndarray
+    decline_weights: np.ndarray
+    decline_threshold: float
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load(path: Path = MODEL_FILE) -> "AnswerModel":
+        data = json.loads(path.read_text())
+        if data["features"] != NAMES:
+            raise ValueError(f"{path} was trained on other features; retrain it (README: tuning)")
+        return AnswerModel(np.array(data["weights"]), np.array(data["decline"]["weights"]),
+                           float(data["decline"]["threshold"]))
+
+    def answer_probability(self, ranked: list[Candidate]) -> float:
+        z = float(np.dot(self.decline_weights, decline_features(ranked)))
+        return 1 / (1 + math.exp(-max(min(z, 50), -50)))
+
+
+def decline_features(ranked: list[Candidate]) -> list[float]:
+    """Question-level evidence: how good the best sentence is, and how far ahead of the next."""
+    if not ranked:
+        return [1.0, -10.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    best = ranked[0]
+    second = ranked[1].score if len(ranked) > 1 else best.score - 5
+    f = dict(zip(NAMES, best.features))
+    return [1.0, best.score, f["dense_sentence"], f["cover"], f["dense_chunk"], f["bm25_chunk"],
+            best.score - second]
+
+
+def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[Candidate]:
+    """Every sentence of the retrieved chunks, with its features."""
+    if not hits:
+        return []
+    rows = np.array([h.row for h in hits])
+    sentence_rows = np.flatnonzero(np.isin(index.sentences[:, 0], rows))
+    if len(sentence_rows) == 0:
+        return []
+    vectors = np.asarray(index.sentence_vectors[sentence_rows], dtype=np.float32)
+    dense = vectors @ question.vector
+    best_dense = float(dense.max())
+    hit_of = {h.row: h for h in hits}
+    texts = [_sentence_text(index, r) for r in sentence_rows]
+    out = []
+    for i, row in enumerate(sentence_rows):
+        chunk_row, start, end = (int(x) for x in index.sentences[row, :3])
+        hit = hit_of[chunk_row]
+        same_chunk = lambda j: 0 <= j < len(texts) and index.sentences[sentence_rows[j], 0] == chunk_row
+        window = " ".join(texts[j] for j in (i - 1, i + 1) if same_chunk(j))
+        features = sentence_features(
+            question, texts[i], window, float(dense[i]), hit.dense, hit.bm25, hit.rank,
+            not same_chunk(i - 1), best_dense)
+        out.append(Candidate(int(row), index.chunks[chunk_row].source, start, end, texts[i], features))
+    return out
+
+
+def _sentence_text(index: StoredIndex, row: int) -> str:
+    chunk_row, _, _, cstart, cend = (int(x) for x in index.sentences[row])
+    chunk = index.chunks[chunk_row]
+    return chunk.text[cstart - chunk.cstart : cend - chunk.cstart]
+
+
+def rank(model: AnswerModel, found: list[Candidate]) -> list[Candidate]:
+    """Candidates by learned score, best first, near-duplicates and repeats of a span dropped."""
+    if not found:
+        return []
+    scores = np.array([c.features for c in found]) @ model.weights
+    ordered = [found[i] for i in np.argsort(-scores, kind="stable")]
+    kept: list[Candidate] = []
+    kept_words: list[set[str]] = []
+    for candidate, score in zip(ordered, sorted(scores.tolist(), reverse=True)):
+        own = set(words(candidate.text))
+        if any((candidate.source, candidate.start) == (k.source, k.start) for k in kept):
+            continue
+        if any(len(own & other) / max(len(own | other), 1) >= DUPLICATE_JACCARD for other in kept_words):
+            continue
+        kept.append(Candidate(candidate.sentence, candidate.source, candidate.start, candidate.end,
+                              candidate.text, candidate.features, float(score)))
+        kept_words.append(own)
+    return kept
+
+
+def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
+            max_quotes: int = 3) -> Answer:
+    """Turn ranked sentences into the chat answer and its numbered, verbatim quotes."""
+    quotes = tuple(
+        Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end], _probability(c.score))
+        for n, c in enumerate(ranked[:max_quotes], start=1)
+    )
+    if not answered:
+        return Answer(question, NOT_IN_DOCUMENTS, False, (), quotes)
+    lead, *support = quotes
+    text = f"{_one_line(lead.text)} [{lead.n}]"
+    if support:
+        text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
+    return Answer(question, text, True, quotes)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _probability(logit: float) -> float:
+    return 1 / (1 + math.exp(-max(min(logit, 50), -50)))

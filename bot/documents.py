@@ -1,0 +1,190 @@
+"""Load the articles of the seeds folder and clean their text for indexing.
+
+Reading: `.txt` and `.md` files, recursively, sorted by relative path; hidden files and folders and
+symlinks are ignored (a link could point outside the folder). UTF-8 (BOM or not) and UTF-16 with a
+BOM are decoded; anything else, binary or empty is *skipped with a reason* and never stops a build.
+Line ends are translated like ``Path.read_text`` does, so offsets into `Document.text` are offsets
+into ``Path(seeds, source).read_text(encoding="utf-8")``: the contract every quote is checked against.
+
+Cleaning: the embedder and BM25 see a normalized copy of the text (NFKC, no control or invisible
+format characters, collapsed whitespace, no scraper leftovers). `CleanText.offsets[i]` is the index in
+the original text of the character that produced cleaned character ``i``, so any span found in the
+cleaned text maps back to the exact original characters. Normalization is applied per character
+(a shortcut taken on purpose: it keeps the map one-to-many and simple).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+SUFFIXES = {".txt", ".md"}
+MAX_FILE_BYTES = 20_000_000  # a bigger "article" is almost surely a dump, not an article
+
+# Whole lines that web scrapers leave behind at the end of news articles.
+BOILERPLATE_LINE = re.compile(
+    r"(recent comments|recent posts|related posts?|leave a (reply|comment)|share this:?|like this:?"
+    r"|click to share.*|posted in .{0,60}|tags?:.{0,80}|advertisement|subscribe( now)?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str  # path relative to the seeds folder, with forward slashes
+    text: str  # decoded text as on disk (line ends translated like Path.read_text)
+    sha256: str  # of the file's bytes
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    offsets: np.ndarray  # int64, len(text) + 1; the last entry is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span [start, end) to the original span covering the same characters."""
+        if end <= start:
+            return int(self.offsets[start]), int(self.offsets[start])
+        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+
+
+def list_files(seeds_dir: Path) -> list[Path]:
+    """Article files under `seeds_dir`, sorted; hidden paths skipped; symlinks never followed."""
+    found = []
+    for folder, dirs, files in os.walk(seeds_dir, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(folder, name)
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES and not path.is_symlink():
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(seeds_dir).as_posix())
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-16 with a BOM or UTF-8; raise ValueError with a human reason otherwise."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")  # the BOM picks the byte order and is dropped
+    else:
+        if b"\x00" in data[:8192]:
+            raise ValueError("binary file (NUL bytes)")
+        try:
+            text = data.decode("utf-8")  # a UTF-8 BOM stays as U+FEFF, as read_text keeps it
+        except UnicodeDecodeError as error:
+            raise ValueError(f"not UTF-8 or UTF-16 text (bad byte at offset {error.start})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_document(path: Path, source: str) -> Document | Skipped:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Skipped(source, f"too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
+        data = path.read_bytes()
+    except OSError as error:
+        return Skipped(source, f"cannot read: {error.strerror or error}")
+    try:
+        text = decode(data)
+    except ValueError as error:
+        return Skipped(source, str(error))
+    if not clean(text).text.strip():
+        return Skipped(source, "empty (no text after cleaning)")
+    return Document(source, text, hashlib.sha256(data).hexdigest())
+
+
+def load_documents(seeds_dir: Path) -> tuple[list[Document], list[Skipped]]:
+    documents, skipped = [], []
+    for path in list_files(seeds_dir):
+        result = read_document(path, path.relative_to(seeds_dir).as_posix())
+        (documents if isinstance(result, Document) else skipped).append(result)
+    return documents, skipped
+
+
+def _is_invisible(ch: str) -> bool:
+    # Cc: control characters (tab and newline are handled as whitespace before this is asked);
+    # Cf: zero-width, bidi overrides, BOM, tag characters; Co/Cs/Cn: private, surrogate, unassigned.
+    return unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs", "Cn"}
+
+
+RUN = re.compile(r"(\s+)|\S+")
+PLAIN = re.compile(r"[!-~]+")  # printable ASCII: nothing to normalize or drop
+
+
+def clean(original: str) -> CleanText:
+    """Normalize `original` for indexing, keeping a map from each cleaned char to its source.
+
+    Whitespace runs become one space, or one line break, or a blank line (paragraph break) when the
+    run holds two or more line breaks; leading and trailing whitespace is dropped. Words are handled
+    a run at a time; only runs with non-ASCII characters are looked at character by character.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    gap_at, gap_newlines = -1, 0  # whitespace seen but not yet written
+    for run in RUN.finditer(original):
+        if run.group(1):
+            if gap_at < 0:
+                gap_at = run.start()
+            gap_newlines += run.group().count("\n")
+            continue
+        word, at = run.group(), run.start()
+        if PLAIN.fullmatch(word):
+            pieces, places = [word], list(range(at, at + len(word)))
+        else:
+            pieces, places = _clean_word(word, at)
+            if not pieces:
+                continue  # only invisible characters: the whitespace around them joins up
+        if gap_at >= 0 and out:
+            gap = "\n\n" if gap_newlines >= 2 else "\n" if gap_newlines else " "
+            out.append(gap)
+            where.extend([gap_at] * len(gap))
+        gap_at, gap_newlines = -1, 0
+        out.extend(pieces)
+        where.extend(places)
+    return _drop_boilerplate(CleanText("".join(out), np.array(where + [len(original)], dtype=np.int64)))
+
+
+def _clean_word(word: str, at: int) -> tuple[list[str], list[int]]:
+    pieces, places = [], []
+    for i, ch in enumerate(word, start=at):
+        norm = ch if ch.isascii() and ch.isprintable() else unicodedata.normalize("NFKC", ch)
+        norm = "".join(c for c in norm if not _is_invisible(c) and not c.isspace())
+        if norm:
+            pieces.append(norm)
+            places.extend([i] * len(norm))
+    return pieces, places
+
+
+def _drop_boilerplate(clean_text: CleanText) -> CleanText:
+    """Remove whole lines such as a trailing "Recent Comments" that scrapers leave in articles."""
+    text = clean_text.text
+    keep = np.ones(len(text), dtype=bool)
+    for line in re.finditer(r"[^\n]+", text):
+        if BOILERPLATE_LINE.fullmatch(line.group().strip()):
+            start = line.start()
+            while start > 0 and text[start - 1] == "\n":
+                start -= 1  # the line break before it goes too
+            keep[start : line.end()] = False
+    if keep.all():
+        return clean_text
+    kept = np.flatnonzero(keep)
+    kept_text = "".join(text[i] for i in kept)
+    lead = len(kept_text) - len(kept_text.lstrip("\n"))
+    return CleanText(kept_text[lead:], np.append(clean_text.offsets[kept[lead:]], clean_text.offsets[-1]))
+
+
+def title_of(source: str) -> str:
+    """A readable title from a file name: "02_Normans.txt" -> "Normans"."""
+    stem = Path(source).stem
+    stem = re.sub(r"^\d+[_\- ]+", "", stem)
+    return re.sub(r"[_]+", " ", stem).strip() or Path(source).name

@@ -1,0 +1,44 @@
+"""The few exceptions the bot raises on purpose.
+
+Each message says what went wrong *and* the command that fixes it, because the CLI and the web app
+show the message as it is, on one line, instead of a traceback.
+"""
+
+
+class BotError(Exception):
+    """Base class: anything the user can act on. The CLI prints ``str(error)`` and exits non-zero."""
+
+    exit_code = 1
+
+
+class IndexMissing(BotError):
+    """No index has been built in the folder yet."""
+
+
+class IndexDamaged(BotError):
+    """A file of the index is missing, truncated or does not match its recorded sha256."""
+
+
+class IndexMismatch(BotError):
+    """The index was built with another embedding model, dimension or format version."""
+
+
+class IndexBusy(BotError):
+    """Another rebuild holds the lock on this index folder."""
+
+    exit_code = 3
+
+
+class NothingToIndex(BotError):
+    """The seeds folder has no readable article: the previous index is left as it was."""
+
+    exit_code = 2
+
+
+class BadQuestion(BotError):
+    """An empty or over-long question, or a malformed line on standard input."""
+
+
+def fix_hint(index_dir) -> str:
+    """The one command that rebuilds a broken or mismatched index from scratch."""
+    return f"run `bot index --full --index {index_dir}` to rebuild it"

@@ -1,0 +1,50 @@
+"""Words for BM25: lower-cased word tokens, English stop words dropped, Snowball-stemmed.
+
+The same function tokenizes chunks at build time and questions at ask time, so both sides agree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+STOP_WORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most
+my myself no nor not now of off on once only or other our ours ourselves out over own same she should
+so some such than that the their theirs them themselves then there these they this those through to
+too under until up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves also s t can't won't don't doesn't didn't isn't aren't wasn't weren't
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        import Stemmer
+
+        return Stemmer.Stemmer("english").stemWord
+    except ImportError:  # PyStemmer is a declared dependency; without it BM25 is a little weaker
+        return lambda word: word
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, stop words kept (for overlap features)."""
+    return [w.replace("’", "'") for w in WORD.findall(text.lower())]
+
+
+def terms(text: str) -> list[str]:
+    """BM25 terms: stop words dropped, stemmed."""
+    stem = _stemmer()
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+def build_bm25(texts: list[str]):
+    import bm25s
+
+    bm25 = bm25s.BM25()
+    bm25.index([terms(t) or ["∅"] for t in texts], show_progress=False)
+    return bm25

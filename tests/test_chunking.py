@@ -1,0 +1,49 @@
+"""Chunks fit the model, overlap, keep exact offsets; sentences are whole and non-overlapping."""
+
+from __future__ import annotations
+
+from bot.chunking import chunk_document, make_splitter, sentence_spans
+from bot.documents import clean, load_documents
+
+from .conftest import SEEDS
+
+
+def test_sentences_do_not_break_at_initials_or_titles():
+    text = "The U.S. Defense Secretary met Dr. Kishi in Tokyo. He said 2 plus 2 talks were held.\nNew line"
+    spans = [text[s:e] for s, e in sentence_spans(text)]
+    assert spans == [
+        "The U.S. Defense Secretary met Dr. Kishi in Tokyo.",
+        "He said 2 plus 2 talks were held.",
+        "New line",
+    ]
+
+
+def test_chunks_fit_the_model_and_map_back_to_the_file(embedder):
+    (document,), _ = load_documents(SEEDS)
+    cleaned = clean(document.text)
+    splitter = make_splitter(embedder.count_tokens, 64, 12)
+    chunks, sentences = chunk_document(document.source, document.sha256, cleaned, splitter)
+    assert len(chunks) > 3
+    assert max(embedder.count_tokens(c.text) for c in chunks) <= 64
+    for chunk in chunks:
+        assert cleaned.text[chunk.start : chunk.end] == chunk.text
+        begin, end = cleaned.span(chunk.start, chunk.end)
+        assert " ".join(document.text[begin:end].split()) == " ".join(chunk.text.split())
+    # Consecutive chunks overlap or touch: no text falls between them.
+    for before, after in zip(chunks, chunks[1:]):
+        assert after.start <= before.end + 1
+    assert len({c.id for c in chunks}) == len(chunks)
+    # Sentences: in order, inside their chunk, never overlapping each other.
+    for first, second in zip(sentences, sentences[1:]):
+        assert first.end <= second.start
+    for sentence in sentences:
+        chunk = chunks[sentence.chunk]
+        assert chunk.start <= sentence.start < sentence.end <= chunk.end
+
+
+def test_chunk_ids_are_stable(embedder):
+    (document,), _ = load_documents(SEEDS)
+    splitter = make_splitter(embedder.count_tokens, 64, 12)
+    first, _ = chunk_document(document.source, document.sha256, clean(document.text), splitter)
+    second, _ = chunk_document(document.source, document.sha256, clean(document.text), splitter)
+    assert [c.id for c in first] == [c.id for c in second]

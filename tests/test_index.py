@@ -1,0 +1,166 @@
+"""`bot index` on the real model and real FAISS: build, reuse, change, refuse, survive a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot import store
+from bot.engine import Engine
+from bot.errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, NothingToIndex
+from bot.indexing import build
+from bot.settings import Settings
+
+from .conftest import ROOT
+
+EXTRA = "The Zanzibar lighthouse keeper, Amina Okafor, counted 412 ships in March 1999.\n"
+
+
+def _settings(seeds: Path, tmp_path: Path) -> Settings:
+    return Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+
+
+def _run_bot(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300, **kwargs)
+
+
+def test_build_then_reload_answers_from_disk(seed_index, embedder):
+    index = store.load(seed_index.index_dir, embedder.model_id, embedder.dim)
+    assert index.dense.ntotal == len(index.chunks) > 0
+    manifest = index.manifest
+    assert manifest["model"] == {"id": embedder.model_id, "dim": embedder.dim,
+                                 "backend": embedder.backend, "max_tokens": embedder.max_tokens}
+    assert manifest["seeds"] == str(seed_index.seeds_dir.resolve())
+    for chunk in index.chunks:
+        original = index.documents[chunk.source]["text"]
+        assert " ".join(original[chunk.start : chunk.end].split()) == " ".join(chunk.text.split())
+        assert embedder.count_tokens(chunk.text) <= manifest["chunking"]["chunk_tokens"]
+    assert not any(p.suffix in {".pkl", ".pickle"} for p in index.folder.rglob("*"))
+
+
+def test_incremental_rebuild_reuses_embeds_and_removes(seeds_copy, tmp_path, embedder):
+    settings = _settings(seeds_copy, tmp_path)
+    first = build(settings, embedder)
+    assert first.embedded == first.chunks > 0 and first.reused == 0
+
+    again = build(settings, embedder)
+    assert (again.embedded, again.reused, again.removed) == (0, first.chunks, 0)
+
+    (seeds_copy / "extra.txt").write_text(EXTRA, encoding="utf-8")
+    added = build(settings, embedder)
+    assert added.documents == 2 and added.reused == first.chunks and added.embedded >= 1
+    engine = Engine(settings, embedder)
+    answer = engine.ask("How many ships did the lighthouse keeper count?")
+    assert answer.answered and "412" in answer.quotes[0].text
+
+    seed = next(p for p in seeds_copy.glob("0*.txt"))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA brand new closing sentence.", encoding="utf-8")
+    edited = build(settings, embedder)
+    assert edited.embedded == first.chunks or edited.embedded >= 1
+    assert edited.reused >= 1  # extra.txt kept its vectors
+
+    (seeds_copy / "extra.txt").unlink()
+    removed = build(settings, embedder)
+    assert removed.removed == 1 and removed.documents == 1
+    answer = engine.ask("How many ships did the lighthouse keeper count?")
+    assert all("412" not in q.text for q in answer.quotes + answer.closest)
+
+    full = build(settings, embedder, full=True)
+    assert full.reused == 0 and full.embedded == full.chunks
+
+
+def test_skipped_files_are_reported_and_utf16_is_indexed(tmp_path, embedder):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "wide.txt").write_bytes(EXTRA.encode("utf-16"))
+    (seeds / "latin1.txt").write_bytes("Café crème brûlée.".encode("latin-1"))
+    (seeds / "binary.txt").write_bytes(os.urandom(2048) + b"\x00")
+    (seeds / "empty.txt").write_bytes(b"")
+    report = build(_settings(seeds, tmp_path), embedder)
+    assert report.documents == 1
+    assert {s.source for s in report.skipped} == {"latin1.txt", "binary.txt", "empty.txt"}
+    answer = Engine(_settings(seeds, tmp_path), embedder).ask("Who counted the ships?")
+    assert answer.answered and answer.quotes[0].source == "wide.txt"
+    assert "Amina Okafor" in answer.quotes[0].text
+
+
+def test_empty_folder_exits_2_and_keeps_the_previous_index(seeds_copy, tmp_path, embedder):
+    settings = _settings(seeds_copy, tmp_path)
+    build(settings, embedder)
+    before = store.current_build(settings.index_dir)
+    for path in seeds_copy.iterdir():
+        path.unlink()
+    (seeds_copy / "broken.txt").write_bytes(b"\xff\xfe\x00")  # not even valid UTF-16 text
+    with pytest.raises(NothingToIndex):
+        build(settings, embedder)
+    assert store.current_build(settings.index_dir) == before
+    result = _run_bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir), "--json")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "error:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_json_report(seeds_copy, tmp_path):
+    result = _run_bot("index", "--seeds", str(seeds_copy), "--index", str(tmp_path / "ix"), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"documents", "chunks", "embedded", "reused", "removed", "skipped", "seconds", "index"}
+    assert report["documents"] == 1 and report["embedded"] == report["chunks"] > 0
+
+
+def test_model_mismatch_and_damage_are_refused_with_the_fix(seed_index, embedder, tmp_path):
+    with pytest.raises(IndexMismatch, match="other-model.*bot index --full"):
+        store.load(seed_index.index_dir, "other-model", embedder.dim)
+    with pytest.raises(IndexMismatch, match="dimension"):
+        store.load(seed_index.index_dir, embedder.model_id, 768)
+    with pytest.raises(IndexMissing, match="bot index"):
+        store.load(tmp_path / "nowhere")
+
+    # A copy of the build with one byte flipped in the FAISS file: FAISS would load it silently.
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_index.index_dir, copy, symlinks=True)
+    faiss_file = store.current_build(copy) / "dense.faiss"
+    data = bytearray(faiss_file.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    faiss_file.write_bytes(bytes(data))
+    with pytest.raises(IndexDamaged, match="dense.faiss.*bot index --full"):
+        store.load(copy, embedder.model_id, embedder.dim)
+
+
+def test_second_rebuild_is_refused_while_one_runs(seeds_copy, tmp_path, embedder):
+    settings = _settings(seeds_copy, tmp_path)
+    with store.build_lock(settings.index_dir):
+        with pytest.raises(IndexBusy, match="another rebuild"):
+            build(settings, embedder)
+        result = _run_bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir))
+        assert result.returncode == 3 and "another rebuild" in result.stderr
+
+
+def test_killed_build_leaves_the_previous_index_current(seeds_copy, tmp_path, embedder):
+    settings = _settings(seeds_copy, tmp_path)
+    build(settings, embedder)
+    before = store.current_build(settings.index_dir)
+    for i in range(30):  # enough text that the rebuild is still embedding when killed
+        (seeds_copy / f"more{i}.txt").write_text(EXTRA * 40 + f"Article {i}.", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "index", "--full", "--seeds", str(seeds_copy), "--index",
+         str(settings.index_dir)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    builds = settings.index_dir / "builds"
+    while time.time() < deadline and not any(p.name.startswith(".tmp") for p in builds.iterdir()):
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert store.current_build(settings.index_dir) == before
+    store.load(settings.index_dir, embedder.model_id, embedder.dim)  # still loads and verifies
+    build(settings, embedder)  # and the next run cleans the leftovers
+    assert not any(p.name.startswith(".tmp") for p in builds.iterdir())
