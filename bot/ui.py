@@ -1,11 +1,351 @@
-"""Web chat (placeholder until the Gradio app lands): prints how to ask from the command line."""
+"""The web chat: `python app.py` or `bot serve`. Gradio Blocks over one `Engine`.
 
-from __future__ import annotations
+Choices made on purpose:
+- The engine (model + index) is loaded, and the index built if missing or stale, *before* the server
+  starts, so the page and the first question are quick. The engine swaps in a new build by itself
+  when ``index/current`` changes, which is how both the Rebuild button and a CLI `bot index` reach
+  the running app without a restart; questions asked meanwhile are answered from the old build.
+- The only public API endpoint is ``/ask`` (same object as `bot ask --json`); every UI event is
+  ``api_visibility="private"`` (Gradio 6's replacement for ``show_api=False`` / ``api_name=False``).
+- A session's state is its list of turns (question + answer JSON). The chat and the engine's history
+  (DESIGN.md format) are both derived from it, so the Chatbot's own value format does not matter.
+- Safe defaults: 127.0.0.1, no share link, no analytics, a bounded queue, article text escaped
+  (ui_render.py), feedback appended one bounded line at a time.
+"""
 
+import argparse
+import dataclasses
+import json
+import os
 import sys
+import threading
+import time
+from pathlib import Path
+
+from . import store
+from . import ui_render as render
+from .documents import Document, list_files, read_document
+from .engine import Engine
+from .errors import BadQuestion, BotError, IndexBusy
+from .settings import Settings
+
+EXAMPLES = [
+    "Who is Japan's defense minister?",
+    "Who is the U.S. Defense Secretary?",
+    "What did the document released by the two governments stress?",
+    "When was the 2 plus 2 meeting held?",
+]
+FEEDBACK_FILE = "feedback.jsonl"  # in the index folder's root, beside `current`
+FEEDBACK_MAX_BYTES = 10_000_000  # stop appending past this: votes are not worth a full disk
+FEEDBACK_FIELD_CHARS = 4000  # longest string kept per field of a feedback line
+MAX_HISTORY_TURNS = 20  # follow-ups lean on the last turns only
+
+
+class SeedWatch:
+    """Which files of the seeds folder differ from a build; hashes cached by (size, mtime)."""
+
+    def __init__(self):
+        self._seen: dict[tuple, tuple[str, bool]] = {}
+
+    def changes(self, seeds_dir: Path, manifest: dict) -> dict:
+        indexed = manifest.get("documents", {})
+        if not seeds_dir.is_dir():
+            return {"error": f"the seeds folder {seeds_dir} does not exist"}
+        added, changed, present = [], [], set()
+        for path in list_files(seeds_dir):
+            source = path.relative_to(seeds_dir).as_posix()
+            try:
+                digest, indexable = self._look(path, source)
+            except OSError:
+                continue
+            if source in indexed:
+                present.add(source)
+                if indexed[source].get("sha256") != digest:
+                    changed.append(source)
+            elif indexable:  # empty or binary files are never indexed: not a change
+                added.append(source)
+        return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present)}
+
+    def _look(self, path: Path, source: str) -> tuple[str, bool]:
+        stat = path.stat()
+        key = (source, stat.st_size, stat.st_mtime_ns)
+        if key not in self._seen:
+            self._seen[key] = (store.sha256_file(path), isinstance(read_document(path, source), Document))
+        return self._seen[key]
+
+
+def clean_history(history) -> list[dict]:
+    """History from an API caller: None/empty, or a list of {"role", "content"} objects."""
+    if not history:
+        return []
+    if not isinstance(history, list) or not all(
+            isinstance(t, dict) and isinstance(t.get("role"), str) and isinstance(t.get("content"), str)
+            for t in history):
+        raise BadQuestion('"history" must be a list of {"role": str, "content": str} objects')
+    return history
+
+
+def history_of(turns: list[dict]) -> list[dict]:
+    out = []
+    for turn in turns[-MAX_HISTORY_TURNS:]:
+        if turn.get("answer"):
+            out += [{"role": "user", "content": turn["question"]},
+                    {"role": "assistant", "content": turn["answer"]["answer"]}]
+    return out
+
+
+def chat_messages(turns: list[dict]) -> list[dict]:
+    """The Chatbot's value (messages format), rebuilt from the turns."""
+    messages = []
+    for turn in turns:
+        question = turn["question"]
+        shown = question if len(question) <= 300 else question[:300] + "…"
+        reply = render.chat_markdown(turn["answer"]) if turn.get("answer") else f"**Not answered:** {render.md_escape(turn['error'])}"
+        messages += [{"role": "user", "content": render.md_escape(shown)}, {"role": "assistant", "content": reply}]
+    return messages
+
+
+def _clip(value):
+    if isinstance(value, str):
+        return value[:FEEDBACK_FIELD_CHARS]
+    if isinstance(value, list):
+        return [_clip(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clip(v) for k, v in value.items()}
+    return value
+
+
+class ChatApp:
+    """What the page's events call. One per server; per-session data lives in the `turns` state."""
+
+    def __init__(self, settings: Settings, engine: Engine):
+        self.settings = settings
+        self.engine = engine
+        self.seeds = SeedWatch()
+        self._feedback_lock = threading.Lock()
+
+    # -- the API ---------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None) -> dict:
+        """Answer one question like `bot ask --json`: {question, answered, answer, quotes, seconds}.
+
+        `history` is the conversation so far, [{"role": "user"|"assistant", "content": str}, ...],
+        for follow-up questions. An empty or over-long question gives {"error": "..."}.
+        """
+        try:
+            return self.engine.ask(question, clean_history(history)).as_json()
+        except BotError as error:
+            return {"error": str(error)}
+
+    # -- chat ------------------------------------------------------------------------------------
+    def respond(self, question: str, turns: list[dict]):
+        turns = list(turns or [])
+        if not (question or "").strip():
+            return "", chat_messages(turns), turns, self.sources(turns[-1]["answer"] if turns else None)
+        try:
+            answer = self.engine.ask(question, history_of(turns))
+            turn = {"question": question, "answer": answer.as_json(), "version": answer.index_version}
+        except BotError as error:
+            turn = {"question": question, "answer": None, "error": str(error)}
+        turns.append(turn)
+        return "", chat_messages(turns), turns, self.sources(turn["answer"])
+
+    def sources(self, answer: dict | None) -> str:
+        try:
+            documents = self.engine.loaded().index.documents
+        except BotError:
+            documents = {}
+        return render.sources_html(answer, documents)
+
+    def select(self, turns: list[dict], event):
+        """Clicking a message shows the sources of its turn."""
+        index = event.index if isinstance(event.index, int) else event.index[0]
+        turns = turns or []
+        return self.sources(turns[index // 2].get("answer") if 0 <= index // 2 < len(turns) else None)
+
+    def feedback(self, turns: list[dict], event) -> None:
+        """A thumbs up/down on an answer: one JSON line appended to index/feedback.jsonl."""
+        index = event.index if isinstance(event.index, int) else event.index[0]
+        turns = turns or []
+        if not (0 <= index // 2 < len(turns)) or not turns[index // 2].get("answer"):
+            return
+        vote = {True: "up", False: "down"}.get(event.liked, str(event.liked))
+        turn = turns[index // 2]
+        answer = turn["answer"]
+        line = json.dumps(_clip({
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": turn["question"],
+            "answered": answer["answered"], "answer": answer["answer"],
+            "quotes": answer.get("quotes") or answer.get("closest", []), "index_version": turn.get("version", ""),
+        }), ensure_ascii=False) + "\n"
+        self.append_feedback(line)
+
+    def append_feedback(self, line: str) -> bool:
+        path = self.settings.index_dir / FEEDBACK_FILE
+        with self._feedback_lock:
+            if path.exists() and path.stat().st_size + len(line) > FEEDBACK_MAX_BYTES:
+                return False
+            with open(path, "a", encoding="utf-8") as handle:  # O_APPEND: one write per line
+                handle.write(line)
+        return True
+
+    # -- the index -------------------------------------------------------------------------------
+    def index_panel(self):
+        try:
+            loaded = self.engine.loaded()
+        except BotError as error:
+            return f"**Index unavailable:** {render.md_escape(str(error))}", ""
+        manifest = loaded.index.manifest
+        changes = self.seeds.changes(self.settings.seeds_dir, manifest)
+        return (render.index_summary(manifest, loaded.version, changes),
+                render.documents_table(manifest, loaded.index.documents))
+
+    def rebuild(self, progress=None):
+        """Incremental rebuild; the engine swaps to the new build before this returns."""
+        from .indexing import build
+
+        def step(done: int, total: int) -> None:
+            if progress is not None:
+                progress((done, total), desc="Embedding changed articles", unit="chunks")
+
+        esc = render.md_escape
+        try:
+            report = build(self.settings, self.engine.embedder, progress=step)
+            version = self.engine.loaded().version
+            message = (f"**Rebuilt** in {report.seconds:.1f}s: {report.documents} documents, {report.chunks} "
+                       f"chunks ({report.embedded} embedded, {report.reused} reused, {report.removed} "
+                       f"removed). Now serving `{version}`.")
+            if report.skipped:
+                message += " Skipped: " + "; ".join(f"{esc(s.source)} ({esc(s.reason)})" for s in report.skipped[:5])
+        except BotError as error:  # IndexBusy: another rebuild (CLI or button) holds the lock
+            message = f"**Not rebuilt:** {esc(str(error))}"
+        return (message, *self.index_panel())
+
+
+# -- start-up -------------------------------------------------------------------------------------
+def _terminal_bar(label: str):
+    from tqdm import tqdm
+
+    bar = tqdm(desc=label, unit="chunk", leave=False, file=sys.stderr, disable=None)  # None: tty only
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    return update
+
+
+def prepare(settings: Settings, seeds_given: bool) -> tuple[Settings, Engine]:
+    """Load the engine, building the index first when it is missing, unreadable or stale."""
+    from .indexing import build
+
+    engine = Engine(settings)
+    reason = ""
+    try:
+        manifest = engine.loaded().index.manifest
+        if not seeds_given and Path(manifest.get("seeds", "")).is_dir():
+            settings = dataclasses.replace(settings, seeds_dir=Path(manifest["seeds"]))  # built from there
+        changes = SeedWatch().changes(settings.seeds_dir, manifest)
+        if any(changes.get(k) for k in ("added", "changed", "removed")):
+            reason = "the seeds folder changed since it was built"
+    except BotError as error:
+        reason = str(error)
+    if reason:
+        print(f"Building the index in {settings.index_dir} from {settings.seeds_dir} ({reason})...", file=sys.stderr)
+        try:
+            report = build(settings, engine.embedder, progress=_terminal_bar("Embedding"))
+            print(f"Indexed {report.documents} documents, {report.chunks} chunks in {report.seconds:.1f}s",
+                  file=sys.stderr)
+        except IndexBusy as error:
+            print(f"note: {error}; waiting for it...", file=sys.stderr)
+            with store.build_lock(settings.index_dir, wait=True):
+                pass
+    engine.ask(EXAMPLES[0])  # warm every lazy part, so the first real question is quick
+    return settings, engine
+
+
+def build_ui(app: ChatApp):
+    import gradio as gr
+
+    private = {"api_visibility": "private"}
+    with gr.Blocks(title="seedbot: ask the articles", analytics_enabled=False) as demo:
+        turns = gr.State([])
+        gr.Markdown("## seedbot — ask the articles\nAnswers are sentences quoted verbatim from the "
+                    "articles in the seeds folder; each [n] points to a source on the right.")
+        with gr.Tabs():
+            with gr.Tab("Chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(
+                            label="Chat", height=520, buttons=["copy", "copy_all"], sanitize_html=True,
+                            allow_tags=False, latex_delimiters=[], elem_id="chat",
+                            placeholder="Ask a question, or pick an example below.")
+                        box = gr.Textbox(placeholder="Ask a question about the articles… (Enter to send)",
+                                         show_label=False, submit_btn="Ask", autofocus=True,
+                                         max_length=app.settings.max_question_chars, elem_id="question")
+                        with gr.Row():
+                            gr.Examples(EXAMPLES, inputs=box, label="Example questions", **private)
+                        clear = gr.Button("Clear chat", size="sm", variant="secondary", elem_id="clear")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(render.sources_html(None, {}), elem_id="sources", js_on_load=None)
+            with gr.Tab("Index"):
+                summary = gr.Markdown(elem_id="index-summary")
+                with gr.Row():
+                    rebuild = gr.Button("Rebuild", variant="primary", elem_id="rebuild")
+                    refresh = gr.Button("Refresh", elem_id="refresh")
+                status = gr.Markdown(elem_id="rebuild-status")
+                gr.Markdown("### Documents indexed")
+                documents = gr.HTML(elem_id="documents", js_on_load=None)
+
+        def rebuild_with_progress(progress=gr.Progress()):
+            return app.rebuild(progress)
+
+        def select(state, event: gr.SelectData):
+            return app.select(state, event)
+
+        def like(state, event: gr.LikeData):
+            app.feedback(state, event)
+
+        box.submit(app.respond, [box, turns], [box, chat, turns, sources], **private).then(
+            app.index_panel, None, [summary, documents], show_progress="hidden", **private)
+        chat.select(select, [turns], [sources], **private)
+        chat.like(like, [turns], None, **private)
+        for event in (clear.click, chat.clear):
+            event(lambda: ([], [], render.sources_html(None, {})), None, [chat, turns, sources], **private)
+        rebuild.click(rebuild_with_progress, None, [status, summary, documents], concurrency_limit=1, **private)
+        refresh.click(app.index_panel, None, [summary, documents], **private)
+        demo.load(app.index_panel, None, [summary, documents], **private)
+        gr.api(app.ask, api_name="ask")
+    return demo
+
+
+def parse_args(argv: list[str] | None):
+    parser = argparse.ArgumentParser(prog="python app.py", description="Serve the web chat.")
+    parser.add_argument("--host", help="address to bind (default 127.0.0.1, or $GRADIO_SERVER_NAME)")
+    parser.add_argument("--port", type=int, help="port (default 7860, or $GRADIO_SERVER_PORT)")
+    parser.add_argument("--seeds", type=Path, help="folder of articles (default: seeds, or $BOT_SEEDS)")
+    parser.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
+    parser.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
+    parser.add_argument("--backend", choices=["auto", "onnx", "torch"], help="embedding backend (or $BOT_BACKEND)")
+    return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("The web chat is not built yet. Ask from the command line:\n"
-          '  .venv/bin/bot ask "Who is Japan\'s defense minister?"', file=sys.stderr)
+    args = parse_args(argv)
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model, backend=args.backend)
+    try:
+        settings, engine = prepare(settings, seeds_given=bool(args.seeds or os.environ.get("BOT_SEEDS")))
+    except BotError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    import gradio as gr
+
+    demo = build_ui(ChatApp(settings, engine))
+    demo.queue(max_size=64, default_concurrency_limit=2)
+    theme = gr.themes.Soft(primary_hue="indigo", font=["ui-sans-serif", "system-ui", "sans-serif"],
+                           font_mono=["ui-monospace", "SFMono-Regular", "monospace"])  # no web fonts
+    demo.launch(server_name=args.host or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1",
+                server_port=args.port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860),
+                share=False, css=render.CSS, theme=theme, show_error=False)
     return 0

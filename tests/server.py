@@ -1,0 +1,91 @@
+"""Run the real web app (`python app.py`) in a subprocess on a free loopback port, for UI tests.
+
+Each test module starts one server over its own copy of seeds/ plus `harbor_log.txt`, an article
+whose sentences carry `<script>` and `onerror=` markup (it must be shown as text, never run), and
+its own empty index folder, so the app's start-up build is exercised too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SCRIPT_ARTICLE = "harbor_log.txt"
+SCRIPT_TEXT = """Port Elsby harbor log
+
+Marta Quill, the harbor master of Port Elsby, wrote <script>alert(1)</script> in the logbook to test the new web page.
+
+The lighthouse keeper Tomas Reed pasted <img src=x onerror=alert(2)> into the town newsletter by mistake.
+
+During the storm week the market board listed cod at ${price} and mackerel at {{constructor.name}}.
+"""
+START_TIMEOUT = 120  # seconds; the start-up includes building the index
+
+
+@dataclass
+class Server:
+    url: str
+    seeds: Path
+    index: Path
+    log: Path
+    process: subprocess.Popen
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def make_seeds(folder: Path) -> Path:
+    seeds = folder / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / SCRIPT_ARTICLE).write_text(SCRIPT_TEXT, encoding="utf-8")
+    return seeds
+
+
+@contextmanager
+def running_app(folder: Path):
+    """Start the app on a free port and yield a `Server` once its page answers; stop it after."""
+    seeds, index, log = make_seeds(folder), folder / "index", folder / "server.log"
+    port = free_port()
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "app.py", "--seeds", str(seeds), "--index", str(index), "--port", str(port)],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}/", seeds, index, log, process)
+    try:
+        _wait_up(server)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_up(server: Server) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"the app exited with {server.process.returncode}:\n{server.log.read_text()}")
+        try:
+            with urllib.request.urlopen(server.url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the app did not come up in {START_TIMEOUT}s:\n{server.log.read_text()}")

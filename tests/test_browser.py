@@ -1,0 +1,130 @@
+"""The web chat in a real browser: Debian's Chromium driven by Playwright (never a downloaded one).
+
+One walk through the page: ask, see the quote highlighted in the sources panel, ask about an article
+full of markup and check nothing of it runs, vote, rebuild with a new article, ask again. The
+screenshot lands in test-artifacts/ (ignored by git). Without /usr/bin/chromium this FAILS: CI
+installs it (.ci/run), so a skip would hide a broken setup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bot import store
+from tests.server import ROOT, running_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "test-artifacts"
+WAIT_MS = 20_000
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with running_app(tmp_path_factory.mktemp("browser")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` (CI does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_default_timeout(WAIT_MS)
+    page.goto(server.url)
+    page.wait_for_selector("#question textarea")
+    yield page
+    context.close()
+
+
+def ask(page, question: str, expect_in_mark: str):
+    """Type a question, press Enter, wait for the sources panel to highlight `expect_in_mark`."""
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+    mark = page.locator("#sources mark", has_text=expect_in_mark).first
+    mark.wait_for()
+    return mark
+
+
+def test_chat_sources_feedback_and_rebuild(page, server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    mark = ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
+    assert "Defense Minister Nobuo Kishi" in mark.inner_text()
+    assert "[1]" in page.locator("#chat [data-testid=bot]").last.inner_text()
+    card = page.locator("#sources .src-card").first
+    assert "000_37c9385a86793e2f.txt" in card.inner_text() and "score" in card.inner_text()
+    card.locator("summary").click()  # the whole article, quote highlighted
+    assert card.locator(".src-full mark").is_visible()
+
+    # An article whose sentences hold <script> and onerror=: shown as text, nothing runs.
+    mark = ask(page, "What did Marta Quill write in the logbook?", "Marta Quill")
+    assert "<script>alert(1)</script>" in mark.inner_text()
+    assert "<script>alert(1)</script>" in page.locator("#chat [data-testid=bot]").last.inner_text()
+    page.locator("#sources details summary").first.click()
+    assert page.locator("#sources .src-full", has_text="onerror=alert(2)").first.is_visible()
+    assert page.locator("#sources script, #chat script, #sources img, #chat img[src=x]").count() == 0
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+
+    # Thumbs up on that answer: one line in index/feedback.jsonl.
+    page.locator("#chat button[aria-label=Like]").last.click()
+    feedback = server.index / "feedback.jsonl"
+    for _ in range(50):
+        if feedback.exists() and feedback.read_text().strip():
+            break
+        page.wait_for_timeout(100)
+    vote = json.loads(feedback.read_text().splitlines()[-1])
+    assert vote["vote"] == "up" and vote["question"] == "What did Marta Quill write in the logbook?"
+
+    # A declined question shows the closest passages, labelled as not an answer.
+    box = page.locator("#question textarea")
+    box.fill("What is the boiling point of mercury?")
+    box.press("Enter")
+    page.locator("#sources .src-declined").wait_for()
+    assert "closest, not an answer" in page.locator("#sources").inner_text()
+
+    # Rebuild from the Index tab with a new article; the panel shows the new version.
+    (server.seeds / "ferry.txt").write_text(
+        "Ferry notes\n\nThe ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n")
+    page.get_by_role("tab", name="Index").click()
+    page.locator("#refresh").click()
+    page.locator("#index-summary", has_text="Stale").wait_for()
+    page.locator("#rebuild").click()
+    page.locator("#rebuild-status", has_text="Rebuilt").wait_for(timeout=60_000)
+    version = store.current_build(server.index).name
+    page.locator("#index-summary", has_text=version).wait_for()
+    page.locator("#documents", has_text="ferry.txt").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "web-index.png"), full_page=True)
+    page.get_by_role("tab", name="Chat").click()
+    ask(page, "Who runs the ferry to Lindholm island?", "Ilse Brandt")
+    ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
+    page.screenshot(path=str(ARTIFACTS / "web-chat.png"), full_page=True)
+    assert page.dialogs == []
+
+
+def test_page_loads_quickly(page, server):
+    started = page.evaluate("performance.timing.navigationStart")
+    ready = page.evaluate("Date.now()")
+    assert (ready - started) / 1000 < 5
+    assert re.search(r"seedbot", page.title())

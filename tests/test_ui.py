@@ -1,0 +1,206 @@
+"""The web chat: the real app in a subprocess driven through gradio_client, plus its parts in-process.
+
+Known-answer checks against the project's seed article (Japan's defense minister is Nobuo Kishi)
+and a small article whose sentences hold HTML markup that must stay text.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bot import store
+from bot import ui_render as render
+from bot.answer import NOT_IN_DOCUMENTS
+from tests.server import ROOT, SCRIPT_ARTICLE, running_app
+
+CONTRACT_KEYS = {"question", "answered", "answer", "quotes", "seconds"}
+QUOTE_KEYS = {"n", "source", "start", "end", "text", "score"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with running_app(tmp_path_factory.mktemp("ui")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def client(server):
+    from gradio_client import Client
+
+    return Client(server.url, verbose=False)
+
+
+def ask(client, question, history=None):
+    return client.predict(question, history or [], api_name="/ask")
+
+
+def assert_quotes_verbatim(result, seeds: Path):
+    for quote in result["quotes"] + result.get("closest", []):
+        assert set(quote) == QUOTE_KEYS
+        text = (seeds / quote["source"]).read_text(encoding="utf-8")
+        assert quote["text"] == text[quote["start"] : quote["end"]]
+
+
+# -- through the running app --------------------------------------------------------------------
+def test_only_ask_is_listed_in_the_api(client):
+    info = client.view_api(return_format="dict", print_info=False)
+    assert list(info["named_endpoints"]) == ["/ask"]
+    assert info["unnamed_endpoints"] == {}
+
+
+def test_answer_has_verbatim_quotes(client, server):
+    result = ask(client, "Who is Japan's defense minister?")
+    assert CONTRACT_KEYS <= set(result)
+    assert result["answered"] is True
+    assert "[1]" in result["answer"]
+    assert "Kishi" in result["quotes"][0]["text"]
+    assert_quotes_verbatim(result, server.seeds)
+
+
+def test_declined_question_says_so(client, server):
+    result = ask(client, "What is the boiling point of mercury?")
+    assert result["answered"] is False
+    assert result["answer"] == NOT_IN_DOCUMENTS
+    assert result["quotes"] == []
+    assert_quotes_verbatim(result, server.seeds)
+
+
+def test_follow_up_uses_history(client, server):
+    first = ask(client, "Who is Japan's defense minister?")
+    history = [{"role": "user", "content": first["question"]}, {"role": "assistant", "content": first["answer"]}]
+    result = ask(client, "What did he point out?", history)
+    assert "defense minister" in result.get("resolved_question", "")  # the history reached the engine
+    assert result["answered"] is True and "Kishi" in result["quotes"][0]["text"]
+    assert_quotes_verbatim(result, server.seeds)
+    assert "resolved_question" not in ask(client, "What did he point out?")
+
+
+@pytest.mark.parametrize("question, history, words", [
+    ("x" * 2001, [], "2,000"),
+    ("   ", [], "empty"),
+    ("Who is Kishi?", "not a list", "history"),
+])
+def test_bad_requests_get_an_error_object(client, question, history, words):
+    result = client.predict(question, history, api_name="/ask")
+    assert set(result) == {"error"} and words in result["error"]
+
+
+def test_article_markup_comes_back_as_text(client, server):
+    result = ask(client, "What did Marta Quill write in the logbook?")
+    assert result["answered"] is True
+    assert result["quotes"][0]["source"] == SCRIPT_ARTICLE
+    assert "<script>alert(1)</script>" in result["quotes"][0]["text"]
+    assert_quotes_verbatim(result, server.seeds)
+
+
+def test_rebuild_while_answering_never_fails(client, server):
+    """Questions keep coming while the CLI rebuilds the app's index from scratch, twice."""
+    before = store.current_build(server.index)
+    (server.seeds / "ferry.txt").write_text(
+        "Ferry notes\n\nThe ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n")
+    results, errors, stop = [], [], threading.Event()
+
+    def keep_asking():
+        while not stop.is_set():
+            try:
+                results.append(ask(client, "Who is Japan's defense minister?"))
+            except Exception as error:  # counted, then asserted to be none
+                errors.append(repr(error))
+
+    worker = threading.Thread(target=keep_asking)
+    worker.start()
+    try:
+        for _ in range(2):
+            done = subprocess.run(
+                [sys.executable, "-m", "bot", "index", "--full", "--seeds", str(server.seeds),
+                 "--index", str(server.index)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+            assert done.returncode == 0, done.stderr
+    finally:
+        stop.set()
+        worker.join(timeout=30)
+    assert errors == []
+    assert results and all(r.get("answered") and "Kishi" in r["quotes"][0]["text"] for r in results)
+    assert store.current_build(server.index) != before
+    ferry = ask(client, "Who runs the ferry to Lindholm island?")  # only the new build knows
+    assert ferry["answered"] and ferry["quotes"][0]["source"] == "ferry.txt"
+
+
+# -- the parts, in-process ----------------------------------------------------------------------
+@pytest.fixture()
+def app(engine):
+    from bot.ui import ChatApp
+
+    return ChatApp(engine.settings, engine)
+
+
+def test_rebuild_reports_a_busy_index(app):
+    with store.build_lock(app.settings.index_dir):
+        message, summary, table = app.rebuild()
+    assert "Not rebuilt" in message and "another rebuild" in message
+    assert "Version" in summary and ".txt</code>" in table
+
+
+def test_feedback_appends_one_bounded_line(app, tmp_path):
+    import dataclasses
+
+    import gradio as gr
+
+    from bot import ui
+
+    app.settings = dataclasses.replace(app.settings, index_dir=tmp_path)
+    _, chat, turns, _ = app.respond("Who is Japan's defense minister?" + " " * 10, [])
+    app.feedback(turns, gr.LikeData(None, {"index": 1, "value": chat[1], "liked": True}))
+    app.feedback(turns, gr.LikeData(None, {"index": 1, "value": chat[1], "liked": False}))
+    lines = (tmp_path / ui.FEEDBACK_FILE).read_text().splitlines()
+    votes = [json.loads(line) for line in lines]
+    assert [v["vote"] for v in votes] == ["up", "down"]
+    assert votes[0]["quotes"][0]["text"].startswith("Kyodo") and votes[0]["time"]
+    assert not app.append_feedback("x" * (ui.FEEDBACK_MAX_BYTES + 1))  # the file stays bounded
+
+
+def test_stale_seeds_are_detected(seeds_copy, engine):
+    from bot.ui import SeedWatch
+
+    manifest = engine.loaded().index.manifest
+    watch = SeedWatch()
+    assert watch.changes(seeds_copy, manifest) == {"added": [], "changed": [], "removed": []}
+    (seeds_copy / "new.txt").write_text("A new article about harbors.\n")
+    (seeds_copy / "empty.txt").write_text("")  # never indexable: not a change
+    source = next(iter(manifest["documents"]))
+    with open(seeds_copy / source, "a") as handle:
+        handle.write("\nOne more line.\n")
+    assert watch.changes(seeds_copy, manifest) == {"added": ["new.txt"], "changed": [source], "removed": []}
+    (seeds_copy / source).unlink()
+    assert watch.changes(seeds_copy, manifest)["removed"] == [source]
+
+
+def test_rendering_escapes_article_markup():
+    text = "Intro line.\n\nShe wrote <script>alert(1)</script> there. Next {{x}} ${y}.\n\nLast."
+    start = text.index("She")
+    end = text.index("there.") + len("there.")
+    quote = {"n": 1, "source": "a.txt", "start": start, "end": end, "text": text[start:end], "score": 0.9}
+    html = render.sources_html({"answered": True, "answer": "x [1]", "quotes": [quote]},
+                               {"a.txt": {"text": text, "title": "a"}})
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{" not in html and "${" not in html
+    assert render.paragraph_span(text, start, end) == (text.index("She"), text.index("\n\nLast"))
+    declined = render.sources_html({"answered": False, "answer": NOT_IN_DOCUMENTS, "quotes": [],
+                                    "closest": [quote]}, {"a.txt": {"text": text}})
+    assert render.CLOSEST_LABEL in declined
+    markdown = render.chat_markdown({"answered": True, "answer": "<img src=x onerror=alert(2)> *a* [1]"})
+    assert "<img" not in markdown and markdown.endswith("[1]") and r"\*a\*" in markdown
+
+
+def test_long_single_line_paragraphs_narrow_to_the_quote():
+    lines = [f"Line {i} " + "word " * 60 for i in range(30)]
+    text = "\n".join(lines)
+    start = text.index("Line 12")
+    end = start + len(lines[12])
+    assert render.paragraph_span(text, start, end) == (start, end)
