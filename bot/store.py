@@ -10,7 +10,7 @@ Layout of ``index/`` (see README):
         sentences.npy                int64 [n, 5]: chunk row, start, end, cstart, cend
         chunk_vectors.npy            float32 [chunks, dim]      (reused by incremental rebuilds)
         sentence_vectors.npy         float16 [sentences, dim]   (late-pooled, see embedding.py)
-        dense.faiss                  FAISS inner-product index over chunk vectors
+        dense.faiss                  FAISS inner-product index over chunk vectors (vectors.py)
         bm25/                        bm25s files (.npy without pickle, JSON)
     index/.lock                      held by the one rebuild allowed at a time
 
@@ -217,7 +217,9 @@ def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -
         sentences = np.load(folder / "sentences.npy", allow_pickle=False)
         chunk_vectors = np.load(folder / "chunk_vectors.npy", allow_pickle=False, mmap_mode="r")
         sentence_vectors = np.load(folder / "sentence_vectors.npy", allow_pickle=False, mmap_mode="r")
-        dense = faiss.read_index(str(folder / "dense.faiss"), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
+        # IO_FLAG_MMAP_IFC maps the vectors (flat codes, HNSW storage and neighbour lists) read-only
+        # from the file instead of copying them; IO_FLAG_MMAP only concerns IVF inverted lists.
+        dense = faiss.read_index(str(folder / "dense.faiss"), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
         bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=True, show_progress=False)
     except Exception as error:  # a file that passed its hash yet cannot be parsed: still damage
         raise IndexDamaged(f"index in {folder} cannot be read ({error}); {fix_hint(index_dir)}") from None
