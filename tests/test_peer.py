@@ -1,0 +1,19 @@
+"""The LangChain peer (bot/peer.py) builds, reloads and returns spans that index the files' text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEEDS
+
+
+def test_peer_builds_searches_and_quotes_exact_spans(tmp_path):
+    peer = pytest.importorskip("bot.peer", reason="needs the optional 'peer' extra", exc_type=ImportError)
+    stats = peer.build_peer(SEEDS, tmp_path / "peer")
+    assert stats.documents == 1 and stats.chunks >= 1
+    hits = peer.PeerSearch(tmp_path / "peer").search("Who is the Japanese Defense Minister?", k=2)
+    assert 1 <= len(hits) <= 2
+    for hit in hits:
+        assert Path(SEEDS, hit.source).read_text(encoding="utf-8")[hit.start : hit.end] == hit.text
