@@ -94,25 +94,11 @@ def history_of(turns: list[dict]) -> list[dict]:
     return out
 
 
-def chat_messages(turns: list[dict]) -> list[dict]:
-    """The Chatbot's value (messages format), rebuilt from the turns."""
-    messages = []
-    for turn in turns:
-        question = turn["question"]
-        shown = question if len(question) <= 300 else question[:300] + "…"
-        reply = render.chat_markdown(turn["answer"]) if turn.get("answer") else f"**Not answered:** {render.md_escape(turn['error'])}"
-        messages += [{"role": "user", "content": render.md_escape(shown)}, {"role": "assistant", "content": reply}]
-    return messages
-
-
 def _clip(value):
-    if isinstance(value, str):
-        return value[:FEEDBACK_FIELD_CHARS]
-    if isinstance(value, list):
-        return [_clip(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _clip(v) for k, v in value.items()}
-    return value
+    """Strings cut to FEEDBACK_FIELD_CHARS, inside lists and dicts too: one line stays small."""
+    if isinstance(value, (list, dict)):
+        return [_clip(v) for v in value] if isinstance(value, list) else {k: _clip(v) for k, v in value.items()}
+    return value[:FEEDBACK_FIELD_CHARS] if isinstance(value, str) else value
 
 
 class ChatApp:
@@ -140,14 +126,14 @@ class ChatApp:
     def respond(self, question: str, turns: list[dict]):
         turns = list(turns or [])
         if not (question or "").strip():
-            return "", chat_messages(turns), turns, self.sources(turns[-1]["answer"] if turns else None)
+            return "", render.chat_messages(turns), turns, self.sources(turns[-1]["answer"] if turns else None)
         try:
             answer = self.engine.ask(question, history_of(turns))
             turn = {"question": question, "answer": answer.as_json(), "version": answer.index_version}
         except BotError as error:
             turn = {"question": question, "answer": None, "error": str(error)}
         turns.append(turn)
-        return "", chat_messages(turns), turns, self.sources(turn["answer"])
+        return "", render.chat_messages(turns), turns, self.sources(turn["answer"])
 
     def sources(self, answer: dict | None) -> str:
         try:
@@ -156,21 +142,23 @@ class ChatApp:
             documents = {}
         return render.sources_html(answer, documents)
 
+    @staticmethod
+    def _turn(turns: list[dict], event) -> dict:
+        """The turn of the message a select/like event points at (messages alternate user/bot)."""
+        index = event.index if isinstance(event.index, int) else event.index[0]
+        return (turns or [])[index // 2] if 0 <= index // 2 < len(turns or []) else {}
+
     def select(self, turns: list[dict], event):
         """Clicking a message shows the sources of its turn."""
-        index = event.index if isinstance(event.index, int) else event.index[0]
-        turns = turns or []
-        return self.sources(turns[index // 2].get("answer") if 0 <= index // 2 < len(turns) else None)
+        return self.sources(self._turn(turns, event).get("answer"))
 
     def feedback(self, turns: list[dict], event) -> None:
         """A thumbs up/down on an answer: one JSON line appended to index/feedback.jsonl."""
-        index = event.index if isinstance(event.index, int) else event.index[0]
-        turns = turns or []
-        if not (0 <= index // 2 < len(turns)) or not turns[index // 2].get("answer"):
+        turn = self._turn(turns, event)
+        answer = turn.get("answer")
+        if not answer:
             return
         vote = {True: "up", False: "down"}.get(event.liked, str(event.liked))
-        turn = turns[index // 2]
-        answer = turn["answer"]
         line = json.dumps(_clip({
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": turn["question"],
             "answered": answer["answered"], "answer": answer["answer"],
@@ -181,7 +169,7 @@ class ChatApp:
     def append_feedback(self, line: str) -> bool:
         path = self.settings.index_dir / FEEDBACK_FILE
         with self._feedback_lock:
-            if path.exists() and path.stat().st_size + len(line) > FEEDBACK_MAX_BYTES:
+            if path.exists() and path.stat().st_size + len(line.encode()) > FEEDBACK_MAX_BYTES:
                 return False
             with open(path, "a", encoding="utf-8") as handle:  # O_APPEND: one write per line
                 handle.write(line)
@@ -205,6 +193,9 @@ class ChatApp:
         def step(done: int, total: int) -> None:
             if progress is not None:
                 progress((done, total), desc="Embedding changed articles", unit="chunks")
+
+        if progress is not None:
+            progress(0, desc="Reading the seeds folder")
 
         esc = render.md_escape
         try:
@@ -259,6 +250,8 @@ def prepare(settings: Settings, seeds_given: bool) -> tuple[Settings, Engine]:
             print(f"note: {error}; waiting for it...", file=sys.stderr)
             with store.build_lock(settings.index_dir, wait=True):
                 pass
+        except BotError as error:  # e.g. no readable article: serve the old index if there is one
+            print(f"note: the index was not rebuilt: {error}", file=sys.stderr)
     engine.ask(EXAMPLES[0])  # warm every lazy part, so the first real question is quick
     return settings, engine
 

@@ -100,7 +100,8 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer") -
             f'{quote["start"]}–{quote["end"]} · score {quote["score"]:.2f}</div>')
     if where is None:
         body = f'<p class="src-para"><mark>{esc(quote["text"])}</mark></p>'
-        return f'<div class="src-card {kind}">{head}{body}<p class="src-note">(the article has changed since)</p></div>'
+        note = '<p class="src-note">(the article has changed since)</p>'
+        return f'<div class="src-card {kind}">{head}{body}{note}</div>'
     start, end = where
     body = f'<p class="src-para">{marked(text, start, end, *paragraph_span(text, start, end))}</p>'
     lo = max(0, min(start - ARTICLE_MAX // 2, len(text) - ARTICLE_MAX))
@@ -137,15 +138,27 @@ def chat_markdown(answer: dict) -> str:
     return text
 
 
+def chat_messages(turns: list[dict]) -> list[dict]:
+    """The Chatbot's value (messages format), rebuilt from a session's turns."""
+    messages = []
+    for turn in turns:
+        question = turn["question"] if len(turn["question"]) <= 300 else turn["question"][:300] + "…"
+        reply = (chat_markdown(turn["answer"]) if turn.get("answer")
+                 else f"**Not answered:** {md_escape(turn['error'])}")
+        messages += [{"role": "user", "content": md_escape(question)}, {"role": "assistant", "content": reply}]
+    return messages
+
+
 def index_summary(manifest: dict, version: str, changes: dict) -> str:
     """Markdown about the current build: model, backend, build time, and whether seeds/ changed."""
     model = manifest.get("model", {})
     counts = manifest.get("counts", {})
+    n = counts.get("documents", 0)
     lines = [
         f"**Version** `{version}` · built {manifest.get('built_at', '?')}",
         f"**Model** `{model.get('id', '?')}` ({model.get('dim', '?')} dimensions) · "
         f"**backend** `{model.get('backend', '?')}`",
-        f"**{counts.get('documents', 0)} document{'' if counts.get('documents') == 1 else 's'}**, {counts.get('chunks', 0)} chunks, "
+        f"**{n} document{'' if n == 1 else 's'}**, {counts.get('chunks', 0)} chunks, "
         f"{counts.get('sentences', 0)} sentences",
     ]
     if changes.get("error"):
@@ -195,7 +208,8 @@ CSS = """
 .src-q { font-size: 0.9em; color: var(--body-text-color-subdued); font-style: italic; overflow-wrap: anywhere; }
 .src-note, .src-empty { color: var(--body-text-color-subdued); }
 table.docs { width: 100%; border-collapse: collapse; font-size: 0.95em; }
-table.docs th, table.docs td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--border-color-primary); }
+table.docs th, table.docs td { text-align: left; padding: 6px 10px;
+                               border-bottom: 1px solid var(--border-color-primary); }
 table.docs th { color: var(--body-text-color-subdued); font-weight: 600; }
 #sources { max-height: 640px; overflow-y: auto; }
 #chat .bubble-wrap { padding-top: 36px; }  /* keep the first message clear of the chat's buttons */
