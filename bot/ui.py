@@ -156,9 +156,9 @@ class ChatApp:
         """A thumbs up/down on an answer: one JSON line appended to index/feedback.jsonl."""
         turn = self._turn(turns, event)
         answer = turn.get("answer")
-        if not answer:
+        vote = {True: "up", False: "down"}.get(event.liked, event.liked)  # or a custom option's name
+        if not answer or not vote or not isinstance(vote, str):
             return
-        vote = {True: "up", False: "down"}.get(event.liked, str(event.liked))
         line = json.dumps(_clip({
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": turn["question"],
             "answered": answer["answered"], "answer": answer["answer"],
