@@ -324,6 +324,8 @@ def parse_args(argv: list[str] | None):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv and argv[0] == "--":  # `bot serve -- --port 8000`: the CLI forwards everything after serve
+        argv = argv[1:]
     args = parse_args(argv)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model, backend=args.backend)
