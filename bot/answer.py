@@ -17,14 +17,14 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES, Question, sentence_features
+from .features import NAMES, Question, add_rank_features, sentence_features
 from .lexical import words
 from .retrieve import Hit
 from .store import StoredIndex
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
-DUPLICATE_JACCARD = 0.6  # word-set overlap above which two sentences say the same thing
+DUPLICATE_SHARE = 0.8  # share of the shorter sentence's words found in the other: a near-repeat
 
 
 @dataclass(frozen=True)
@@ -85,23 +85,31 @@ class AnswerModel:
         data = json.loads(path.read_text())
         if data["features"] != NAMES:
             raise ValueError(f"{path} was trained on other features; retrain it (README: tuning)")
+        if data["decline"]["features"] != DECLINE_NAMES:
+            raise ValueError(f"{path} was trained on other decline features; retrain it (README: tuning)")
         return AnswerModel(np.array(data["weights"]), np.array(data["decline"]["weights"]),
                            float(data["decline"]["threshold"]))
 
-    def answer_probability(self, ranked: list[Candidate]) -> float:
-        z = float(np.dot(self.decline_weights, decline_features(ranked)))
+    def answer_probability(self, question: Question, hits: list[Hit], ranked: list[Candidate]) -> float:
+        z = float(np.dot(self.decline_weights, decline_features(question, hits, ranked)))
         return 1 / (1 + math.exp(-max(min(z, 50), -50)))
 
 
-def decline_features(ranked: list[Candidate]) -> list[float]:
-    """Question-level evidence: how good the best sentence is, and how far ahead of the next."""
+DECLINE_NAMES = ["bias", "best_score", "best_dense_sentence", "best_cover", "best_cover_window",
+                 "top_dense_chunk", "top_bm25_chunk", "margin", "unseen_terms", "unseen_names"]
+
+
+def decline_features(question: Question, hits: list[Hit], ranked: list[Candidate]) -> list[float]:
+    """Question-level evidence: how good the best sentence is, how well the best passages match,
+    and how much of the question (its names above all) the indexed articles never mention."""
     if not ranked:
-        return [1.0, -10.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        return [1.0, -10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, question.unseen, question.unseen_names]
     best = ranked[0]
     second = ranked[1].score if len(ranked) > 1 else best.score - 5
     f = dict(zip(NAMES, best.features))
-    return [1.0, best.score, f["dense_sentence"], f["cover"], f["dense_chunk"], f["bm25_chunk"],
-            best.score - second]
+    return [1.0, best.score, f["dense_sentence"], f["cover"], f["cover_window"],
+            max(h.dense for h in hits), max(h.bm25 for h in hits), best.score - second,
+            question.unseen, question.unseen_names]
 
 
 def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[Candidate]:
@@ -127,6 +135,7 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
             question, texts[i], window, float(dense[i]), hit.dense, hit.bm25, hit.rank,
             not same_chunk(i - 1), best_dense)
         out.append(Candidate(int(row), index.chunks[chunk_row].source, start, end, texts[i], features))
+    add_rank_features([c.features for c in out])
     return out
 
 
@@ -148,12 +157,19 @@ def rank(model: AnswerModel, found: list[Candidate]) -> list[Candidate]:
         own = set(words(candidate.text))
         if any((candidate.source, candidate.start) == (k.source, k.start) for k in kept):
             continue
-        if any(len(own & other) / max(len(own | other), 1) >= DUPLICATE_JACCARD for other in kept_words):
+        if any(_repeats(own, other) for other in kept_words):
             continue
         kept.append(Candidate(candidate.sentence, candidate.source, candidate.start, candidate.end,
                               candidate.text, candidate.features, float(score)))
         kept_words.append(own)
     return kept
+
+
+def _repeats(words_a: set[str], words_b: set[str]) -> bool:
+    """Near-duplicate sentences (the seed article says some things twice, nearly word for word).
+    Measured on the shorter one, so a sentence restated inside a longer one counts too."""
+    shorter = min(len(words_a), len(words_b))
+    return shorter >= 5 and len(words_a & words_b) / shorter >= DUPLICATE_SHARE
 
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,

@@ -106,6 +106,75 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
+    """The index to evaluate on: --index as given, or one built (incrementally) in the cache for a
+    dataset folder that carries its own articles (SQuAD's articles/, BEIR's corpus.jsonl)."""
+    from .embedding import Embedder
+    from .evaluate import materialize_beir
+    from .indexing import build
+
+    if args.index is not None:
+        return settings
+    folder = dataset if dataset.is_dir() else dataset.parent
+    work = settings.cache_dir / "eval" / folder.resolve().name
+    if (folder / "corpus.jsonl").exists():
+        seeds = materialize_beir(folder, work / "corpus")
+    elif (folder / "articles").is_dir():
+        seeds = folder / "articles"
+    else:
+        return settings
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=work / "index", model=args.model,
+                                 backend=args.backend)
+    print(f"indexing {seeds} into {settings.index_dir} (incremental)...", file=sys.stderr)
+    build(settings, Embedder(settings), progress=_progress_bar("Embedding"))
+    return settings
+
+
+def cmd_eval(args) -> int:
+    from . import report
+    from .engine import Engine
+    from .evaluate import load_dataset, run, score_groups
+
+    settings = _eval_index(args, args.dataset, _settings(args))
+    items = load_dataset(args.dataset)[: args.limit or None]
+    engine = Engine(settings)
+    runs, rows = {}, {}
+    for config in args.configs.split(","):
+        bar = _progress_bar(f"eval {config}")
+        done = [0]
+
+        def tick(n, bar=bar, done=done):
+            done[0] += n
+            if bar:
+                bar(done[0], len(items))
+
+        results = run(engine, items, mode=config, progress=tick)
+        runs[config] = score_groups(results)
+        rows[config] = [_result_row(r) for r in results]
+    if args.peer:
+        from .peer_eval import run_peer
+
+        runs["langchain"], rows["langchain"] = run_peer(items, settings)
+    if args.out:
+        report.write(args.out, runs, rows, str(args.dataset))
+    if args.json:
+        print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
+    else:
+        print(report.table(runs))
+    return 0
+
+
+def _result_row(result) -> dict:
+    item = result.item
+    first = result.quotes[0] if result.quotes else None
+    hit = any(" ".join(a.split()).lower() in " ".join(first["text"].split()).lower()
+              for a in item.answers) if first else False
+    return {"question": item.question, "group": item.group, "answers": list(item.answers),
+            "answered": result.answered, "correct": (hit if item.answers else not result.answered)
+            if not item.relevant else None, "first_quote": first, "seconds": round(result.seconds, 4),
+            "error": result.error or None}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -129,10 +198,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="?", help="the question (omit to read standard input)")
     p.add_argument("--json", action="store_true", help="print one JSON object per question")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="score the bot on a question set (JSON lines, SQuAD, BEIR)")
+    common(p, seeds=False)
+    p.add_argument("dataset", type=Path, help="JSON lines file, SQuAD JSON, SQuAD 2.0 sample or BEIR folder")
+    p.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    p.add_argument("--out", type=Path, help="write report.md, metrics.json, results.jsonl, chart.png here")
+    p.add_argument("--configs", default="fused", help="retrieval variants side by side: fused,dense,bm25")
+    p.add_argument("--peer", choices=["langchain"], help="also score LangChain's standard FAISS pipeline")
+    p.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    p.set_defaults(func=cmd_eval)
+
+    sub.add_parser("serve", help="serve the web chat (same as `python app.py`; `bot serve --help`)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # the web app parses its own flags (host, port, ...)
+        from .ui import main as serve
+
+        return serve([a for a in argv[1:] if a != "--"])
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -145,6 +145,9 @@ class Embedder:
         quantized = sorted((folder / "onnx").glob("model_qint8_*.onnx"))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = os.cpu_count() or 1
+        # Idle threads sleep instead of spinning: with two cores shared with FAISS's OpenMP threads
+        # and other processes, spinning halved embedding throughput (python -m bench, README).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(
             str(quantized[0]), options, providers=["CPUExecutionProvider"]
         )

@@ -8,14 +8,12 @@ during a swap is answered from the build it started with.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import replace
-from pathlib import Path
 
 from . import store
-from .answer import NOT_IN_DOCUMENTS, Answer, AnswerModel, candidates, compose, rank
+from .answer import Answer, AnswerModel, candidates, compose, rank
 from .chat import resolve
 from .embedding import Embedder
 from .errors import BadQuestion
@@ -37,10 +35,11 @@ class Loaded:
 
 
 class Engine:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None):
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 model: AnswerModel | None = None):
         self.settings = settings
         self.embedder = embedder or Embedder(settings)
-        self.model = AnswerModel.load()
+        self.model = model or AnswerModel.load()
         self._loaded: Loaded | None = None
         self._lock = threading.Lock()
 
@@ -72,16 +71,22 @@ class Engine:
                               f"{self.settings.max_question_chars:,}")
         return text
 
-    def ask(self, question, history: list[dict] | None = None, mode: str = "fused") -> Answer:
-        started = time.perf_counter()
-        text = self.check(question)
+    def evidence(self, text: str, history: list[dict] | None = None, mode: str = "fused"):
+        """Question features (of the resolved query), retrieval hits and candidate sentences (unranked)."""
         loaded = self.loaded()
         query = resolve(text, history or [])
         vector = loaded.retriever.embed_question(query)
-        info = question_info(query, vector, loaded.retriever.term_idf)
+        info = question_info(query, vector, loaded.retriever.term_idf, loaded.retriever.known)
         hits = loaded.retriever.search(query, vector, mode=mode, k=self.settings.top_k)
-        ranked = rank(self.model, candidates(loaded.index, info, hits))
-        answered = bool(ranked) and self.model.answer_probability(ranked) >= self.model.decline_threshold
+        return loaded, info, hits, candidates(loaded.index, info, hits)
+
+    def ask(self, question, history: list[dict] | None = None, mode: str = "fused") -> Answer:
+        started = time.perf_counter()
+        text = self.check(question)
+        loaded, info, hits, found = self.evidence(text, history, mode)
+        query = info.text
+        ranked = rank(self.model, found)
+        answered = bool(ranked) and self.model.answer_probability(info, hits, ranked) >= self.model.decline_threshold
         answer = compose(text, ranked, answered, loaded.original_text)
         return replace(answer, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version)

@@ -32,8 +32,12 @@ NAMES = [
     "bias", "dense_sentence", "dense_chunk", "dense_gap", "bm25_chunk", "fused_rank", "rank_first",
     "cover", "cover_window", "cover_bigram", "cover_count", "new_words", "log_length",
     "asks_when_year", "asks_when_month", "asks_count_number", "asks_who_name", "asks_where_name",
-    "sentence_first", "dense_x_cover",
+    "sentence_first", "dense_x_cover", "bm25_sentence", "rarest_term",
+    "rank_dense_sentence", "rank_bm25_sentence", "rank_cover_window",
 ]
+RANKED = {"rank_dense_sentence": "dense_sentence", "rank_bm25_sentence": "bm25_sentence",
+          "rank_cover_window": "cover_window"}
+K1, B, AVERAGE_TERMS = 1.2, 0.75, 20.0  # BM25 over single sentences
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class Question:
     bigrams: set[tuple[str, str]]
     asks: frozenset[str]
     words: frozenset[str]  # lower-cased words (stop words included), to tell new words from old
+    unseen: float  # idf-weighted share of the question's terms that no chunk of the index contains
+    unseen_names: float  # share of its capitalized words (names) that the index has never seen
 
 
 def stems(text: str) -> list[str]:
@@ -53,15 +59,21 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
-def question_info(text: str, vector: np.ndarray, idf) -> Question:
+def question_info(text: str, vector: np.ndarray, idf, known) -> Question:
+    """`idf(term)` and `known(term)` come from the index's BM25 vocabulary."""
     content = stems(text)
+    weights = {t: idf(t) for t in content}
+    stem = _stemmer()
+    names = [stem(w.lower()) for w in CAPITALIZED.findall(text)]
     return Question(
         text=text,
         vector=vector,
-        terms={t: idf(t) for t in content},
+        terms=weights,
         bigrams=set(zip(content, content[1:])),
         asks=frozenset(kind for kind, pattern in ASKS.items() if pattern.search(text.lower())),
         words=frozenset(words(text)),
+        unseen=sum(w for t, w in weights.items() if not known(t)) / (sum(weights.values()) or 1.0),
+        unseen_names=sum(not known(n) for n in names) / max(len(names), 1),
     )
 
 
@@ -87,7 +99,7 @@ def sentence_features(question: Question, sentence: str, window: str, dense_sent
         dense_sentence,
         dense_chunk,
         dense_sentence - best_dense_sentence,
-        math.log1p(bm25_chunk),
+        bm25_chunk,
         1.0 / (1 + fused_rank),
         float(fused_rank == 0),
         cover,
@@ -103,4 +115,29 @@ def sentence_features(question: Question, sentence: str, window: str, dense_sent
         float("where" in asks and bool(new_caps)),
         float(first_in_chunk),
         dense_sentence * cover,
+        _bm25(question, own),
+        max((w for t, w in question.terms.items() if t in own_set), default=0.0)
+        / (max(question.terms.values(), default=0.0) or 1.0),
     ]
+
+
+def _bm25(question: Question, own: list[str]) -> float:
+    counts: dict[str, int] = {}
+    for term in own:
+        counts[term] = counts.get(term, 0) + 1
+    norm = K1 * (1 - B + B * len(own) / AVERAGE_TERMS)
+    score = sum(w * counts[t] * (K1 + 1) / (counts[t] + norm) for t, w in question.terms.items() if t in counts)
+    return score / ((K1 + 1) * sum(question.terms.values()) or 1.0)
+
+
+def add_rank_features(rows: list[list[float]]) -> None:
+    """Append, for a few key signals, 1/(1 + the candidate's rank among this question's candidates):
+    which sentence is *most* similar matters more than by how much."""
+    for column in RANKED.values():
+        i = NAMES.index(column)
+        order = sorted(range(len(rows)), key=lambda r: -rows[r][i])
+        ranks = [0] * len(rows)
+        for rank, r in enumerate(order):
+            ranks[r] = rank
+        for r, row in enumerate(rows):
+            row.append(1.0 / (1 + ranks[r]))

@@ -25,7 +25,7 @@ class Hit:
     row: int  # chunk row in the index
     score: float  # fused score
     dense: float  # cosine of question and chunk
-    bm25: float  # BM25 score of the chunk (0 when not in BM25's pool)
+    bm25: float  # BM25 score of the chunk over its ceiling, 0-1 (0 when not in BM25's pool)
     rank: int  # 0-based fused rank
 
 
@@ -45,6 +45,9 @@ class Retriever:
         if row is None or row >= len(self.idf):
             return float(np.log(1 + (len(self.index.chunks) + 0.5) / 0.5))  # unseen: as rare as can be
         return float(self.idf[row])
+
+    def known(self, term: str) -> bool:
+        return term in self.vocab
 
     def embed_question(self, question: str) -> np.ndarray:
         return self.embedder.embed([question])[0]
@@ -75,7 +78,10 @@ class Retriever:
         known = [t for t in terms(question) if t in self.vocab]
         if not known:
             return np.zeros(0), np.zeros(0, dtype=np.int64)
-        scores = self.index.bm25.get_scores(known)
+        # Divided by the best score any chunk could reach for these terms, so that the figure means
+        # the same in a one-article folder as in a thousand-article one.
+        ceiling = sum(self.term_idf(t) for t in known) * (self.index.bm25.k1 + 1)
+        scores = self.index.bm25.get_scores(known) / max(ceiling, 1e-9)
         take = min(POOL, len(scores))
         rows = np.argpartition(-scores, take - 1)[:take]
         rows = rows[np.argsort(-scores[rows])]

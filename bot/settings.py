@@ -46,4 +46,7 @@ class Settings:
             if env.get(var):
                 values[field] = cast(env[var])
         values.update({k: v for k, v in overrides.items() if v is not None})
+        for name in ("seeds_dir", "index_dir", "cache_dir"):
+            if name in values:
+                values[name] = Path(values[name])
         return dataclasses.replace(cls(), **values)

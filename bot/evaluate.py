@@ -1,0 +1,287 @@
+"""`bot eval`: run the bot over a question set and say, with numbers, how good the answers are.
+
+Datasets: the project's JSON lines (`{"question", "answers", "source"?, "history"?}`, `answers: []`
+for a question the documents do not answer), the shared SQuAD `questions.jsonl`, SQuAD-format JSON,
+a SQuAD 2.0 sample folder (`queries.json` + `ground_truth.json`), a BEIR folder (corpus, queries,
+qrels) and the web app's `feedback.jsonl`. A question whose `source` is not in the index is expected
+to be declined: that is how the held-out refusal protocol is run.
+
+Scores: gold answer inside the first quote / first three quotes (case and spacing ignored), token F1
+of the first quote, answered and declined rates, quote validity (`text == file[start:end]`, every
+failure listed), retrieval hit@1, hit@5, MRR and nDCG@10 over documents, latency p50/p95.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chat import resolve
+from .engine import Engine
+from .errors import BotError
+
+
+@dataclass(frozen=True)
+class Item:
+    question: str
+    answers: tuple[str, ...] = ()  # empty: the documents do not answer it
+    source: str | None = None  # file (relative to the seeds folder) that holds the answer
+    history: tuple = ()
+    relevant: dict = field(default_factory=dict)  # BEIR: document id -> grade
+    group: str = ""  # e.g. the SQuAD half, reported separately
+
+
+@dataclass
+class Result:
+    item: Item
+    answered: bool
+    quotes: list[dict]
+    ranked_sources: list[str]
+    seconds: float
+    error: str = ""
+    bad_quotes: list[dict] = field(default_factory=list)
+
+
+# -- loading datasets ---------------------------------------------------------------------------
+def load_dataset(path: Path) -> list[Item]:
+    path = Path(path)
+    if path.is_dir():
+        if (path / "corpus.jsonl").exists():
+            return _load_beir(path)
+        if (path / "queries.json").exists():
+            return _load_squad2_sample(path)
+        if (path / "questions.jsonl").exists():
+            return load_dataset(path / "questions.jsonl")
+        raise BotError(f"{path}: not a BEIR folder, SQuAD 2.0 sample or folder with questions.jsonl")
+    if path.suffix == ".json":
+        return _load_squad_json(path)
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError:
+            raise BotError(f"{path}:{number}: not valid JSON") from None
+        items.append(_item_from_row(row))
+    return items
+
+
+def _item_from_row(row: dict) -> Item:
+    if "vote" in row and "quotes" in row:  # feedback.jsonl from the web app: liked answers are kept
+        quotes = row.get("quotes") or []
+        answers = (quotes[0]["text"],) if row["vote"] == "up" and quotes else ()
+        return Item(row["question"], answers, quotes[0]["source"] if quotes else None, group=f"vote {row['vote']}")
+    answers = tuple(a["text"] if isinstance(a, dict) else a for a in row.get("answers", []))
+    source = row.get("source") or (Path(row["article_file"]).name if "article_file" in row else None)
+    return Item(row["question"], answers, source, tuple(row.get("history") or ()), group=_half(source))
+
+
+def _half(source: str | None) -> str:
+    """SQuAD articles are named NN_Title.txt; 00-23 is the tuning half, 24-47 the held-out one."""
+    match = re.match(r"(\d\d)_", source or "")
+    if not match:
+        return ""
+    return "tuning 00-23" if int(match.group(1)) < 24 else "held-out 24-47"
+
+
+def _load_squad_json(path: Path) -> list[Item]:
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    items = []
+    for number, article in enumerate(data):
+        source = f"{number:02d}_{article['title']}.txt"
+        for paragraph in article["paragraphs"]:
+            for qa in paragraph["qas"]:
+                answers = () if qa.get("is_impossible") else tuple(a["text"] for a in qa["answers"])
+                items.append(Item(qa["question"], answers, source, group=_half(source)))
+    return items
+
+
+def _load_squad2_sample(path: Path) -> list[Item]:
+    queries = json.loads((path / "queries.json").read_text(encoding="utf-8"))["queries"]
+    truth = json.loads((path / "ground_truth.json").read_text(encoding="utf-8"))
+    items = []
+    for query in queries:
+        gold = truth[query["id"]]
+        answers = () if gold["is_impossible"] else tuple(
+            a["text"] if isinstance(a, dict) else a for a in gold["answers"])
+        items.append(Item(query["question"], answers, group="unanswerable" if gold["is_impossible"] else "answerable"))
+    return items
+
+
+def _load_beir(path: Path) -> list[Item]:
+    queries = {}
+    for line in (path / "queries.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        queries[str(row["_id"])] = row["text"]
+    relevant: dict[str, dict] = {}
+    qrels = path / "qrels" / "test.tsv"
+    for line in qrels.read_text(encoding="utf-8").splitlines()[1:]:
+        query_id, doc_id, grade = line.split("\t")
+        if int(grade) > 0:
+            relevant.setdefault(query_id, {})[f"{doc_id}.txt"] = int(grade)
+    return [Item(queries[q], relevant=docs) for q, docs in relevant.items() if q in queries]
+
+
+def materialize_beir(path: Path, target: Path) -> Path:
+    """Write each BEIR corpus document as `<id>.txt` (title, blank line, text) so it can be indexed."""
+    if target.is_dir() and any(target.iterdir()):
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    for line in (path / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = f"{row.get('title', '')}\n\n{row['text']}".strip() + "\n"
+        (target / f"{row['_id']}.txt").write_text(text, encoding="utf-8")
+    return target
+
+
+# -- running ------------------------------------------------------------------------------------
+def run(engine: Engine, items: list[Item], mode: str = "fused", progress=None) -> list[Result]:
+    loaded = engine.loaded()
+    seeds = Path(loaded.index.manifest["seeds"])
+    indexed = set(loaded.index.documents)
+    results = []
+    for item in items:
+        if item.source and item.source not in indexed and item.answers:
+            item = Item(item.question, (), item.source, item.history, item.relevant, "source not indexed")
+        started = time.perf_counter()
+        try:
+            answer = engine.ask(item.question, list(item.history), mode=mode)
+        except BotError as error:
+            results.append(Result(item, False, [], [], time.perf_counter() - started, str(error)))
+            continue
+        quotes = [q.as_json() for q in answer.quotes]
+        ranked = _ranked_sources(engine, item, mode)
+        results.append(Result(item, answer.answered, quotes, ranked, answer.seconds,
+                              bad_quotes=_invalid(seeds, quotes + [q.as_json() for q in answer.closest])))
+        if progress:
+            progress(1)
+    return results
+
+
+def _ranked_sources(engine: Engine, item: Item, mode: str, k: int = 30) -> list[str]:
+    """Documents in retrieval order (by their best chunk), for document-level retrieval metrics."""
+    loaded = engine.loaded()
+    query = resolve(item.question, list(item.history))
+    hits = loaded.retriever.search(query, loaded.retriever.embed_question(query), mode=mode, k=k)
+    order = []
+    for hit in hits:
+        source = loaded.index.chunks[hit.row].source
+        if source not in order:
+            order.append(source)
+    return order
+
+
+_file_cache: dict[Path, str] = {}
+
+
+def _invalid(seeds: Path, quotes: list[dict]) -> list[dict]:
+    bad = []
+    for quote in quotes:
+        path = seeds / quote["source"]
+        if path not in _file_cache:
+            try:
+                _file_cache[path] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                _file_cache[path] = None
+        text = _file_cache[path]
+        if text is None or text[quote["start"] : quote["end"]] != quote["text"]:
+            bad.append(quote)
+    return bad
+
+
+# -- scoring ------------------------------------------------------------------------------------
+def _flat(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _tokens(text: str) -> list[str]:
+    text = re.sub(r"\b(a|an|the)\b", " ", re.sub(r"[^\w\s]", " ", text.lower()))
+    return text.split()
+
+
+def token_f1(prediction: str, gold: str) -> float:
+    p, g = _tokens(prediction), _tokens(gold)
+    common = sum((Counter(p) & Counter(g)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(p), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+def _rate(flags) -> float | None:
+    flags = list(flags)
+    return round(float(np.mean(flags)), 4) if flags else None
+
+
+def score(results: list[Result]) -> dict:
+    answerable = [r for r in results if r.item.answers]
+    unanswerable = [r for r in results if not r.item.answers and not r.item.relevant]
+    graded = [r for r in results if r.item.relevant]
+
+    def hit(r: Result, n: int) -> bool:
+        return any(_flat(a) in _flat(q["text"]) for q in r.quotes[:n] for a in r.item.answers)
+
+    quotes = sum(len(r.quotes) for r in results)
+    bad = [q for r in results for q in r.bad_quotes]
+    seconds = np.array([r.seconds for r in results if not r.error]) * 1000
+    metrics = {
+        "questions": len(results),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "first_quote": _rate(hit(r, 1) for r in answerable),
+        "top3_quotes": _rate(hit(r, 3) for r in answerable),
+        "f1_first_quote": _rate(max((token_f1(r.quotes[0]["text"], a) for a in r.item.answers), default=0)
+                                if r.quotes else 0.0 for r in answerable),
+        "answered": _rate(r.answered for r in answerable),
+        "declined": _rate(not r.answered for r in unanswerable),
+        "quotes_checked": quotes,
+        "quote_validity": round(1 - len(bad) / quotes, 6) if quotes else None,
+        "invalid_quotes": bad[:50],
+        "errors": sum(bool(r.error) for r in results),
+        "p50_ms": round(float(np.percentile(seconds, 50)), 2) if len(seconds) else None,
+        "p95_ms": round(float(np.percentile(seconds, 95)), 2) if len(seconds) else None,
+    }
+    with_source = [r for r in answerable if r.item.source]
+    if with_source:
+        ranks = [_first_rank(r.ranked_sources, {r.item.source}) for r in with_source]
+        metrics.update(_rank_metrics(ranks))
+    if graded:
+        ranks = [_first_rank(r.ranked_sources, set(r.item.relevant)) for r in graded]
+        metrics.update(_rank_metrics(ranks))
+        metrics["ndcg@10"] = _rate(_ndcg(r.ranked_sources[:10], r.item.relevant) for r in graded)
+    return metrics
+
+
+def _first_rank(ranked: list[str], relevant: set[str]) -> int | None:
+    return next((i for i, source in enumerate(ranked) if source in relevant), None)
+
+
+def _rank_metrics(ranks: list[int | None]) -> dict:
+    return {
+        "hit@1": _rate(r is not None and r < 1 for r in ranks),
+        "hit@5": _rate(r is not None and r < 5 for r in ranks),
+        "mrr": _rate(1 / (r + 1) if r is not None else 0.0 for r in ranks),
+    }
+
+
+def _ndcg(ranked: list[str], relevant: dict) -> float:
+    dcg = sum(relevant.get(s, 0) / math.log2(i + 2) for i, s in enumerate(ranked))
+    ideal = sum(g / math.log2(i + 2) for i, g in enumerate(sorted(relevant.values(), reverse=True)[:10]))
+    return dcg / ideal if ideal else 0.0
+
+
+def score_groups(results: list[Result]) -> dict[str, dict]:
+    """Metrics for all questions, then for each group (SQuAD halves, SQuAD 2.0 kinds...)."""
+    groups = {"all": results}
+    for result in results:
+        if result.item.group:
+            groups.setdefault(result.item.group, []).append(result)
+    return {name: score(members) for name, members in groups.items()}
