@@ -70,7 +70,7 @@ class StoredIndex:
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
+        for block in iter(lambda: handle.read(8 << 20), b""):  # large blocks: few GIL round trips
             digest.update(block)
     return digest.hexdigest()
 
@@ -188,6 +188,12 @@ def read_manifest(index_dir: Path) -> tuple[Path, dict]:
 
 def verify(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, dim: int | None) -> None:
     """Refuse an index of another format or model, or one whose files do not match their sha256."""
+    _check_build(index_dir, folder, manifest, model_id, dim)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        _check_hashes(index_dir, manifest, _hash_files(pool, folder, manifest))
+
+
+def _check_build(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, dim: int | None) -> None:
     if manifest.get("format") != FORMAT_VERSION:
         raise IndexMismatch(f"index format {manifest.get('format')} is not {FORMAT_VERSION}; {fix_hint(index_dir)}")
     built_with = manifest.get("model", {})
@@ -200,12 +206,17 @@ def verify(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, 
     for name in manifest["files"]:
         if not (folder / name).is_file():
             raise IndexDamaged(f"index file {name} is missing; {fix_hint(index_dir)}")
-    # Files are hashed in parallel (hashlib releases the GIL): a large index is gigabytes to check.
-    names = sorted(manifest["files"], key=lambda n: -(folder / n).stat().st_size)
-    with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1) or 1) as pool:
-        digests = dict(zip(names, pool.map(lambda n: sha256_file(folder / n), names)))
+
+
+def _hash_files(pool: ThreadPoolExecutor, folder: Path, manifest: dict) -> dict:
+    """sha256 of every file, computed by the pool's threads (hashlib releases the GIL), largest first."""
+    names = sorted(manifest["files"], key=lambda name: -(folder / name).stat().st_size)
+    return {name: pool.submit(sha256_file, folder / name) for name in names}
+
+
+def _check_hashes(index_dir: Path, manifest: dict, futures: dict) -> None:
     for name, digest in manifest["files"].items():
-        if digests[name] != digest:
+        if futures[name].result() != digest:
             raise IndexDamaged(f"index file {name} is damaged (sha256 mismatch); {fix_hint(index_dir)}")
 
 
@@ -215,10 +226,22 @@ def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -
     import faiss
 
     folder, manifest = read_manifest(index_dir)
-    verify(index_dir, folder, manifest, model_id, dim)
+    _check_build(index_dir, folder, manifest, model_id, dim)
+    # The files are hashed by worker threads while this one parses the JSON rows: on a large index
+    # both take seconds, and they overlap. Rows parsed from a damaged file are thrown away: nothing
+    # is returned, and no binary file is opened, before every hash has matched.
+    rows_error = None
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        hashes = _hash_files(pool, folder, manifest)
+        try:
+            documents = {d["source"]: d for d in _read_jsonl(folder / "documents.jsonl")}
+            chunks = _read_jsonl(folder / "chunks.jsonl", lambda row: ChunkRow(**row))
+        except Exception as error:
+            rows_error = error
+        _check_hashes(index_dir, manifest, hashes)
     try:
-        documents = {d["source"]: d for d in _read_jsonl(folder / "documents.jsonl")}
-        chunks = _read_jsonl(folder / "chunks.jsonl", lambda row: ChunkRow(**row))
+        if rows_error is not None:
+            raise rows_error
         sentences = np.load(folder / "sentences.npy", allow_pickle=False)
         chunk_vectors = np.load(folder / "chunk_vectors.npy", allow_pickle=False, mmap_mode="r")
         sentence_vectors = np.load(folder / "sentence_vectors.npy", allow_pickle=False, mmap_mode="r")
@@ -240,17 +263,17 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _read_jsonl(path: Path, make=None, batch: int = 10_000) -> list:
-    """All rows of a JSON lines file, each passed through `make` if given.
+def _read_jsonl(path: Path, make=None, batch: int = 1000) -> list:
+    """All rows of a JSON lines file (flat objects), each passed through `make` if given.
 
     Lines are parsed `batch` at a time as one JSON array: about twice as fast as one `json.loads` per
-    line for a million rows, without holding a second copy of the whole file.
+    line for a million rows, without a second copy of the whole file. Batches stay small because the
+    parser holds the GIL, which the threads hashing the index (load) need now and then.
     """
     rows, lines = [], []
 
     def flush():
-        parsed = json.loads("[" + ",".join(lines) + "]")
-        rows.extend(map(make, parsed) if make else parsed)
+        rows.extend(json.loads("[" + ",".join(lines) + "]", object_hook=make))
         lines.clear()
 
     with open(path, encoding="utf-8") as handle:

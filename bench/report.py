@@ -1,0 +1,262 @@
+"""Turn results.json into the markdown table (results.md), the chart (chart.png) and target checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _get(data: dict, *keys, default=None):
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return default
+        data = data[key]
+    return data
+
+
+def _fmt(value, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if abs(value) >= 100:
+        text = f"{value:,.0f}"
+    elif abs(value) >= 10:
+        text = f"{value:.1f}"
+    elif abs(value) >= 1:
+        text = f"{value:.2f}"
+    else:
+        text = f"{value:.3f}"
+    return f"{text} {unit}".strip()
+
+
+def _ratio(bot, peer) -> str:
+    if not isinstance(bot, (int, float)) or not isinstance(peer, (int, float)) or not peer:
+        return ""
+    return f"{bot / peer:.2f}"
+
+
+def rows(corpus: dict) -> list[tuple[str, object, object, str]]:
+    """(measure, bot, peer, unit) for one corpus; the peer cell may be None or a note."""
+    bot, peer = corpus.get("bot", {}), corpus.get("peer")
+    out = []
+
+    def add(measure, b, p, unit=""):
+        out.append((measure, b, p if peer is not None else None, unit))
+
+    add("chunks", _get(bot, "chunks"), _get(peer, "chunks"))
+    if not corpus.get("synthetic"):
+        add("tokens embedded (full build)", _get(bot, "full", "tokens"), _get(peer, "full", "tokens"))
+        add("full build", _get(bot, "full", "seconds"), _get(peer, "full", "seconds"), "s")
+        add("full build: chunks/s", _get(bot, "full", "chunks_per_s"), _get(peer, "full", "chunks_per_s"))
+        add("full build: tokens/s", _get(bot, "full", "tokens_per_s"), _get(peer, "full", "tokens_per_s"))
+        add("full build: peak RSS", _get(bot, "full", "peak_rss_mb"), _get(peer, "full", "peak_rss_mb"), "MB")
+        full = _get(peer, "full", "seconds")
+        add("incremental build (1 article edited)", _get(bot, "incremental", "seconds"), full, "s")
+        add("incremental build: peak RSS", _get(bot, "incremental", "peak_rss_mb"),
+            _get(peer, "full", "peak_rss_mb"), "MB")
+        add("no-change build", _get(bot, "nochange", "seconds"), full, "s")
+    add("index on disk", _mb(_get(bot, "index_bytes")), _mb(_get(peer, "index_bytes")), "MB")
+    add("start-up to first answer", _get(bot, "serve", "startup_s"), _get(peer, "serve", "startup_s"), "s")
+    for p in ("p50", "p95", "p99"):
+        add(f"per question {p} (bot: full answer; peer: search)", _get(bot, "serve", "ask", p),
+            _get(peer, "serve", "search", p), "ms")
+    add("per question p50, retrieval only (embed + search)", _get(bot, "serve", "retrieve", "p50"),
+        _get(peer, "serve", "search", "p50"), "ms")
+    add("serving: peak RSS", _get(bot, "serve", "peak_rss_mb"), _get(peer, "serve", "peak_rss_mb"), "MB")
+    add("serving: own (anonymous) memory after the questions", _get(bot, "serve", "memory_after", "anon_mb"),
+        _get(peer, "serve", "memory_after", "anon_mb"), "MB")
+    if corpus.get("synthetic"):
+        add("first start after the build (page cache cold-ish)", _get(bot, "first_startup_s"),
+            _get(peer, "first_startup_s"), "s")
+    return out
+
+
+def _mb(value):
+    return None if value is None else value / 2**20
+
+
+def bot_only(corpus: dict) -> list[tuple[str, str]]:
+    bot = corpus.get("bot", {})
+    serve = bot.get("serve", {})
+    stages = ("embed", "dense", "bm25", "sentence_select")
+    ask, retrieve = _get(serve, "ask", "p50"), _get(serve, "retrieve", "p50")
+    prof = bot.get("load_profile", {})
+    out = [("dense index", _get(bot, "recall", "dense_index") or serve.get("dense_index")),
+           ("recall@10 vs exact float32 search", _fmt(_get(bot, "recall", "recall_at_10"))),
+           ("stage p50: embed question / dense search / BM25 / select sentences (np.isin, answer.py)",
+            " / ".join(_fmt(_get(serve, s, "p50"), "ms") for s in stages)),
+           ("stage p95: same stages", " / ".join(_fmt(_get(serve, s, "p95"), "ms") for s in stages)),
+           ("answer step p50 (full answer minus retrieval)",
+            _fmt(ask - retrieve, "ms") if ask is not None and retrieve is not None else "–"),
+           ("start-up in the serving process: load index + model / first answer",
+            f"{_fmt(serve.get('load_s'), 's')} / {_fmt(serve.get('first_ask_s'), 's')}"),
+           ("store.load alone (hashing overlapped with parsing) / of which: sha256 of all files alone, "
+            "JSON rows alone, arrays + FAISS + BM25 open", " / ".join(_fmt(prof.get(k), "s") for k in (
+                "store_load_s", "sha256_all_files_s", "json_rows_s", "arrays_faiss_bm25_s"))),
+           ("memory after load: own (anonymous) / mapped files",
+            f"{_fmt(_get(serve, 'memory_loaded', 'anon_mb'), 'MB')} / {_fmt(_get(serve, 'memory_loaded', 'file_mb'), 'MB')}"),
+           ("memory after the questions: own / mapped files",
+            f"{_fmt(_get(serve, 'memory_after', 'anon_mb'), 'MB')} / {_fmt(_get(serve, 'memory_after', 'file_mb'), 'MB')}"),
+           ("questions answered (not declined)", _fmt(serve.get("answered")))]
+    if corpus.get("synthetic"):
+        g = bot.get("generated", {})
+        out.append(("synthetic index: BM25 / dense index build", f"{_fmt(g.get('bm25_build_s'), 's')} / "
+                                                                f"{_fmt(g.get('dense_build_s'), 's')}"))
+    if bot.get("incremental"):
+        out.append(("incremental build: chunks embedded / reused",
+                    f"{bot['incremental']['chunks']} / {bot['incremental'].get('reused')}"))
+    return out
+
+
+def one_line(corpus: dict) -> str:
+    bot, peer = corpus.get("bot", {}), corpus.get("peer") or {}
+    parts = [f"[{corpus['name']}] done:"]
+    if "full" in bot:
+        parts.append(f"build {_fmt(bot['full']['seconds'], 's')} (peer {_fmt(_get(peer, 'full', 'seconds'), 's')})")
+    parts.append(f"start-up {_fmt(_get(bot, 'serve', 'startup_s'), 's')} "
+                 f"(peer {_fmt(_get(peer, 'serve', 'startup_s'), 's')})")
+    parts.append(f"p50 {_fmt(_get(bot, 'serve', 'ask', 'p50'), 'ms')} "
+                 f"(peer {_fmt(_get(peer, 'serve', 'search', 'p50'), 'ms')})")
+    parts.append(f"recall@10 {_fmt(_get(bot, 'recall', 'recall_at_10'))}")
+    return " ".join(parts)
+
+
+def targets(document: dict) -> list[dict]:
+    """The issue's targets, checked against this run (only for corpora that were measured)."""
+    if document.get("quick"):
+        return []
+    by_name = {c["name"]: c for c in document["corpora"]}
+    out = []
+
+    def check(name, text, value, ok, shown):
+        if name in by_name and value is not None:
+            out.append({"target": text, "value": shown, "met": bool(ok(value))})
+
+    squad, big = by_name.get("squad", {}), by_name.get("1m", {})
+    bot_full, peer_full = _get(squad, "bot", "full", "seconds"), _get(squad, "peer", "full", "seconds")
+    speedup = peer_full / bot_full if bot_full and peer_full else None
+    check("squad", "SQuAD 48 articles: full build >= 3x faster than the peer", speedup,
+          lambda v: v >= 3, f"{speedup:.2f}x" if speedup else "")
+    p50 = _get(squad, "bot", "serve", "ask", "p50")
+    check("squad", "SQuAD: per question p50 <= 15 ms", p50, lambda v: v <= 15, _fmt(p50, "ms"))
+    start = _get(squad, "bot", "serve", "startup_s")
+    check("squad", "SQuAD: start-up to first answer <= 3 s", start, lambda v: v <= 3, _fmt(start, "s"))
+    p50 = _get(big, "bot", "serve", "ask", "p50")
+    check("1m", "1M chunks: per question p50 <= 30 ms", p50, lambda v: v <= 30, _fmt(p50, "ms"))
+    rec = _get(big, "bot", "recall", "recall_at_10")
+    check("1m", "1M chunks: recall@10 vs exact >= 0.98", rec, lambda v: v >= 0.98, _fmt(rec))
+    start = _get(big, "bot", "serve", "startup_s")
+    check("1m", "1M chunks: start-up to first answer <= 10 s", start, lambda v: v <= 10, _fmt(start, "s"))
+    rss = _get(big, "bot", "serve", "peak_rss_mb")
+    check("1m", "1M chunks: serving peak RSS < 3 GB", rss, lambda v: v < 3072, _fmt(rss, "MB"))
+    return out
+
+
+def summary_table(document: dict) -> str:
+    """The short table for the README: one row per corpus, bot (peer) for the main figures."""
+    lines = ["| corpus | chunks bot (peer) | full build s | start-up s | p50 / p95 ms per question | "
+             "serving peak RSS MB | recall@10 |",
+             "|---|---|---|---|---|---|---|"]
+    for c in document["corpora"]:
+        bot, peer = c.get("bot", {}), c.get("peer") or {}
+
+        def pair(b, p, unit=""):
+            return f"{_fmt(b)} ({_fmt(p)})" if p is not None else _fmt(b)
+
+        lines.append("| " + " | ".join([
+            c["label"],
+            pair(bot.get("chunks"), peer.get("chunks")),
+            pair(_get(bot, "full", "seconds"), _get(peer, "full", "seconds")) if "full" in bot else "–",
+            pair(_get(bot, "serve", "startup_s"), _get(peer, "serve", "startup_s")),
+            f"{_fmt(_get(bot, 'serve', 'ask', 'p50'))} / {_fmt(_get(bot, 'serve', 'ask', 'p95'))} "
+            f"({_fmt(_get(peer, 'serve', 'search', 'p50'))} / {_fmt(_get(peer, 'serve', 'search', 'p95'))})",
+            pair(_get(bot, "serve", "peak_rss_mb"), _get(peer, "serve", "peak_rss_mb")),
+            _fmt(_get(bot, "recall", "recall_at_10")),
+        ]) + " |")
+    return "\n".join(lines)
+
+
+def markdown(document: dict) -> str:
+    m, v = document["machine"], document["versions"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`{document['command']}`, started {document['started']}, took {document['seconds'] / 60:.0f} min"
+        + (" (**quick smoke run: small slices, not representative**)" if document.get("quick") else "") + ".",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['system']}, Python {m['python']}. "
+        f"Load average before / after: {' '.join(f'{x:.1f}' for x in document['load_average']['before'])} / "
+        f"{' '.join(f'{x:.1f}' for x in document['load_average']['after'])}. {document['note']}.",
+        "",
+        f"Model: {document['model']['name']}. Bot: {document['model']['bot']}. "
+        f"Peer: {document['model']['peer']}.",
+        "",
+        "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items() if val) + ".",
+        "",
+        "Bot = `python -m bot index` then `Engine.ask` (retrieval and the extractive answer). Peer = LangChain's "
+        "standard pipeline (`bot/peer.py`: RecursiveCharacterTextSplitter(1000, 200), HuggingFaceEmbeddings, "
+        "FAISS.from_documents, save_local / load_local, similarity_search k=8). Every build and every serving "
+        "session runs in a fresh process: seconds are wall time from process start (start-up: to the first "
+        "answer), peak RSS is the kernel's high-water mark for that process (memory-mapped index pages that "
+        "were touched count too; USS is the private part). Latencies are per question, after start-up. The "
+        "peer has no incremental mode: after any change it rebuilds everything, so its incremental and "
+        "no-change cells are its full build. Synthetic corpora: made-up texts and vectors (bench/synthetic.py), "
+        "serving side only; their questions are SQuAD's.",
+        "",
+    ]
+    if document.get("targets"):
+        lines += ["## Targets", "", "| target | this run | met |", "|---|---|---|"]
+        lines += [f"| {t['target']} | {t['value']} | {'yes' if t['met'] else '**no**'} |" for t in document["targets"]]
+        lines.append("")
+    lines += ["## Summary (bot, peer in brackets)", "", summary_table(document), ""]
+    for corpus in document["corpora"]:
+        lines += [f"## {corpus['label']}", "",
+                  f"{corpus['documents']:,} documents, {corpus['questions']} timed questions.", "",
+                  "| measure | bot | peer | bot/peer |", "|---|---|---|---|"]
+        for measure, bot, peer, unit in rows(corpus):
+            lines.append(f"| {measure} | {_fmt(bot, unit)} | {_fmt(peer, unit) if peer is not None else '–'} "
+                         f"| {_ratio(bot, peer)} |")
+        lines += ["", "| bot only | |", "|---|---|"]
+        lines += [f"| {k} | {val} |" for k, val in bot_only(corpus)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def chart(document: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    corpora = document["corpora"]
+    panels = [
+        ("full build (s)", lambda c, s: _get(c, s, "full", "seconds"), True),
+        ("start-up to first answer (s)", lambda c, s: _get(c, s, "serve", "startup_s"), True),
+        ("per question p50 (ms)",
+         lambda c, s: _get(c, s, "serve", "ask" if s == "bot" else "search", "p50"), True),
+        ("serving peak RSS (MB)", lambda c, s: _get(c, s, "serve", "peak_rss_mb"), False),
+    ]
+    fig, axes = plt.subplots(2, 2, figsize=(9, 5.6), dpi=80)
+    names = [c["label"].replace(" (", "\n(") for c in corpora]
+    x = np.arange(len(corpora))
+    for ax, (title, value, log) in zip(axes.flat, panels):
+        for offset, system, color in ((-0.2, "bot", "#2b7bba"), (0.2, "peer", "#e08a2c")):
+            heights = [value(c, system) or 0 for c in corpora]
+            bars = ax.bar(x + offset, heights, 0.4, label=system if system == "bot" else "peer (LangChain)",
+                          color=color)
+            for bar, h in zip(bars, heights):
+                if h:
+                    ax.annotate(_fmt(h), (bar.get_x() + bar.get_width() / 2, h), ha="center", va="bottom",
+                                fontsize=6)
+        ax.set_title(title, fontsize=9)
+        ax.set_xticks(x, names, fontsize=6)
+        ax.tick_params(axis="y", labelsize=7)
+        if log:
+            ax.set_yscale("log")
+    axes.flat[0].legend(fontsize=7)
+    fig.suptitle(f"seedbot vs LangChain FAISS pipeline — {document['machine']['cpu']}, "
+                 f"{document['machine']['cores']} cores", fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
