@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import threading
 import time
+import unicodedata
 from dataclasses import replace
 
 from . import store
 from .answer import Answer, AnswerModel, candidates, compose, rank
 from .chat import resolve
 from .embedding import Embedder
-from .errors import BadQuestion
+from .errors import BadQuestion, BotError
 from .features import question_info
 from .retrieve import Retriever
 from .settings import Settings
+
+MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge history only costs time
 
 
 class Loaded:
@@ -41,6 +44,7 @@ class Engine:
         self.embedder = embedder or Embedder(settings)
         self.model = model or AnswerModel.load()
         self._loaded: Loaded | None = None
+        self._failed: tuple[tuple | None, BotError] | None = None  # (_stamp(), error) of a failed load
         self._lock = threading.Lock()
 
     # -- the index -------------------------------------------------------------------------------
@@ -54,22 +58,57 @@ class Engine:
         return self._loaded
 
     def _load(self) -> Loaded:
-        _, manifest = store.read_manifest(self.settings.index_dir)
-        self.embedder.load()
-        index = store.load(self.settings.index_dir, self.embedder.model_id, self.embedder.dim)
+        """Load and verify the current build. A build that failed is not hashed again on every
+        question (a large index is gigabytes): its error is repeated until `current` changes."""
+        stamp = self._stamp()
+        if stamp is not None and self._failed and self._failed[0] == stamp:
+            raise self._failed[1]
+        try:
+            _, manifest = store.read_manifest(self.settings.index_dir)
+            # Another model's index is refused before this model is loaded (seconds, or a download).
+            store.check_model(self.settings.index_dir, manifest, self.embedder.model_id)
+            self.embedder.load()
+            index = store.load(self.settings.index_dir, self.embedder.model_id, self.embedder.dim)
+        except BotError as error:
+            self._failed = (stamp, error)
+            raise
         return Loaded(index, self.embedder)
+
+    def _stamp(self) -> tuple | None:
+        """Which build `current` points at, and which version of its manifest."""
+        folder = store.current_build(self.settings.index_dir)
+        try:
+            stat = (folder / store.MANIFEST).stat()
+        except (OSError, TypeError):  # no build, or no manifest: that fails fast anyway
+            return None
+        return folder, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
     # -- questions -------------------------------------------------------------------------------
     def check(self, question) -> str:
+        """The question as searched: one line, control and invisible characters dropped; or
+        BadQuestion with the reason (empty, too long, not text)."""
         if not isinstance(question, str):
             raise BadQuestion("the question must be text")
+        try:
+            question.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8, or a broken \ud800
+            raise BadQuestion("the question is not valid text (bytes that are not UTF-8, or a lone surrogate)") from None
         text = " ".join(question.split())
-        if not text:
-            raise BadQuestion("the question is empty")
         if len(text) > self.settings.max_question_chars:
             raise BadQuestion(f"the question is {len(text):,} characters long; the limit is "
                               f"{self.settings.max_question_chars:,}")
+        # Cc, Cf, Co, Cn: controls, zero-width and bidi marks, tag characters: never words.
+        text = " ".join("".join(c for c in text if unicodedata.category(c)[0] != "C").split())
+        if not text:
+            raise BadQuestion("the question is empty")
         return text
+
+    @staticmethod
+    def check_history(history: list[dict] | None, limit: int) -> list[dict]:
+        """The last MAX_HISTORY_MESSAGES messages, each clipped to `limit` characters."""
+        clip = lambda turn: dict(turn, content=turn["content"][:limit]) \
+            if isinstance(turn, dict) and isinstance(turn.get("content"), str) else turn
+        return [clip(turn) for turn in (history or [])[-MAX_HISTORY_MESSAGES:]]
 
     def evidence(self, text: str, history: list[dict] | None = None, mode: str = "fused"):
         """Question features (of the resolved query), retrieval hits and candidate sentences (unranked)."""
@@ -83,6 +122,7 @@ class Engine:
     def ask(self, question, history: list[dict] | None = None, mode: str = "fused") -> Answer:
         started = time.perf_counter()
         text = self.check(question)
+        history = self.check_history(history, self.settings.max_question_chars * 2)
         loaded, info, hits, found = self.evidence(text, history, mode)
         query = info.text
         ranked = rank(self.model, found)

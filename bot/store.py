@@ -38,6 +38,9 @@ from .errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, fix_hi
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# Files every build has: a manifest that lists fewer vouches for less than the whole index.
+REQUIRED_FILES = ("documents.jsonl", "chunks.jsonl", "sentences.npy", "chunk_vectors.npy",
+                  "sentence_vectors.npy", "dense.faiss")
 KEEP_OLD_BUILDS = 1  # a reader that resolved `current` just before a swap can still finish
 
 
@@ -179,11 +182,38 @@ def read_manifest(index_dir: Path) -> tuple[Path, dict]:
         raise IndexMissing(f"no index in {index_dir}: run `bot index --index {index_dir}` to build one")
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
-            raise ValueError("not a manifest object")
+        _check_manifest(manifest)
     except (OSError, ValueError) as error:
         raise IndexDamaged(f"index manifest in {folder} is unreadable ({error}); {fix_hint(index_dir)}") from None
     return folder, manifest
+
+
+def _check_manifest(manifest) -> None:
+    """The shape the rest of the code relies on, so that a wrong manifest is damage, not a crash."""
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise ValueError("not a manifest object")
+    if not isinstance(manifest.get("model"), dict) or not isinstance(manifest.get("documents", {}), dict):
+        raise ValueError("no model record")
+    files = manifest["files"]
+    for name, digest in files.items():
+        if not isinstance(digest, str) or name.startswith("/") or ".." in name.split("/"):
+            raise ValueError(f"bad file entry {name!r}")
+    missing = [name for name in REQUIRED_FILES if name not in files]
+    if missing or not any(name.startswith("bm25/") for name in files):
+        raise ValueError(f"it does not list {', '.join(missing) or 'bm25/'}")
+
+
+def check_model(index_dir: Path, manifest: dict, model_id: str | None, dim: int | None = None) -> None:
+    """Refuse an index built with another embedding model, or whose vectors have another size."""
+    built = manifest.get("model", {})
+    built_id, built_dim = built.get("id"), built.get("dim")
+    if (model_id is None or built_id == model_id) and (dim is None or built_dim == dim):
+        return
+    given = f"{model_id!r}" + (f" ({dim} dimensions)" if dim is not None else "")
+    raise IndexMismatch(
+        f"index was built with model {built_id!r} ({built_dim} dimensions) but model {given} is "
+        f"configured; run `bot index --full --index {index_dir} --model {model_id}` to rebuild it "
+        f"for this model, or use --model {built_id}")
 
 
 def verify(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, dim: int | None) -> None:
@@ -196,13 +226,7 @@ def verify(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, 
 def _check_build(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, dim: int | None) -> None:
     if manifest.get("format") != FORMAT_VERSION:
         raise IndexMismatch(f"index format {manifest.get('format')} is not {FORMAT_VERSION}; {fix_hint(index_dir)}")
-    built_with = manifest.get("model", {})
-    if model_id is not None and built_with.get("id") != model_id:
-        raise IndexMismatch(
-            f"index was built with model {built_with.get('id')!r} but {model_id!r} is configured; {fix_hint(index_dir)}")
-    if dim is not None and built_with.get("dim") != dim:
-        raise IndexMismatch(
-            f"index vectors have dimension {built_with.get('dim')} but the model gives {dim}; {fix_hint(index_dir)}")
+    check_model(index_dir, manifest, model_id, dim)
     for name in manifest["files"]:
         if not (folder / name).is_file():
             raise IndexDamaged(f"index file {name} is missing; {fix_hint(index_dir)}")
@@ -251,10 +275,23 @@ def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -
         bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=True, show_progress=False)
     except Exception as error:  # a file that passed its hash yet cannot be parsed: still damage
         raise IndexDamaged(f"index in {folder} cannot be read ({error}); {fix_hint(index_dir)}") from None
-    if dense.ntotal != len(chunks) or len(sentence_vectors) != len(sentences):
-        raise IndexDamaged(f"index in {folder} is inconsistent; {fix_hint(index_dir)}")
+    problem = _inconsistency(manifest, chunks, sentences, chunk_vectors, sentence_vectors, dense)
+    if problem:
+        raise IndexDamaged(f"index in {folder} is inconsistent ({problem}); {fix_hint(index_dir)}")
     return StoredIndex(folder, manifest, documents, chunks, sentences, chunk_vectors,
                        sentence_vectors, dense, bm25)
+
+
+def _inconsistency(manifest, chunks, sentences, chunk_vectors, sentence_vectors, dense) -> str:
+    """What does not fit between the files of a build that each passed their hash, or ""."""
+    dim = manifest["model"].get("dim")
+    if dense.ntotal != len(chunks) or dense.d != dim or chunk_vectors.shape != (len(chunks), dim):
+        return "chunk rows and vectors differ"
+    if sentences.ndim != 2 or sentences.shape[1] != 5 or sentence_vectors.shape != (len(sentences), dim):
+        return "sentence rows and vectors differ"
+    if len(sentences) and not (0 <= sentences[:, 0].min() and sentences[:, 0].max() < len(chunks)):
+        return "a sentence points at no chunk"
+    return ""
 
 
 def _write_jsonl(path: Path, rows: list[dict]) -> None:
