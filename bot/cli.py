@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -73,14 +75,23 @@ def _parse_line(line: str) -> tuple[str, list]:
     return data["question"], history
 
 
+# Control characters and bidi overrides from an article would drive the terminal (colours, cursor
+# moves, reversed text): plain output shows them as escapes. --json escapes them by itself.
+TERMINAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    return TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _show(answer, as_json: bool) -> None:
     if as_json:
         print(json.dumps(answer.as_json(), ensure_ascii=False), flush=True)
         return
-    print(answer.text)
+    print(_printable(answer.text))
     for quote in answer.quotes or answer.closest:
         label = "closest, not an answer" if not answer.answered else f"[{quote.n}]"
-        print(f"  {label} {quote.source}:{quote.start}-{quote.end}  {' '.join(quote.text.split())}")
+        print(_printable(f"  {label} {quote.source}:{quote.start}-{quote.end}  {' '.join(quote.text.split())}"))
     print(flush=True)
 
 
@@ -92,6 +103,8 @@ def cmd_ask(args) -> int:
         _show(engine.ask(args.question), args.json)
         return 0
     engine.loaded()  # load once, before the first line, so a broken index fails fast
+    # Bytes that are not UTF-8 become lone surrogates, which Engine.check refuses for that line only.
+    sys.stdin.reconfigure(errors="surrogateescape")
     failures = 0
     for line in sys.stdin:
         try:
@@ -223,7 +236,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except BotError as error:
-        print(f"error: {error}", file=sys.stderr)
+        _fail(error)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `bot ask ... | head -1`: the reader left; nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (Python docs, "SIGPIPE")
+        return 141
+    except Exception as error:  # a bug: still one line; BOT_DEBUG=1 shows the traceback
+        if os.environ.get("BOT_DEBUG"):
+            raise
+        _fail(f"unexpected {type(error).__name__}: {error} (run with BOT_DEBUG=1 for the traceback)")
+        return 1
+
+
+def _fail(message) -> None:
+    """One line on stderr, whatever the message holds (file names and JSON errors can hold newlines)."""
+    print(_printable("error: " + " ".join(str(message).split())), file=sys.stderr, flush=True)
