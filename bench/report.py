@@ -181,7 +181,8 @@ def markdown(document: dict) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"`{document['command']}`, started {document['started']}, took {document['seconds'] / 60:.0f} min"
+        f"`{document['command']}` at commit {document.get('commit')}, started {document['started']}, "
+        f"took {document['seconds'] / 60:.0f} min"
         + (" (**quick smoke run: small slices, not representative**)" if document.get("quick") else "") + ".",
         "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['system']}, Python {m['python']}. "

@@ -322,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
         "seconds": time.time() - started,
+        "commit": _commit(),
         "quick": args.quick,
         "note": "measured on a shared machine: other work may have been running (see load averages)",
         "load_average": {"before": load_before, "after": os.getloadavg()},
@@ -338,6 +339,19 @@ def main(argv: list[str] | None = None) -> int:
     report.chart(document, out / "chart.png")
     log(f"wrote {out / 'results.json'}, {out / 'results.md'}, {out / 'chart.png'}")
     return 0
+
+
+def _commit() -> str | None:
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "bot"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        return head + (" (bot/ has uncommitted changes)" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return None
 
 
 def _bot_backend(work: Path, sizes: list[str]) -> str:
