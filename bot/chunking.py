@@ -125,6 +125,10 @@ def assign_sentences(spans: list[tuple[int, int]], chunks: list[Chunk]) -> list[
                 break
             piece_end = min(end, chunks[i].end)
             if piece_end > cursor:
-                sentences.append(Sentence(i, max(cursor, chunks[i].start), piece_end))
+                lo, hi = max(cursor, chunks[i].start), piece_end
+                piece = chunks[i].text[lo - chunks[i].start : hi - chunks[i].start]
+                lo, hi = lo + len(piece) - len(piece.lstrip()), hi - len(piece) + len(piece.rstrip())
+                if hi > lo:  # a piece cut at a chunk's edge must not start or end with a space
+                    sentences.append(Sentence(i, lo, hi))
                 cursor = piece_end
     return sentences
