@@ -5,11 +5,14 @@ Choices made on purpose:
   starts, so the page and the first question are quick. The engine swaps in a new build by itself
   when ``index/current`` changes, which is how both the Rebuild button and a CLI `bot index` reach
   the running app without a restart; questions asked meanwhile are answered from the old build.
-- The only public API endpoint is ``/ask`` (same object as `bot ask --json`); every UI event is
-  ``api_visibility="private"`` (Gradio 6's replacement for ``show_api=False`` / ``api_name=False``).
+- The only public API endpoint is ``/ask`` (same object as `bot ask --json`, plus the
+  ``index_version`` that answered); every UI event is ``api_visibility="private"`` (Gradio 6's
+  replacement for ``show_api=False``): unlisted and not callable by gradio_client, though the page
+  itself still calls them over HTTP, so they must stay as harmless as the buttons they serve.
 - A session's state is its list of turns (question + answer JSON). The chat and the engine's history
   (DESIGN.md format) are both derived from it, so the Chatbot's own value format does not matter.
-- Safe defaults: 127.0.0.1, no share link, no analytics, a bounded queue, article text escaped
+- Safe defaults: 127.0.0.1 and only requests addressed to it (DNS rebinding), no share link, no
+  analytics or monitoring page, uploads capped at 1 MB, a bounded queue, article text escaped
   (ui_render.py), feedback appended one bounded line at a time.
 """
 
@@ -39,6 +42,8 @@ FEEDBACK_FILE = "feedback.jsonl"  # in the index folder's root, beside `current`
 FEEDBACK_MAX_BYTES = 10_000_000  # stop appending past this: votes are not worth a full disk
 FEEDBACK_FIELD_CHARS = 4000  # longest string kept per field of a feedback line
 MAX_HISTORY_TURNS = 20  # follow-ups lean on the last turns only
+UPLOAD_MAX = "1mb"  # the app takes no files, but Gradio's upload route is always there
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
 
 
 class SeedWatch:
@@ -116,11 +121,13 @@ class ChatApp:
 
         `history` is the conversation so far, [{"role": "user"|"assistant", "content": str}, ...],
         for follow-up questions. An empty or over-long question gives {"error": "..."}.
+        `index_version` names the build that answered (a rebuild swaps builds between questions).
         """
         try:
-            return self.engine.ask(question, clean_history(history)).as_json()
+            answer = self.engine.ask(question, clean_history(history))
         except BotError as error:
             return {"error": str(error)}
+        return {**answer.as_json(), "index_version": answer.index_version}
 
     # -- chat ------------------------------------------------------------------------------------
     def respond(self, question: str, turns: list[dict]):
@@ -312,6 +319,17 @@ def build_ui(app: ChatApp):
     return demo
 
 
+def host_check(host: str) -> dict:
+    """Served on loopback, answer only requests addressed to loopback: a web page whose domain
+    re-resolves to 127.0.0.1 (DNS rebinding) could otherwise read the API from the browser."""
+    if host not in LOOPBACK_HOSTS:
+        return {}  # served on the network on purpose: the Host header is the proxy's business
+    from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    return {"middleware": [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)]}
+
+
 def parse_args(argv: list[str] | None):
     parser = argparse.ArgumentParser(prog="python app.py", description="Serve the web chat.")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1, or $GRADIO_SERVER_NAME)")
@@ -340,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     demo.queue(max_size=64, default_concurrency_limit=2)
     theme = gr.themes.Soft(primary_hue="indigo", font=["ui-sans-serif", "system-ui", "sans-serif"],
                            font_mono=["ui-monospace", "SFMono-Regular", "monospace"])  # no web fonts
-    demo.launch(server_name=args.host or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1",
-                server_port=args.port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860),
-                share=False, css=render.CSS, theme=theme, show_error=False)
+    host = args.host or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+    demo.launch(server_name=host, server_port=args.port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860),
+                share=False, css=render.CSS, theme=theme, show_error=False,
+                max_file_size=UPLOAD_MAX, enable_monitoring=False, app_kwargs=host_check(host))
     return 0

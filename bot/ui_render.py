@@ -201,6 +201,8 @@ CSS = """
 .src-meta { font-size: 0.85em; color: var(--body-text-color-subdued); margin: 2px 0 8px; }
 .src-para, .src-full { white-space: pre-wrap; line-height: 1.55; margin: 0; overflow-wrap: anywhere; }
 .src-para mark, .src-full mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 3px; }
+/* A bidi override inside an article (U+202E...) may reorder its own quote, never the text around it. */
+.src-para mark, .src-full mark, .src-title, .src-q { unicode-bidi: isolate; }
 .src-article summary { cursor: pointer; margin-top: 8px; font-size: 0.9em; color: var(--color-accent); }
 .src-full { max-height: 320px; overflow-y: auto; margin-top: 6px; padding: 8px;
             border-radius: 6px; background: var(--background-fill-primary); font-size: 0.92em; }
