@@ -18,6 +18,8 @@ def _fmt(value, unit: str = "") -> str:
         return "–"
     if isinstance(value, str):
         return value
+    if isinstance(value, int):
+        return f"{value:,} {unit}".strip()
     if abs(value) >= 100:
         text = f"{value:,.0f}"
     elif abs(value) >= 10:
@@ -239,11 +241,12 @@ def chart(document: dict, path: Path) -> None:
         ("serving peak RSS (MB)", lambda c, s: _get(c, s, "serve", "peak_rss_mb"), False),
     ]
     fig, axes = plt.subplots(2, 2, figsize=(9, 5.6), dpi=80)
-    names = [c["label"].replace(" (", "\n(") for c in corpora]
-    x = np.arange(len(corpora))
     for ax, (title, value, log) in zip(axes.flat, panels):
+        shown = [c for c in corpora if not (c.get("synthetic") and "build" in title)]
+        names = [c["label"].replace(" (", "\n(").replace("synthetic ", "synthetic\n") for c in shown]
+        x = np.arange(len(shown))
         for offset, system, color in ((-0.2, "bot", "#2b7bba"), (0.2, "peer", "#e08a2c")):
-            heights = [value(c, system) or 0 for c in corpora]
+            heights = [value(c, system) or 0 for c in shown]
             bars = ax.bar(x + offset, heights, 0.4, label=system if system == "bot" else "peer (LangChain)",
                           color=color)
             for bar, h in zip(bars, heights):

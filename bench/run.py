@@ -151,7 +151,8 @@ def real_corpus(name: str, work: Path, n: int, quick: bool, with_peer: bool) -> 
     shutil.rmtree(index, ignore_errors=True)
     shutil.rmtree(peer_index, ignore_errors=True)
     files = sorted(p.name for p in folder.iterdir())
-    out = {"name": name, "label": LABELS[name], "synthetic": False, "documents": len(files),
+    label = f"{LABELS[name].split(' (')[0]} (quick: {len(files)} files)" if quick and name != "seeds" else LABELS[name]
+    out = {"name": name, "label": label, "synthetic": False, "documents": len(files),
            "bytes": folder_bytes(folder), "questions": n}
 
     log(f"[{name}] bot: full build")
