@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES, Question, add_rank_features, sentence_features
+from .features import NAMES, Question, add_rank_features, sentence_features, stems
 from .lexical import words
 from .retrieve import Hit
 from .store import StoredIndex
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
+PRONOUN_START = re.compile(r"(He|She|It|They|His|Her|Its|Their|This|These|Those|The latter|The former)\b")
 DUPLICATE_SHARE = 0.8  # share of the shorter sentence's words found in the other: a near-repeat
 
 
@@ -96,20 +98,19 @@ class AnswerModel:
 
 
 DECLINE_NAMES = ["bias", "best_score", "best_dense_sentence", "best_cover", "best_cover_window",
-                 "top_dense_chunk", "top_bm25_chunk", "margin", "unseen_terms", "unseen_names"]
+                 "top_dense_chunk", "margin", "unseen_names"]
 
 
 def decline_features(question: Question, hits: list[Hit], ranked: list[Candidate]) -> list[float]:
     """Question-level evidence: how good the best sentence is, how well the best passages match,
     and how much of the question (its names above all) the indexed articles never mention."""
     if not ranked:
-        return [1.0, -10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, question.unseen, question.unseen_names]
+        return [1.0, -10.0, 0.0, 0.0, 0.0, 0.0, 0.0, question.unseen_names]
     best = ranked[0]
     second = ranked[1].score if len(ranked) > 1 else best.score - 5
     f = dict(zip(NAMES, best.features))
     return [1.0, best.score, f["dense_sentence"], f["cover"], f["cover_window"],
-            max(h.dense for h in hits), max(h.bm25 for h in hits), best.score - second,
-            question.unseen, question.unseen_names]
+            max(h.dense for h in hits), best.score - second, question.unseen_names]
 
 
 def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[Candidate]:
@@ -125,15 +126,17 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
     best_dense = float(dense.max())
     hit_of = {h.row: h for h in hits}
     texts = [_sentence_text(index, r) for r in sentence_rows]
+    terms = [stems(t) for t in texts]
     out = []
     for i, row in enumerate(sentence_rows):
         chunk_row, start, end = (int(x) for x in index.sentences[row, :3])
         hit = hit_of[chunk_row]
-        same_chunk = lambda j: 0 <= j < len(texts) and index.sentences[sentence_rows[j], 0] == chunk_row
-        window = " ".join(texts[j] for j in (i - 1, i + 1) if same_chunk(j))
+        neighbours = [j for j in (i - 1, i + 1)
+                      if 0 <= j < len(texts) and index.sentences[sentence_rows[j], 0] == chunk_row]
         features = sentence_features(
-            question, texts[i], window, float(dense[i]), hit.dense, hit.bm25, hit.rank,
-            not same_chunk(i - 1), best_dense)
+            question, texts[i], terms[i], {t for j in neighbours for t in terms[j]},
+            float(dense[i]), max((float(dense[j]) for j in neighbours), default=0.0),
+            hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense)
         out.append(Candidate(int(row), index.chunks[chunk_row].source, start, end, texts[i], features))
     add_rank_features([c.features for c in out])
     return out
@@ -145,24 +148,48 @@ def _sentence_text(index: StoredIndex, row: int) -> str:
     return chunk.text[cstart - chunk.cstart : cend - chunk.cstart]
 
 
-def rank(model: AnswerModel, found: list[Candidate]) -> list[Candidate]:
-    """Candidates by learned score, best first, near-duplicates and repeats of a span dropped."""
+def rank(model: AnswerModel, found: list[Candidate], index: StoredIndex | None = None,
+         keep: int = 10) -> list[Candidate]:
+    """The best `keep` candidates by learned score, each with its antecedent sentence when it opens
+    with a pronoun; overlapping spans and near-duplicate sentences are dropped."""
     if not found:
         return []
     scores = np.array([c.features for c in found]) @ model.weights
-    ordered = [found[i] for i in np.argsort(-scores, kind="stable")]
     kept: list[Candidate] = []
     kept_words: list[set[str]] = []
-    for candidate, score in zip(ordered, sorted(scores.tolist(), reverse=True)):
+    for i in np.argsort(-scores, kind="stable"):
+        candidate = replace(found[i], score=float(scores[i]))
+        if index is not None and not _overlaps(expanded := with_antecedent(index, candidate), kept):
+            candidate = expanded
         own = set(words(candidate.text))
-        if any((candidate.source, candidate.start) == (k.source, k.start) for k in kept):
+        if _overlaps(candidate, kept) or any(_repeats(own, other) for other in kept_words):
             continue
-        if any(_repeats(own, other) for other in kept_words):
-            continue
-        kept.append(Candidate(candidate.sentence, candidate.source, candidate.start, candidate.end,
-                              candidate.text, candidate.features, float(score)))
+        kept.append(candidate)
         kept_words.append(own)
+        if len(kept) == keep:
+            break
     return kept
+
+
+def _overlaps(candidate: Candidate, kept: list[Candidate]) -> bool:
+    return any(k.source == candidate.source and k.start < candidate.end and candidate.start < k.end
+               for k in kept)
+
+
+def with_antecedent(index: StoredIndex, candidate: Candidate) -> Candidate:
+    """ "He is also the oldest quarterback..." says nothing alone: quote the sentence before it
+    too, when that one is in the same paragraph of the same article."""
+    if not PRONOUN_START.match(candidate.text) or candidate.sentence == 0:
+        return candidate
+    previous = candidate.sentence - 1
+    chunk_row, start, end = (int(x) for x in index.sentences[previous, :3])
+    if index.chunks[chunk_row].source != candidate.source:
+        return candidate
+    between = index.documents[candidate.source]["text"][end : candidate.start]
+    if "\n" in between:
+        return candidate
+    text = _sentence_text(index, previous) + " " + candidate.text
+    return replace(candidate, start=start, text=text)
 
 
 def _repeats(words_a: set[str], words_b: set[str]) -> bool:

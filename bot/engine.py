@@ -125,8 +125,11 @@ class Engine:
         history = self.check_history(history, self.settings.max_question_chars * 2)
         loaded, info, hits, found = self.evidence(text, history, mode)
         query = info.text
-        ranked = rank(self.model, found)
-        answered = bool(ranked) and self.model.answer_probability(info, hits, ranked) >= self.model.decline_threshold
+        ranked = rank(self.model, found, loaded.index)
+        threshold = self.settings.decline_threshold
+        if threshold is None:
+            threshold = self.model.decline_threshold
+        answered = bool(ranked) and self.model.answer_probability(info, hits, ranked) >= threshold
         answer = compose(text, ranked, answered, loaded.original_text)
         return replace(answer, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version)

@@ -34,6 +34,7 @@ NAMES = [
     "asks_when_year", "asks_when_month", "asks_count_number", "asks_who_name", "asks_where_name",
     "sentence_first", "dense_x_cover", "bm25_sentence", "rarest_term",
     "rank_dense_sentence", "rank_bm25_sentence", "rank_cover_window",
+    "dense_neighbour", "ordered_match", "names_cover", "dense_x_cover_window", "bm25_x_rank_dense",
 ]
 RANKED = {"rank_dense_sentence": "dense_sentence", "rank_bm25_sentence": "bm25_sentence",
           "rank_cover_window": "cover_window"}
@@ -48,6 +49,8 @@ class Question:
     vector: np.ndarray
     terms: dict[str, float]  # stemmed content term -> idf
     bigrams: set[tuple[str, str]]
+    sequence: list[str]  # content terms in question order
+    names: frozenset[str]  # stems of the question's capitalized words
     asks: frozenset[str]
     words: frozenset[str]  # lower-cased words (stop words included), to tell new words from old
     unseen: float  # idf-weighted share of the question's terms that no chunk of the index contains
@@ -70,6 +73,8 @@ def question_info(text: str, vector: np.ndarray, idf, known) -> Question:
         vector=vector,
         terms=weights,
         bigrams=set(zip(content, content[1:])),
+        sequence=content,
+        names=frozenset(names),
         asks=frozenset(kind for kind, pattern in ASKS.items() if pattern.search(text.lower())),
         words=frozenset(words(text)),
         unseen=sum(w for t, w in weights.items() if not known(t)) / (sum(weights.values()) or 1.0),
@@ -82,17 +87,20 @@ def _cover(question: Question, present: set[str]) -> float:
     return sum(w for t, w in question.terms.items() if t in present) / total
 
 
-def sentence_features(question: Question, sentence: str, window: str, dense_sentence: float,
-                      dense_chunk: float, bm25_chunk: float, fused_rank: int, first_in_chunk: bool,
+def sentence_features(question: Question, sentence: str, own: list[str], around: set[str],
+                      dense_sentence: float, dense_neighbour: float, dense_chunk: float,
+                      bm25_chunk: float, fused_rank: int, first_in_chunk: bool,
                       best_dense_sentence: float) -> list[float]:
-    own = stems(sentence)
+    """`own`: the sentence's stemmed terms; `around`: those of its neighbours in the same chunk."""
     own_set = set(own)
-    window_set = own_set | set(stems(window))
+    window_set = own_set | around
     bigrams = set(zip(own, own[1:]))
     new_words = [w for w in words(sentence) if w not in question.words and w not in STOP_WORDS]
     new_text = " ".join(new_words)
     new_caps = [w for w in CAPITALIZED.findall(sentence) if w.lower() not in question.words]
     cover = _cover(question, own_set)
+    cover_window = _cover(question, window_set)
+    bm25_sentence = _bm25(question, own)
     asks = question.asks
     return [
         1.0,
@@ -103,7 +111,7 @@ def sentence_features(question: Question, sentence: str, window: str, dense_sent
         1.0 / (1 + fused_rank),
         float(fused_rank == 0),
         cover,
-        _cover(question, window_set),
+        cover_window,
         len(bigrams & question.bigrams) / max(len(question.bigrams), 1),
         sum(t in own_set for t in question.terms) / max(len(question.terms), 1),
         min(len(new_words), 30) / 30,
@@ -115,10 +123,30 @@ def sentence_features(question: Question, sentence: str, window: str, dense_sent
         float("where" in asks and bool(new_caps)),
         float(first_in_chunk),
         dense_sentence * cover,
-        _bm25(question, own),
+        bm25_sentence,
         max((w for t, w in question.terms.items() if t in own_set), default=0.0)
         / (max(question.terms.values(), default=0.0) or 1.0),
+        0.0, 0.0, 0.0,  # rank features, filled in by add_rank_features
+        dense_neighbour,
+        _ordered_match(question.sequence, [t for t in own if t in question.terms]),
+        len(question.names & window_set) / len(question.names) if question.names else 1.0,
+        dense_sentence * cover_window,
+        bm25_sentence * dense_sentence,
     ]
+
+
+def _ordered_match(question: list[str], matched: list[str]) -> float:
+    """Longest run of question terms the sentence repeats in the same order (crowd-written
+    questions often keep the source sentence's word order), over the question's length."""
+    if not question or not matched:
+        return 0.0
+    previous = [0] * (len(matched) + 1)
+    for q in question:
+        current = [0]
+        for j, t in enumerate(matched):
+            current.append(previous[j] + 1 if q == t else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1] / len(question)
 
 
 def _bm25(question: Question, own: list[str]) -> float:
@@ -131,13 +159,10 @@ def _bm25(question: Question, own: list[str]) -> float:
 
 
 def add_rank_features(rows: list[list[float]]) -> None:
-    """Append, for a few key signals, 1/(1 + the candidate's rank among this question's candidates):
-    which sentence is *most* similar matters more than by how much."""
-    for column in RANKED.values():
-        i = NAMES.index(column)
-        order = sorted(range(len(rows)), key=lambda r: -rows[r][i])
-        ranks = [0] * len(rows)
+    """Fill in, for a few key signals, 1/(1 + the candidate's rank among this question's
+    candidates): which sentence is *most* similar matters more than by how much."""
+    for name, column in RANKED.items():
+        source, target = NAMES.index(column), NAMES.index(name)
+        order = sorted(range(len(rows)), key=lambda r: -rows[r][source])
         for rank, r in enumerate(order):
-            ranks[r] = rank
-        for r, row in enumerate(rows):
-            row.append(1.0 / (1 + ranks[r]))
+            rows[r][target] = 1.0 / (1 + rank)

@@ -35,7 +35,10 @@ from bot.settings import Settings  # noqa: E402
 
 TUNING_ARTICLES = range(0, 24)
 DECLINE_INDEXED = range(0, 20)
-TARGET_ANSWERED = 0.965  # a little above the 95% goal, for the held-out half's sake
+# Answer as many in-index questions as possible while still declining at least MIN_DECLINED of the
+# questions about left-out articles (on the tuning half): a margin over the 95% / 75% goals.
+ANSWERED_TARGETS = (0.99, 0.985, 0.98, 0.975, 0.97, 0.965)
+MIN_DECLINED = 0.80
 L2 = 1e-3
 
 
@@ -114,8 +117,11 @@ def fit_decline(engine: Engine, model: AnswerModel, questions, indexed) -> tuple
 
     w = minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B").x
     p = 1 / (1 + np.exp(-np.clip(X @ w, -50, 50)))
-    threshold = float(np.quantile(p[y == 1], 1 - TARGET_ANSWERED))
-    answered = (p >= threshold)
+    for target in ANSWERED_TARGETS:
+        threshold = float(np.quantile(p[y == 1], 1 - target))
+        answered = p >= threshold
+        if (~answered[y == 0]).mean() >= MIN_DECLINED:
+            break
     print(f"decline (tuning): answered {answered[y == 1].mean():.3f} of indexed, "
           f"declined {(~answered[y == 0]).mean():.3f} of left-out ({int((y == 0).sum())} questions)")
     for name, weight in zip(DECLINE_NAMES, w):
@@ -128,21 +134,25 @@ def main() -> int:
     parser.add_argument("--eval", type=Path, default=Path("../shared/eval/squad-v1.1-dev"))
     parser.add_argument("--work", type=Path, default=Path("/tmp/seedbot-train"))
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--decline-only", action="store_true", help="keep the sentence weights in --out")
     args = parser.parse_args()
     started = time.time()
     questions = [json.loads(line) for line in open(args.eval / "questions.jsonl", encoding="utf-8")]
     tuning = [q for q in questions if article_number(q) in TUNING_ARTICLES]
     embedder = Embedder(Settings.from_env()).load()
 
-    untrained = AnswerModel(np.zeros(len(NAMES)), np.zeros(len(DECLINE_NAMES)), 0.5)
-    engine = Engine(index_articles(args.eval, range(48), args.work, embedder), embedder, untrained)
-    groups = collect(engine, tuning)
-    recall = np.mean([y.any() for _, y in groups])
-    w = fit_listwise(groups)
-    print(f"sentences (tuning, {len(groups)} questions): candidates hold the answer {recall:.3f}; "
-          f"first sentence right {top1(groups, w):.3f}")
-    for name, weight in zip(NAMES, w):
-        print(f"  {name:>20} {weight:+.3f}")
+    if args.decline_only:
+        w = np.array(json.loads(args.out.read_text())["weights"])
+    else:
+        untrained = AnswerModel(np.zeros(len(NAMES)), np.zeros(len(DECLINE_NAMES)), 0.5)
+        engine = Engine(index_articles(args.eval, range(48), args.work, embedder), embedder, untrained)
+        groups = collect(engine, tuning)
+        recall = np.mean([y.any() for _, y in groups])
+        w = fit_listwise(groups)
+        print(f"sentences (tuning, {len(groups)} questions): candidates hold the answer {recall:.3f}; "
+              f"first sentence right {top1(groups, w):.3f}")
+        for name, weight in zip(NAMES, w):
+            print(f"  {name:>20} {weight:+.3f}")
 
     model = AnswerModel(w, np.zeros(len(DECLINE_NAMES)), 0.5)
     decline_engine = Engine(index_articles(args.eval, DECLINE_INDEXED, args.work, embedder), embedder, model)
