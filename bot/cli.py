@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -146,7 +147,7 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
 def cmd_eval(args) -> int:
     from . import report
     from .engine import Engine
-    from .evaluate import load_dataset, run, score_groups
+    from .evaluate import load_dataset, run, run_peer, score_groups
 
     settings = _eval_index(args, args.dataset, _settings(args))
     items = load_dataset(args.dataset)[: args.limit or None]
@@ -165,9 +166,11 @@ def cmd_eval(args) -> int:
         runs[config] = score_groups(results)
         rows[config] = [_result_row(r) for r in results]
     if args.peer:
-        from .peer_eval import run_peer
-
-        runs["langchain"], rows["langchain"] = run_peer(items, settings)
+        seeds = Path(engine.loaded().index.manifest["seeds"])
+        work = settings.cache_dir / "peer" / hashlib.sha1(str(seeds).encode()).hexdigest()[:12]
+        results = run_peer(items, seeds, work)
+        runs["langchain"] = score_groups(results)
+        rows["langchain"] = [_result_row(r) for r in results]
     if args.out:
         report.write(args.out, runs, rows, str(args.dataset))
     if args.json:

@@ -285,3 +285,25 @@ def score_groups(results: list[Result]) -> dict[str, dict]:
         if result.item.group:
             groups.setdefault(result.item.group, []).append(result)
     return {name: score(members) for name, members in groups.items()}
+
+
+def run_peer(items: list[Item], seeds: Path, work: Path, progress=None) -> list[Result]:
+    """The same questions through LangChain's standard pipeline (bot/peer.py) over the same files.
+    Its quotes are its top chunks, its documents the sources of its top 30 chunks; it never declines."""
+    from .peer import PeerSearch, build_peer
+
+    if not (work / "index.faiss").exists():
+        build_peer(seeds, work)
+    peer = PeerSearch(work)
+    results = []
+    for item in items:
+        started = time.perf_counter()
+        hits = peer.search(item.question, 30)
+        seconds = time.perf_counter() - started
+        quotes = [{"n": n, "source": h.source, "start": h.start, "end": h.end, "text": h.text, "score": 0.0}
+                  for n, h in enumerate(hits[:4], start=1)]
+        ranked = list(dict.fromkeys(h.source for h in hits))
+        results.append(Result(item, True, quotes, ranked, seconds, bad_quotes=_invalid(seeds, quotes)))
+        if progress:
+            progress(1)
+    return results

@@ -164,3 +164,23 @@ def test_killed_build_leaves_the_previous_index_current(seeds_copy, tmp_path, em
     store.load(settings.index_dir, embedder.model_id, embedder.dim)  # still loads and verifies
     build(settings, embedder)  # and the next run cleans the leftovers
     assert not any(p.name.startswith(".tmp") for p in builds.iterdir())
+
+
+def test_watch_reindexes_after_a_change(seeds_copy, tmp_path, embedder):
+    import threading
+
+    from bot.watch import watch
+
+    settings = _settings(seeds_copy, tmp_path)
+    runner = threading.Thread(target=watch, args=(settings, embedder), kwargs={"rounds": 2}, daemon=True)
+    runner.start()
+    deadline = time.time() + 30
+    while store.current_build(settings.index_dir) is None and time.time() < deadline:
+        time.sleep(0.1)
+    first = store.current_build(settings.index_dir)
+    assert first is not None
+    (seeds_copy / "extra.txt").write_text(EXTRA, encoding="utf-8")
+    runner.join(timeout=60)
+    assert not runner.is_alive()
+    index = store.load(settings.index_dir)
+    assert "extra.txt" in index.documents and store.current_build(settings.index_dir) != first
