@@ -127,6 +127,9 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
     hit_of = {h.row: h for h in hits}
     texts = [_sentence_text(index, r) for r in sentence_rows]
     terms = [stems(t) for t in texts]
+    chunk_terms: dict[int, set[str]] = {}
+    for row, own in zip(sentence_rows, terms):
+        chunk_terms.setdefault(int(index.sentences[row, 0]), set()).update(own)
     out = []
     for i, row in enumerate(sentence_rows):
         chunk_row, start, end = (int(x) for x in index.sentences[row, :3])
@@ -136,7 +139,7 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
         features = sentence_features(
             question, texts[i], terms[i], {t for j in neighbours for t in terms[j]},
             float(dense[i]), max((float(dense[j]) for j in neighbours), default=0.0),
-            hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense)
+            hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense, chunk_terms[chunk_row])
         out.append(Candidate(int(row), index.chunks[chunk_row].source, start, end, texts[i], features))
     add_rank_features([c.features for c in out])
     return out

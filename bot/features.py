@@ -35,6 +35,7 @@ NAMES = [
     "sentence_first", "dense_x_cover", "bm25_sentence", "rarest_term",
     "rank_dense_sentence", "rank_bm25_sentence", "rank_cover_window",
     "dense_neighbour", "ordered_match", "names_cover", "dense_x_cover_window", "bm25_x_rank_dense",
+    "cover_chunk", "cover_x_cover_chunk", "rank_dense_x_cover",
 ]
 RANKED = {"rank_dense_sentence": "dense_sentence", "rank_bm25_sentence": "bm25_sentence",
           "rank_cover_window": "cover_window"}
@@ -90,8 +91,9 @@ def _cover(question: Question, present: set[str]) -> float:
 def sentence_features(question: Question, sentence: str, own: list[str], around: set[str],
                       dense_sentence: float, dense_neighbour: float, dense_chunk: float,
                       bm25_chunk: float, fused_rank: int, first_in_chunk: bool,
-                      best_dense_sentence: float) -> list[float]:
-    """`own`: the sentence's stemmed terms; `around`: those of its neighbours in the same chunk."""
+                      best_dense_sentence: float, in_chunk: set[str]) -> list[float]:
+    """`own`: the sentence's stemmed terms; `around`: those of its neighbours in the same chunk;
+    `in_chunk`: those of its whole chunk."""
     own_set = set(own)
     window_set = own_set | around
     bigrams = set(zip(own, own[1:]))
@@ -132,6 +134,9 @@ def sentence_features(question: Question, sentence: str, own: list[str], around:
         len(question.names & window_set) / len(question.names) if question.names else 1.0,
         dense_sentence * cover_window,
         bm25_sentence * dense_sentence,
+        _cover(question, in_chunk | own_set),
+        cover * _cover(question, in_chunk | own_set),
+        0.0,  # rank_dense_sentence x cover, filled in by add_rank_features
     ]
 
 
@@ -166,3 +171,6 @@ def add_rank_features(rows: list[list[float]]) -> None:
         order = sorted(range(len(rows)), key=lambda r: -rows[r][source])
         for rank, r in enumerate(order):
             rows[r][target] = 1.0 / (1 + rank)
+    dense_rank, cover, cross = (NAMES.index(n) for n in ("rank_dense_sentence", "cover", "rank_dense_x_cover"))
+    for row in rows:
+        row[cross] = row[dense_rank] * row[cover]
