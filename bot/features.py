@@ -22,7 +22,15 @@ ASKS = {
     "count": re.compile(r"\b(how (many|much|long|far|old|large|big|tall|high|often|fast|deep|wide)|what (percentage|percent|proportion|number|amount|size|temperature|population))\b"),
     "who": re.compile(r"\b(who|whom|whose|which (person|man|woman|people|group|company|team|organization|player|king|president))\b"),
     "where": re.compile(r"\b(where|what (country|city|state|place|region|location|continent|river|town)|which (country|city|state|place|region|river|town))\b"),
+    "percent": re.compile(r"\b(percent|percentage|proportion|share|fraction)\b"),
+    "money": re.compile(r"\b(how much (money|did|does|was|is|were)|cost|price|worth|paid|budget|revenue|salary)\b"),
+    "why": re.compile(r"\b(why|what (caused|causes|led|reason))\b"),
+    "called": re.compile(r"\b(called|named|known as|the name|term for|what name)\b"),
 }
+PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+MONEY = re.compile(r"[$£€¥]|\b(dollars?|pounds?|euros?|yen|francs?)\b", re.I)
+BECAUSE = re.compile(r"\b(because|due to|since|so that|in order to|as a result|owing to|led to|caused)\b", re.I)
+QUOTED = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]")
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
 NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b", re.I)
@@ -36,6 +44,7 @@ NAMES = [
     "rank_dense_sentence", "rank_bm25_sentence", "rank_cover_window",
     "dense_neighbour", "ordered_match", "names_cover", "dense_x_cover_window", "bm25_x_rank_dense",
     "cover_chunk", "cover_x_cover_chunk", "rank_dense_x_cover",
+    "asks_percent_percent", "asks_money_money", "asks_why_because", "asks_called_name",
 ]
 RANKED = {"rank_dense_sentence": "dense_sentence", "rank_bm25_sentence": "bm25_sentence",
           "rank_cover_window": "cover_window"}
@@ -137,6 +146,10 @@ def sentence_features(question: Question, sentence: str, own: list[str], around:
         _cover(question, in_chunk | own_set),
         cover * _cover(question, in_chunk | own_set),
         0.0,  # rank_dense_sentence x cover, filled in by add_rank_features
+        float("percent" in asks and bool(PERCENT.search(sentence))),
+        float("money" in asks and bool(MONEY.search(sentence))),
+        float("why" in asks and bool(BECAUSE.search(sentence))),
+        float("called" in asks and (bool(new_caps) or bool(QUOTED.search(sentence)))),
     ]
 
 
