@@ -62,6 +62,22 @@ def _max_tokens(folder: Path, fallback: int = 256) -> int:
     return fallback
 
 
+SUPPORTED_MODULES = ("Transformer", "Pooling", "Normalize")
+
+
+def _check_modules(folder: Path, model_id: str) -> None:
+    """Vectors are pooled here from the transformer's token states, so a model whose pipeline has
+    more after pooling (a Dense projection, as in LaBSE) would give wrong vectors: refuse it."""
+    modules = folder / "modules.json"
+    if not modules.exists():
+        return
+    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in json.loads(modules.read_text())]
+    extra = [k for k in kinds if k not in SUPPORTED_MODULES]
+    if extra:
+        raise BotError(f"model {model_id!r} has {', '.join(extra)} layers after pooling, which this bot "
+                       f"does not support; use a model made of {' + '.join(SUPPORTED_MODULES)} only")
+
+
 def _quantization() -> str:
     """The int8 kernel family the CPU runs best."""
     try:
@@ -93,6 +109,9 @@ class Embedder:
         if self.backend:
             return self
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the network at run time
+        folder = model_dir(self.settings.model)
+        if folder is not None:
+            _check_modules(folder, self.model_id)
         want = self.settings.backend
         if want in ("auto", "onnx"):
             try:

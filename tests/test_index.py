@@ -184,3 +184,18 @@ def test_watch_reindexes_after_a_change(seeds_copy, tmp_path, embedder):
     assert not runner.is_alive()
     index = store.load(settings.index_dir)
     assert "extra.txt" in index.documents and store.current_build(settings.index_dir) != first
+
+
+def test_models_with_layers_after_pooling_are_refused(tmp_path):
+    from bot.embedding import Embedder
+    from bot.errors import BotError
+
+    folder = tmp_path / "labse-like"
+    folder.mkdir()
+    (folder / "modules.json").write_text(json.dumps([
+        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+        {"idx": 2, "name": "2", "path": "2_Dense", "type": "sentence_transformers.models.Dense"},
+    ]))
+    with pytest.raises(BotError, match="Dense layers after pooling"):
+        Embedder(Settings.from_env(model=str(folder))).load()
