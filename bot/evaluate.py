@@ -240,6 +240,8 @@ def score(results: list[Result]) -> dict:
         "top3_quotes": _rate(hit(r, 3) for r in answerable),
         "f1_first_quote": _rate(max((token_f1(r.quotes[0]["text"], a) for a in r.item.answers), default=0)
                                 if r.quotes else 0.0 for r in answerable),
+        "first_quote_chars": round(float(np.mean([len(r.quotes[0]["text"]) for r in results if r.quotes])), 1)
+        if any(r.quotes for r in results) else None,
         "answered": _rate(r.answered for r in answerable),
         "declined": _rate(not r.answered for r in unanswerable),
         "quotes_checked": quotes,

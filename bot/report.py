@@ -11,7 +11,7 @@ from pathlib import Path
 
 COLUMNS = [
     ("first_quote", "first quote"), ("top3_quotes", "top-3 quotes"), ("f1_first_quote", "F1"),
-    ("answered", "answered"), ("declined", "declined"), ("quote_validity", "valid quotes"),
+    ("first_quote_chars", "quote chars"), ("answered", "answered"), ("declined", "declined"), ("quote_validity", "valid quotes"),
     ("hit@1", "hit@1"), ("hit@5", "hit@5"), ("mrr", "MRR"), ("ndcg@10", "nDCG@10"),
     ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("questions", "questions"),
 ]
@@ -58,7 +58,8 @@ def chart(runs: dict[str, dict[str, dict]], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    keys = [(k, label) for k, label in COLUMNS[:10] if any(g["all"].get(k) is not None for g in runs.values())]
+    rates = [(k, label) for k, label in COLUMNS if k not in ("first_quote_chars", "p50_ms", "p95_ms", "questions")]
+    keys = [(k, label) for k, label in rates if any(g["all"].get(k) is not None for g in runs.values())]
     figure, axis = plt.subplots(figsize=(max(6, 1.3 * len(keys)), 3.6), dpi=100)
     width = 0.8 / max(len(runs), 1)
     for i, (config, groups) in enumerate(runs.items()):
