@@ -325,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": time.time() - started,
         "commit": _commit(),
         "quick": args.quick,
-        "note": "measured on a shared machine: other work may have been running (see load averages)",
+        "note": "Measured on a shared machine: other work may have been running (see the load averages)",
         "load_average": {"before": load_before, "after": os.getloadavg()},
         "machine": machine(),
         "versions": versions(),
