@@ -117,8 +117,11 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
     """Every sentence of the retrieved chunks, with its features."""
     if not hits:
         return []
-    rows = np.array([h.row for h in hits])
-    sentence_rows = np.flatnonzero(np.isin(index.sentences[:, 0], rows))
+    # Sentences are stored in chunk order: each chunk's sentences are one contiguous run.
+    owners = index.sentences[:, 0]
+    sentence_rows = np.concatenate([
+        np.arange(np.searchsorted(owners, h.row, "left"), np.searchsorted(owners, h.row, "right"))
+        for h in sorted(hits, key=lambda h: h.row)])
     if len(sentence_rows) == 0:
         return []
     vectors = np.asarray(index.sentence_vectors[sentence_rows], dtype=np.float32)

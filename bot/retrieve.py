@@ -82,8 +82,8 @@ class Retriever:
         # the same in a one-article folder as in a thousand-article one.
         ceiling = sum(self.term_idf(t) for t in known) * (self.index.bm25.k1 + 1)
         scores = self.index.bm25.get_scores(known) / max(ceiling, 1e-9)
-        take = min(POOL, len(scores))
-        rows = np.argpartition(-scores, take - 1)[:take]
+        rows = np.flatnonzero(scores)  # only chunks holding a question term; few, even in 1M
+        if len(rows) > POOL:
+            rows = rows[np.argpartition(-scores[rows], POOL - 1)[:POOL]]
         rows = rows[np.argsort(-scores[rows])]
-        rows = rows[scores[rows] > 0]
         return scores[rows], rows
