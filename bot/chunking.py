@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable
 
@@ -81,7 +82,8 @@ def make_splitter(count_tokens: Callable[[str], int], chunk_tokens: int, overlap
         keep_separator="end",
         chunk_size=chunk_tokens,
         chunk_overlap=overlap_tokens,
-        length_function=count_tokens,
+        # The splitter measures each piece twice (to split it, then to merge it): remember.
+        length_function=lru_cache(maxsize=65536)(count_tokens),
         strip_whitespace=True,
     )
 

@@ -42,7 +42,7 @@ def cmd_index(args) -> int:
     from .indexing import build
 
     settings = _settings(args)
-    embedder = Embedder(settings)
+    embedder = Embedder(settings, bulk=True)
     if args.watch:
         from .watch import watch
 

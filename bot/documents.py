@@ -123,7 +123,10 @@ def read_document(path: Path, source: str) -> Document | Skipped:
         text = decode(data)
     except ValueError as error:
         return Skipped(source, str(error))
-    if not clean(text).text.strip():
+    # Cleaning a whole article just to see it is not empty doubled the build's cleaning time: look
+    # for one visible character first; only a short text can be all scraper leftovers.
+    if not any(not c.isspace() and not _is_invisible(c) for c in text) or (
+            len(text) < 4096 and not clean(text).text):
         return Skipped(source, "empty (no text after cleaning)")
     return Document(source, text, hashlib.sha256(data).hexdigest())
 
