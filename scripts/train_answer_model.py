@@ -85,7 +85,6 @@ def fit_listwise(groups) -> np.ndarray:
             z = X @ w
             z -= z.max()
             p = np.exp(z) / np.exp(z).sum()
-            target = y / y.sum()
             total -= np.log((p * y).sum() + 1e-12)
             q = p * y / ((p * y).sum() + 1e-12)  # posterior over the positives
             grad -= X.T @ (q - p)

@@ -28,7 +28,7 @@ from bot.answer import NOT_IN_DOCUMENTS
 from bot.chunking import chunk_document, make_splitter
 from bot.documents import MAX_FILE_BYTES, clean, decode, load_documents
 from bot.engine import Engine
-from bot.errors import BadQuestion, IndexBusy, IndexDamaged, IndexMismatch, IndexMissing
+from bot.errors import BadQuestion, IndexDamaged, IndexMismatch, IndexMissing
 from bot.indexing import build
 from bot.settings import Settings
 
