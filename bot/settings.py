@@ -26,7 +26,7 @@ class Settings:
     # Chunk size in the model's own word pieces (special tokens included), so nothing is truncated.
     chunk_tokens: int = 128
     chunk_overlap_tokens: int = 16
-    top_k: int = 20  # chunks retrieved per question; their sentences are the candidates
+    top_k: int = 30  # chunks retrieved per question; their sentences are the candidates (README: tuning)
     max_question_chars: int = MAX_QUESTION_CHARS
     # Answer only when the refusal model's probability reaches this; None = the calibrated value
     # in bot/answer_model.json. Lower it to answer more (and decline less) on your own articles.
