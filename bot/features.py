@@ -45,6 +45,7 @@ NAMES = [
     "dense_neighbour", "ordered_match", "names_cover", "dense_x_cover_window", "bm25_x_rank_dense",
     "cover_chunk", "cover_x_cover_chunk", "rank_dense_x_cover",
     "asks_percent_percent", "asks_money_money", "asks_why_because", "asks_called_name",
+    "adjacent", "cover_paragraph", "dense_paragraph",
 ]
 RANKED = {"rank_dense_sentence": "dense_sentence", "rank_bm25_sentence": "bm25_sentence",
           "rank_cover_window": "cover_window"}

@@ -1,0 +1,49 @@
+"""Candidate sentences: the chunks next to the best hits are searched too, and each candidate knows
+how well its whole paragraph matches the question."""
+
+from __future__ import annotations
+
+from bot.answer import ADJACENT_HITS, _adjacent, candidates
+from bot.features import NAMES
+
+
+def test_chunks_next_to_the_best_hits_become_candidates(engine):
+    loaded, info, hits, _ = engine.evidence("When was the 2 plus 2 meeting held?")
+    index = loaded.index
+    top = hits[:1]
+    extra = _adjacent(index, top, info.vector)
+    neighbours = {r for r in (top[0].row - 1, top[0].row + 1)
+                  if 0 <= r < len(index.chunks) and index.chunks[r].source == index.chunks[top[0].row].source}
+    assert neighbours and {h.row for h in extra} == neighbours
+    for hit in extra:  # their own cosine, ranked as the hit they adjoin
+        assert abs(hit.dense - float(index.chunk_vectors[hit.row] @ info.vector)) < 1e-5
+        assert hit.rank == top[0].rank
+    found = candidates(index, info, top)
+    flag = NAMES.index("adjacent")
+    owners = {c.sentence: int(index.sentences[c.sentence, 0]) for c in found}
+    assert {owners[c.sentence] for c in found} == {top[0].row} | neighbours
+    assert all(c.features[flag] == float(owners[c.sentence] in neighbours) for c in found)
+
+
+def test_only_the_best_few_hits_bring_neighbours(engine):
+    loaded, info, hits, _ = engine.evidence("When was the 2 plus 2 meeting held?")
+    extra = _adjacent(loaded.index, hits, info.vector)
+    best = {h.row for h in hits[:ADJACENT_HITS]}
+    assert all(h.row - 1 in best or h.row + 1 in best for h in extra)
+    assert not {h.row for h in extra} & {h.row for h in hits}
+
+
+def test_paragraph_features_are_shared_within_a_paragraph(engine):
+    loaded, _, _, found = engine.evidence("What did the joint document stress?")
+    text = loaded.index.documents[found[0].source]["text"]
+    cover_at, dense_at = NAMES.index("cover_paragraph"), NAMES.index("dense_paragraph")
+    paragraphs: dict[int, list] = {}
+    for c in found:  # a paragraph starts after the last line break before the sentence
+        paragraphs.setdefault(text.rfind("\n", 0, c.start), []).append(c)
+    assert len(paragraphs) > 1
+    for group in paragraphs.values():
+        assert len({c.features[cover_at] for c in group}) == 1
+        assert len({c.features[dense_at] for c in group}) == 1
+        assert group[0].features[dense_at] >= max(c.features[NAMES.index("dense_sentence")] for c in group) - 1e-6
+    own = NAMES.index("cover")
+    assert all(c.features[own] - 1e-9 <= c.features[cover_at] <= 1 for c in found)
