@@ -18,8 +18,8 @@ Layout of ``index/`` (see README):
         bm25/                        bm25s files (.npy without pickle, JSON)
     index/.lock                      held by the one rebuild allowed at a time
 
-Rows are columns of numbers and texts are byte arrays, all memory-mapped: a million-chunk index
-opens without parsing anything, and a row's text is decoded only when a question needs it.
+Rows are columns of numbers and texts are byte arrays: a million-chunk index opens without parsing
+anything, and the vectors and texts of a row are read from disk (DiskRows) when a question needs it.
 
 A build is written to ``builds/.tmp-*`` and renamed into place, then ``current`` is swapped. A crash
 at any point leaves ``current`` pointing at the previous complete build; ``.tmp-*`` leftovers are
@@ -31,13 +31,13 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import mmap
 import os
 import shutil
 import time
+import weakref
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,10 +65,10 @@ class ChunkRow:
 
 
 class ChunkTable(Sequence):
-    """The chunk rows of a build, made on demand from the memory-mapped `chunks.npy` and
-    `chunk_texts.npy`: indexing a row decodes that row's text and nothing else."""
+    """The chunk rows of a build, made on demand from `chunks.npy` (in memory) and `chunk_texts.npy`
+    (on disk): indexing a row reads and decodes that row's text and nothing else."""
 
-    def __init__(self, rows: np.ndarray, texts: np.ndarray, sources: list[str]):
+    def __init__(self, rows: np.ndarray, texts: "DiskRows", sources: list[str]):
         self.rows, self.texts, self.sources = rows, texts, sources
 
     def __len__(self) -> int:
@@ -93,11 +93,11 @@ class StoredIndex:
     documents: dict  # source -> {"sha256", "size", "title", "chunks"}, in row order
     chunks: ChunkTable
     sentences: np.ndarray
-    sentence_vectors: np.ndarray
+    sentence_vectors: "DiskRows"
     dense: object  # faiss.Index
     bm25: object  # bm25s.BM25
     document_rows: np.ndarray  # [documents, 2]: byte range of each document's text
-    document_texts: np.ndarray
+    document_texts: "DiskRows"
 
     def __post_init__(self):
         self._row_of = {source: row for row, source in enumerate(self.documents)}
@@ -308,7 +308,7 @@ def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -
         document_rows, chunk_rows, sentences = (
             np.load(folder / name, allow_pickle=False) for name in ("documents.npy", "chunks.npy", "sentences.npy"))
         document_texts, chunk_texts, sentence_vectors = (
-            _map_npy(folder / name) for name in ("document_texts.npy", "chunk_texts.npy", "sentence_vectors.npy"))
+            DiskRows(folder / name) for name in ("document_texts.npy", "chunk_texts.npy", "sentence_vectors.npy"))
         # IO_FLAG_MMAP_IFC maps the vectors (flat codes, HNSW storage and neighbour lists) read-only
         # from the file instead of copying them; IO_FLAG_MMAP only concerns IVF inverted lists.
         dense = faiss.read_index(str(folder / "dense.faiss"), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY)
@@ -324,26 +324,62 @@ def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -
                        sentences, sentence_vectors, dense, bm25, document_rows, document_texts)
 
 
-def _map_npy(path: Path) -> np.ndarray:
-    """A read-only memory map of an .npy file, with the kernel's read-ahead turned off.
+class DiskRows:
+    """The rows of an .npy array, read from the file with `pread` when asked for; never mapped.
 
-    Questions read a few scattered rows (sentence vectors, texts); read-ahead would pull 128 KB
-    around each into memory and, over a few hundred questions, most of a multi-gigabyte file.
+    Questions read a few scattered rows (sentence vectors, texts). A memory map would be simpler,
+    but the kernel maps a whole neighbourhood of cached pages on each fault, so a few hundred
+    questions grew the process's RSS by gigabytes of a large index. `pread` copies just the rows,
+    and is safe from any thread.
     """
-    with open(path, "rb") as handle:
-        version = np.lib.format.read_magic(handle)
-        read_header = {(1, 0): np.lib.format.read_array_header_1_0,
-                       (2, 0): np.lib.format.read_array_header_2_0}[version]
-        shape, fortran_order, dtype = read_header(handle)
-        offset = handle.tell()
-        if dtype.hasobject or fortran_order:
-            raise ValueError(f"{path.name} is not a plain array")
-        count = int(np.prod(shape))
-        if count == 0:
-            return np.zeros(shape, dtype)
-        buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    buffer.madvise(mmap.MADV_RANDOM)
-    return np.frombuffer(buffer, dtype, count=count, offset=offset).reshape(shape)
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as handle:
+            version = np.lib.format.read_magic(handle)
+            read_header = {(1, 0): np.lib.format.read_array_header_1_0,
+                           (2, 0): np.lib.format.read_array_header_2_0}[version]
+            shape, fortran_order, self.dtype = read_header(handle)
+            self.offset = handle.tell()
+        if self.dtype.hasobject or fortran_order or not shape:
+            raise ValueError(f"{path.name} is not a plain array of rows")
+        self.shape, self.ndim = shape, len(shape)
+        self.row_bytes = self.dtype.itemsize * int(np.prod(shape[1:]))
+        if path.stat().st_size < self.offset + shape[0] * self.row_bytes:
+            raise ValueError(f"{path.name} is shorter than its header says")
+        self._fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key) -> np.ndarray:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            if step != 1:
+                raise IndexError("DiskRows slices take every row")
+            return self._read(start, max(start, stop))
+        if isinstance(key, (int, np.integer)):
+            row = key + len(self) if key < 0 else key
+            if not 0 <= row < len(self):
+                raise IndexError(f"row {key} of {len(self)}")
+            return self._read(row, row + 1)[0]
+        rows = np.asarray(key, dtype=np.int64).reshape(-1)
+        if len(rows) and (rows.min() < 0 or rows.max() >= len(self)):
+            raise IndexError(f"rows outside 0..{len(self)}")
+        # One read per run of consecutive rows: a chunk's sentences are one run.
+        cuts = np.flatnonzero(np.diff(rows) != 1) + 1
+        runs = [self._read(int(run[0]), int(run[-1]) + 1) for run in np.split(rows, cuts) if len(run)]
+        return np.concatenate(runs) if runs else np.zeros((0, *self.shape[1:]), self.dtype)
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        return self[:] if dtype is None else self[:].astype(dtype)
+
+    def _read(self, first: int, last: int) -> np.ndarray:
+        size = (last - first) * self.row_bytes
+        data = os.pread(self._fd, size, self.offset + first * self.row_bytes) if size else b""
+        if len(data) != size:
+            raise OSError(f"short read from an index file ({len(data)} of {size} bytes)")
+        return np.frombuffer(data, self.dtype).reshape(last - first, *self.shape[1:])
 
 
 def _inconsistency(manifest, document_rows, document_texts, chunk_rows, chunk_texts, sentences,

@@ -144,6 +144,8 @@ DAMAGE = {
     "rows as floats, hashes redone": lambda folder: edit_rows(folder, lambda rows: rows.astype(float)),
     "rows not an array, hashes redone": lambda folder: (
         (folder / "chunks.npy").write_text("{oops\n"), rehash(folder)),
+    "sentence vectors cut short, hashes redone": lambda folder: (
+        truncate(folder / "sentence_vectors.npy", "half"), rehash(folder)),
     "sentences reshaped, hashes redone": lambda folder: (
         np.save(folder / "sentences.npy", np.zeros((3, 2), "int64")), rehash(folder)),
     "sentences out of chunk order, hashes redone": lambda folder: (
