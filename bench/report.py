@@ -80,21 +80,21 @@ def _mb(value):
 def bot_only(corpus: dict) -> list[tuple[str, str]]:
     bot = corpus.get("bot", {})
     serve = bot.get("serve", {})
-    stages = ("embed", "dense", "bm25", "sentence_select")
+    stages = ("embed", "dense", "bm25", "candidates", "rank")
     ask, retrieve = _get(serve, "ask", "p50"), _get(serve, "retrieve", "p50")
     prof = bot.get("load_profile", {})
     out = [("dense index", _get(bot, "recall", "dense_index") or serve.get("dense_index")),
-           ("recall@10 vs exact float32 search", _fmt(_get(bot, "recall", "recall_at_10"))),
-           ("stage p50: embed question / dense search / BM25 / select sentences (np.isin, answer.py)",
+           (f"recall@10 vs exact search over the {_get(bot, 'recall', 'exact_over') or ''} vectors",
+            _fmt(_get(bot, "recall", "recall_at_10"))),
+           ("stage p50: embed question / dense search / BM25 / candidate sentences and features / rank",
             " / ".join(_fmt(_get(serve, s, "p50"), "ms") for s in stages)),
            ("stage p95: same stages", " / ".join(_fmt(_get(serve, s, "p95"), "ms") for s in stages)),
            ("answer step p50 (full answer minus retrieval)",
             _fmt(ask - retrieve, "ms") if ask is not None and retrieve is not None else "–"),
            ("start-up in the serving process: load index + model / first answer",
             f"{_fmt(serve.get('load_s'), 's')} / {_fmt(serve.get('first_ask_s'), 's')}"),
-           ("store.load alone (hashing overlapped with parsing) / of which: sha256 of all files alone, "
-            "JSON rows alone, arrays + FAISS + BM25 open", " / ".join(_fmt(prof.get(k), "s") for k in (
-                "store_load_s", "sha256_all_files_s", "json_rows_s", "arrays_faiss_bm25_s"))),
+           ("store.load alone / of which: sha256 of all files, row arrays + FAISS + BM25 open",
+            " / ".join(_fmt(prof.get(k), "s") for k in ("store_load_s", "sha256_all_files_s", "arrays_faiss_bm25_s"))),
            ("memory after load: own (anonymous) / mapped files",
             f"{_fmt(_get(serve, 'memory_loaded', 'anon_mb'), 'MB')} / {_fmt(_get(serve, 'memory_loaded', 'file_mb'), 'MB')}"),
            ("memory after the questions: own / mapped files",

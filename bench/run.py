@@ -103,9 +103,7 @@ def token_counts(texts: list[str], limit: int) -> tuple[int, int]:
 def bot_chunks(index: Path, source: str | None = None) -> list[str]:
     from bot import store
 
-    folder, _ = store.read_manifest(index)
-    rows = [json.loads(line) for line in open(folder / "chunks.jsonl", encoding="utf-8")]
-    return [r["text"] for r in rows if source is None or r["source"] == source]
+    return [c.text for c in store.load(index).chunks if source is None or c.source == source]
 
 
 def folder_bytes(path: Path) -> int:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-GENERATOR = 1  # bump when what is generated changes: cached synthetic indexes are then rebuilt
+GENERATOR = 2  # bump when what is generated changes: cached synthetic indexes are then rebuilt
 WORDS_PER_CHUNK = 66  # SQuAD index: ~410 characters and ~2.6 sentences per 128-token chunk
 SENTENCES_PER_CHUNK = 3
 CHUNKS_PER_DOC = 10
@@ -47,9 +47,13 @@ def anchors(squad_index: Path) -> np.ndarray:
     from bot import store
 
     loaded = store.load(squad_index)
-    both = np.concatenate([np.asarray(loaded.chunk_vectors, np.float32),
+    both = np.concatenate([loaded.chunk_vectors(range(len(loaded.chunks))),
                            np.asarray(loaded.sentence_vectors, np.float32)])
     return both / np.linalg.norm(both, axis=1, keepdims=True)
+
+
+def exact_vectors_file(index_dir: Path) -> Path:
+    return index_dir.parent / "exact_vectors.npy"
 
 
 def _vectors(rng, base: np.ndarray, n: int) -> np.ndarray:
@@ -80,7 +84,8 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
     term_id = np.array([vocab[t] if t else -1 for t in term_of])
     work = index_dir.parent / f".{index_dir.name}-arrays"
     work.mkdir(parents=True, exist_ok=True)
-    chunk_vectors = np.lib.format.open_memmap(work / "chunk_vectors.npy", "w+", np.float32, (n, base.shape[1]))
+    # The float32 vectors stay beside the index (not in it): the benchmark's exact search reads them.
+    chunk_vectors = np.lib.format.open_memmap(exact_vectors_file(index_dir), "w+", np.float32, (n, base.shape[1]))
     sentence_vectors = np.lib.format.open_memmap(
         work / "sentence_vectors.npy", "w+", np.float16, (n * SENTENCES_PER_CHUNK, base.shape[1]))
     chunks, documents, sentences, token_ids = [], [], [], []
@@ -110,8 +115,7 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
             for part in parts:
                 sentences.append((row, offset, offset + len(part), offset, offset + len(part)))
                 offset += len(part) + 1
-            chunks.append(ChunkRow(f"{d['source']}#{pos}", d["source"], start, start + len(text),
-                                   start, start + len(text), text))
+            chunks.append(ChunkRow(d["source"], start, start + len(text), start, start + len(text), text))
             t = tids[i]
             token_ids.append(t[t >= 0].tolist() or [vocab.setdefault("∅", len(vocab))])
         log(f"  synthetic {n:,}: {first + size:,} chunks generated")
@@ -119,7 +123,7 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
     for d in documents:
         text = "\n\n".join(d.pop("parts"))
         infos.append({"source": d["source"], "sha256": f"synthetic-{seed}-{d['source']}",
-                      "size": len(text), "title": d["source"], "chunks": 0, "text": text})
+                      "size": len(text.encode()), "title": d["source"], "chunks": 0, "text": text})
     for row in range(len(chunks)):
         infos[row // CHUNKS_PER_DOC]["chunks"] += 1
     generated = time.perf_counter() - started
@@ -152,8 +156,8 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
     t = time.perf_counter()
     with store.build_lock(index_dir):
         folder = store.new_build_folder(index_dir)
-        store.write_build(folder, manifest, infos, chunks, np.array(sentences, dtype=np.int64),
-                          chunk_vectors, sentence_vectors, dense, bm25)
+        store.write_build(folder, manifest, {i["source"]: i["text"] for i in infos}, chunks,
+                          np.array(sentences, dtype=np.int64), sentence_vectors, dense, bm25)
         store.publish(index_dir, folder)
     write_seconds = time.perf_counter() - t
     del dense, bm25
@@ -164,8 +168,7 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
         t = time.perf_counter()
         _peer(chunks, chunk_vectors, peer_dir)
         stats["peer_write_s"] = time.perf_counter() - t
-    for name in ("chunk_vectors.npy", "sentence_vectors.npy"):
-        (work / name).unlink()
+    (work / "sentence_vectors.npy").unlink()
     work.rmdir()
     stats["index_bytes"] = sum(p.stat().st_size for p in store.current_build(index_dir).rglob("*") if p.is_file())
     if peer_dir is not None:

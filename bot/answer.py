@@ -239,7 +239,7 @@ def with_antecedent(index: StoredIndex, candidate: Candidate) -> Candidate:
     chunk_row, start, end = (int(x) for x in index.sentences[previous, :3])
     if index.chunks[chunk_row].source != candidate.source:
         return candidate
-    between = index.documents[candidate.source]["text"][end : candidate.start]
+    between = index.text(candidate.source)[end : candidate.start]
     if "\n" in between:
         return candidate
     text = _sentence_text(index, previous) + " " + candidate.text

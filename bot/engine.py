@@ -34,7 +34,7 @@ class Loaded:
         self.version = index.folder.name
 
     def original_text(self, source: str) -> str:
-        return self.index.documents[source]["text"]
+        return self.index.text(source)
 
 
 class Engine:

@@ -134,8 +134,7 @@ def _embed_parts(embedder: Embedder, todo, step) -> list[_DocPart]:
     parts, row = [], 0
     for document, chunks, sentences, cleaned in todo:
         n = len(chunks)
-        rows = [store.ChunkRow(c.id, c.source, *cleaned.span(c.start, c.end), c.start, c.end, c.text)
-                for c in chunks]
+        rows = [store.ChunkRow(c.source, *cleaned.span(c.start, c.end), c.start, c.end, c.text) for c in chunks]
         sentence_rows = np.array(
             [(s.chunk, *cleaned.span(s.start, s.end), s.start, s.end) for s in sentences], dtype=np.int64
         ).reshape(-1, 5)
@@ -161,20 +160,20 @@ def _previous_parts(settings: Settings, embedder: Embedder) -> dict[str, tuple[s
     if old.manifest.get("chunking") != chunking_params(settings):
         return {}
     parts: dict[str, tuple[str, _DocPart]] = {}
-    rows_by_source: dict[str, list[int]] = {}
-    for i, chunk in enumerate(old.chunks):
-        rows_by_source.setdefault(chunk.source, []).append(i)
-    for source, info in old.documents.items():
-        rows = rows_by_source.get(source, [])
-        if not rows:
+    # Rows are in document order (store._inconsistency checks it): each document's chunks, and
+    # their sentences, are one contiguous run.
+    chunk_owners, sentence_owners = old.chunks.rows[:, 0], old.sentences[:, 0]
+    for row, (source, info) in enumerate(old.documents.items()):
+        first, last = np.searchsorted(chunk_owners, [row, row + 1])
+        if first == last:
             continue
-        first, last = rows[0], rows[-1] + 1
-        mine = (old.sentences[:, 0] >= first) & (old.sentences[:, 0] < last)
-        sentences = np.array(old.sentences[mine])
+        s_first, s_last = np.searchsorted(sentence_owners, [first, last])
+        sentences = np.array(old.sentences[s_first:s_last])
         sentences[:, 0] -= first
         parts[source] = (info["sha256"], _DocPart(
-            info, old.chunks[first:last], sentences, np.array(old.chunk_vectors[first:last]),
-            np.array(old.sentence_vectors[mine], dtype=np.float32)))
+            dict(info, source=source, text=old.text(source)), old.chunks[first:last], sentences,
+            old.chunk_vectors(range(first, last)),
+            np.array(old.sentence_vectors[s_first:s_last], dtype=np.float32)))
     return parts
 
 
@@ -198,6 +197,6 @@ def _write(settings: Settings, embedder: Embedder, parts: list[_DocPart]) -> Pat
                       for p in parts},
     }
     folder = store.new_build_folder(settings.index_dir)
-    store.write_build(folder, manifest, [p.info for p in parts], chunks, sentences, chunk_vectors,
+    store.write_build(folder, manifest, {p.info["source"]: p.info["text"] for p in parts}, chunks, sentences,
                       sentence_vectors, dense, build_bm25([c.text for c in chunks]))
     return store.publish(settings.index_dir, folder)

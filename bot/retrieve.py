@@ -69,7 +69,7 @@ class Retriever:
         best = sorted(fused, key=fused.get, reverse=True)[:k]
         missing = [row for row in best if row not in dense_of]
         if missing:  # exact cosines for BM25-only hits: cheap, and the answer step wants them
-            vectors = np.asarray(self.index.chunk_vectors[missing], dtype=np.float32)
+            vectors = self.index.chunk_vectors(missing)
             dense_of.update(zip(missing, (vectors @ query_vector).tolist()))
         return [Hit(row, fused[row], dense_of[row], bm25_of.get(row, 0.0), rank)
                 for rank, row in enumerate(best)]

@@ -23,6 +23,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import store
@@ -44,6 +45,22 @@ FEEDBACK_FIELD_CHARS = 4000  # longest string kept per field of a feedback line
 MAX_HISTORY_TURNS = 20  # follow-ups lean on the last turns only
 UPLOAD_MAX = "1mb"  # the app takes no files, but Gradio's upload route is always there
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
+
+
+class WithText(Mapping):
+    """A build's documents with their text, decoded only for the ones a panel shows."""
+
+    def __init__(self, index: store.StoredIndex):
+        self.index = index
+
+    def __getitem__(self, source: str) -> dict:
+        return dict(self.index.documents[source], text=self.index.text(source))
+
+    def __iter__(self):
+        return iter(self.index.documents)
+
+    def __len__(self) -> int:
+        return len(self.index.documents)
 
 
 class SeedWatch:
@@ -144,7 +161,7 @@ class ChatApp:
 
     def sources(self, answer: dict | None) -> str:
         try:
-            documents = self.engine.loaded().index.documents
+            documents = WithText(self.engine.loaded().index)
         except BotError:
             documents = {}
         return render.sources_html(answer, documents)
@@ -191,7 +208,7 @@ class ChatApp:
         manifest = loaded.index.manifest
         changes = self.seeds.changes(self.settings.seeds_dir, manifest)
         return (render.index_summary(manifest, loaded.version, changes),
-                render.documents_table(manifest, loaded.index.documents))
+                render.documents_table(manifest, WithText(loaded.index)))
 
     def rebuild(self, progress=None):
         """Incremental rebuild; the engine swaps to the new build before this returns."""

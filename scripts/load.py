@@ -169,9 +169,8 @@ def build_texts(index_dir: Path) -> tuple[str, dict]:
     """The current build's name and the text of each of its documents, as the build stored it."""
     from bot import store
 
-    folder = store.current_build(index_dir)
-    documents = store._read_jsonl(folder / "documents.jsonl")
-    return folder.name, {d["source"]: d["text"] for d in documents}
+    index = store.load(index_dir)
+    return index.folder.name, {source: index.text(source) for source in index.documents}
 
 
 def rebuild_once(seeds: Path, index: Path):

@@ -19,6 +19,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import psutil
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
@@ -94,12 +95,24 @@ def flip_middle_byte(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def edit_rows(path: Path) -> None:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    row = json.loads(lines[0])
-    row["text"] = "Nobuo Kishi is the Emperor of Mars."  # a wrong answer, unless refused
-    lines[0] = json.dumps(row) + "\n"
-    path.write_text("".join(lines), encoding="utf-8")
+def edit_text(path: Path) -> None:
+    """Change a chunk's text in place, same length: a wrong answer, unless refused."""
+    data = path.read_bytes()
+    assert b"Kishi" in data
+    path.write_bytes(data.replace(b"Kishi", b"Mars!", 1))
+
+
+def edit_rows(folder: Path, change) -> None:
+    """Rewrite chunks.npy as `change` makes it, then redo the hashes: damage only the checks see."""
+    rows = np.load(folder / "chunks.npy")
+    np.save(folder / "chunks.npy", change(rows))
+    rehash(folder)
+
+
+def set_column(rows: np.ndarray, column: int, value: int) -> np.ndarray:
+    rows = rows.copy()
+    rows[-1, column] = value
+    return rows
 
 
 def rehash(folder: Path) -> None:
@@ -109,13 +122,13 @@ def rehash(folder: Path) -> None:
     (folder / store.MANIFEST).write_text(json.dumps(manifest))
 
 
-INDEX_FILES = ["dense.faiss", "chunks.jsonl", "documents.jsonl", "sentences.npy", "chunk_vectors.npy",
-               "sentence_vectors.npy", "bm25/params.index.json", store.MANIFEST]
+INDEX_FILES = ["dense.faiss", "chunks.npy", "chunk_texts.npy", "documents.npy", "document_texts.npy",
+               "sentences.npy", "sentence_vectors.npy", "bm25/params.index.json", store.MANIFEST]
 DAMAGE = {
     **{f"{name} cut at {size}": (lambda folder, n=name, s=size: truncate(folder / n, s))
        for name in INDEX_FILES for size in (0, 1, 100, "half")},
     "dense.faiss one byte flipped": lambda folder: flip_middle_byte(folder / "dense.faiss"),
-    "chunks.jsonl edited": lambda folder: edit_rows(folder / "chunks.jsonl"),
+    "chunk_texts.npy edited": lambda folder: edit_text(folder / "chunk_texts.npy"),
     "manifest missing": lambda folder: (folder / store.MANIFEST).unlink(),
     "manifest not JSON": lambda folder: (folder / store.MANIFEST).write_text("{not json"),
     "manifest a list": lambda folder: (folder / store.MANIFEST).write_text("[]"),
@@ -123,14 +136,20 @@ DAMAGE = {
         json.dumps(dict(json.loads((folder / store.MANIFEST).read_text()), files={}))),
     "manifest model not an object": lambda folder: (folder / store.MANIFEST).write_text(
         json.dumps(dict(json.loads((folder / store.MANIFEST).read_text()), model="x"))),
-    "a row dropped, hashes redone": lambda folder: (
-        (folder / "chunks.jsonl").write_text("".join((folder / "chunks.jsonl").read_text().splitlines(True)[1:])),
-        rehash(folder)),
-    "rows not JSON, hashes redone": lambda folder: (
-        (folder / "chunks.jsonl").write_text("{oops\n"), rehash(folder)),
+    "a row dropped, hashes redone": lambda folder: edit_rows(folder, lambda rows: rows[1:]),
+    "a chunk pointing at no document, hashes redone": lambda folder: edit_rows(
+        folder, lambda rows: set_column(rows, 0, -1)),
+    "a text range past its file, hashes redone": lambda folder: edit_rows(
+        folder, lambda rows: set_column(rows, 6, 10**9)),
+    "rows as floats, hashes redone": lambda folder: edit_rows(folder, lambda rows: rows.astype(float)),
+    "rows not an array, hashes redone": lambda folder: (
+        (folder / "chunks.npy").write_text("{oops\n"), rehash(folder)),
+    "sentence vectors cut short, hashes redone": lambda folder: (
+        truncate(folder / "sentence_vectors.npy", "half"), rehash(folder)),
     "sentences reshaped, hashes redone": lambda folder: (
-        __import__("numpy").save(folder / "sentences.npy", __import__("numpy").zeros((3, 2), "int64")),
-        rehash(folder)),
+        np.save(folder / "sentences.npy", np.zeros((3, 2), "int64")), rehash(folder)),
+    "sentences out of chunk order, hashes redone": lambda folder: (
+        np.save(folder / "sentences.npy", np.load(folder / "sentences.npy")[::-1]), rehash(folder)),
 }
 
 
@@ -159,7 +178,7 @@ def test_a_current_link_to_nowhere_says_how_to_build(seed_index, embedder, tmp_p
         Engine(settings, embedder).ask("Who is Japan's defense minister?")
 
 
-CLI_DAMAGE = ["dense.faiss one byte flipped", "manifest not JSON", "chunks.jsonl edited",
+CLI_DAMAGE = ["dense.faiss one byte flipped", "manifest not JSON", "chunk_texts.npy edited",
               "manifest missing", "dense.faiss cut at 0"]
 
 
@@ -397,7 +416,7 @@ def test_sigkill_at_random_moments_never_loses_the_index(seeds_copy, tmp_path, e
         assert len(index.documents) == 31
         answer = Engine(settings, embedder).ask("Who is Japan's defense minister?")
         assert "Kishi" in " ".join(q.text for q in answer.quotes + answer.closest)
-        assert_verbatim(answer, lambda source: index.documents[source]["text"])
+        assert_verbatim(answer, index.text)
     print("kill phases:", {p: phases.count(p) for p in set(phases)})
     assert {"loading/embedding", "writing"} <= set(phases), phases
     result = bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir), "--json")
@@ -682,7 +701,7 @@ def test_a_built_index_quotes_its_files_exactly(embedder, tmp_path_factory, arti
     index = store.load(settings.index_dir, embedder.model_id, embedder.dim)
     for chunk in index.chunks:
         original = (seeds / chunk.source).read_text(encoding="utf-8")
-        assert index.documents[chunk.source]["text"] == original
+        assert index.text(chunk.source) == original
         assert 0 <= chunk.start < chunk.end <= len(original)
     engine = Engine(settings, embedder)
     for question in ["Who said it?", articles[0][:50] or "harbor"]:

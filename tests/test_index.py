@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot import store
@@ -40,7 +41,7 @@ def test_build_then_reload_answers_from_disk(seed_index, embedder):
                                  "backend": embedder.backend, "max_tokens": embedder.max_tokens}
     assert manifest["seeds"] == str(seed_index.seeds_dir.resolve())
     for chunk in index.chunks:
-        original = index.documents[chunk.source]["text"]
+        original = index.text(chunk.source)
         assert " ".join(original[chunk.start : chunk.end].split()) == " ".join(chunk.text.split())
         assert embedder.count_tokens(chunk.text) <= manifest["chunking"]["chunk_tokens"]
     assert not any(p.suffix in {".pkl", ".pickle"} for p in index.folder.rglob("*"))
@@ -55,8 +56,14 @@ def test_incremental_rebuild_reuses_embeds_and_removes(seeds_copy, tmp_path, emb
     assert (again.embedded, again.reused, again.removed) == (0, first.chunks, 0)
 
     (seeds_copy / "extra.txt").write_text(EXTRA, encoding="utf-8")
+    before = store.load(settings.index_dir)
     added = build(settings, embedder)
     assert added.documents == 2 and added.reused == first.chunks and added.embedded >= 1
+    # The seed's rows and vectors (read back from the FAISS index) are carried over unchanged.
+    after, n = store.load(settings.index_dir), first.chunks
+    assert after.chunks[:n] == before.chunks[:] and after.text("extra.txt") == EXTRA
+    assert np.array_equal(after.chunk_vectors(range(n)), before.chunk_vectors(range(n)))
+    assert np.array_equal(after.sentence_vectors[: len(before.sentences)], before.sentence_vectors)
     engine = Engine(settings, embedder)
     answer = engine.ask("How many ships did the lighthouse keeper count?")
     assert answer.answered and "412" in answer.quotes[0].text
@@ -134,6 +141,18 @@ def test_model_mismatch_and_damage_are_refused_with_the_fix(seed_index, embedder
     faiss_file.write_bytes(bytes(data))
     with pytest.raises(IndexDamaged, match="dense.faiss.*bot index --full"):
         store.load(copy, embedder.model_id, embedder.dim)
+
+
+def test_an_index_of_the_previous_format_is_refused_then_rebuilt(seeds_copy, tmp_path, embedder):
+    settings = _settings(seeds_copy, tmp_path)
+    first = build(settings, embedder)
+    manifest_file = store.current_build(settings.index_dir) / store.MANIFEST
+    manifest_file.write_text(json.dumps(dict(json.loads(manifest_file.read_text()), format=1)))
+    with pytest.raises(IndexMismatch, match="format 1 is not .*bot index --full"):
+        store.load(settings.index_dir)
+    again = build(settings, embedder)  # a plain incremental `bot index` rebuilds it all
+    assert again.embedded == again.chunks == first.chunks
+    assert store.load(settings.index_dir).manifest["format"] == store.FORMAT_VERSION
 
 
 def test_second_rebuild_is_refused_while_one_runs(seeds_copy, tmp_path, embedder):

@@ -51,7 +51,7 @@ def request(server, method: str, path: str, headers: dict | None = None, body: b
 
 def traversal_paths(server) -> list[str]:
     build = store.current_build(server.index)
-    targets = ["/etc/passwd", str(build / "manifest.json"), str(build / "chunks.jsonl"),
+    targets = ["/etc/passwd", str(build / "manifest.json"), str(build / "chunks.npy"),
                str(server.index / "feedback.jsonl"), str(server.seeds / "harbor_log.txt")]
     relative = ["../../../../../../etc/passwd", "..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
                 "%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
