@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES, Question, _cover, add_rank_features, sentence_features, stems
+from .features import NAMES, Question, add_rank_features, question_cover, sentence_features, stems
 from .lexical import words
 from .retrieve import Hit
 from .store import StoredIndex
@@ -167,12 +167,12 @@ def _adjacent(index: StoredIndex, hits: list[Hit], vector: np.ndarray) -> list[H
     for hit in hits[:ADJACENT_HITS]:
         for row in (hit.row - 1, hit.row + 1):
             if 0 <= row < len(index.chunks) and row not in seen \
-                    and index.chunks[row].source == index.chunks[hit.row].source:
+                    and index.chunks.source(row) == index.chunks.source(hit.row):
                 seen.add(row)
                 extra.append((row, hit.rank))
     if not extra:
         return []
-    dense = np.asarray(index.chunk_vectors[[r for r, _ in extra]], dtype=np.float32) @ vector
+    dense = index.chunk_vectors([r for r, _ in extra]) @ vector
     return [Hit(row, 0.0, float(d), 0.0, rank) for (row, rank), d in zip(extra, dense)]
 
 
@@ -184,12 +184,12 @@ def add_paragraph_features(index: StoredIndex, question: Question, found: list[C
     groups: list[list[int]] = []
     for i, c in enumerate(found):
         if i and found[i - 1].source == c.source and found[i - 1].sentence < c.sentence \
-                and "\n" not in index.documents[c.source]["text"][found[i - 1].end : c.start]:
+                and "\n" not in index.text(c.source)[found[i - 1].end : c.start]:
             groups[-1].append(i)
         else:
             groups.append([i])
     for group in groups:
-        cover = _cover(question, {t for i in group for t in terms[i]})
+        cover = question_cover(question, {t for i in group for t in terms[i]})
         best = max(float(dense[i]) for i in group)
         for i in group:
             found[i].features[cover_at] = cover

@@ -93,7 +93,7 @@ def question_info(text: str, vector: np.ndarray, idf, known) -> Question:
     )
 
 
-def _cover(question: Question, present: set[str]) -> float:
+def question_cover(question: Question, present: set[str]) -> float:
     total = sum(question.terms.values()) or 1.0
     return sum(w for t, w in question.terms.items() if t in present) / total
 
@@ -110,8 +110,8 @@ def sentence_features(question: Question, sentence: str, own: list[str], around:
     new_words = [w for w in words(sentence) if w not in question.words and w not in STOP_WORDS]
     new_text = " ".join(new_words)
     new_caps = [w for w in CAPITALIZED.findall(sentence) if w.lower() not in question.words]
-    cover = _cover(question, own_set)
-    cover_window = _cover(question, window_set)
+    cover = question_cover(question, own_set)
+    cover_window = question_cover(question, window_set)
     bm25_sentence = _bm25(question, own)
     asks = question.asks
     return [
@@ -144,8 +144,8 @@ def sentence_features(question: Question, sentence: str, own: list[str], around:
         len(question.names & window_set) / len(question.names) if question.names else 1.0,
         dense_sentence * cover_window,
         bm25_sentence * dense_sentence,
-        _cover(question, in_chunk | own_set),
-        cover * _cover(question, in_chunk | own_set),
+        question_cover(question, in_chunk | own_set),
+        cover * question_cover(question, in_chunk | own_set),
         0.0,  # rank_dense_sentence x cover, filled in by add_rank_features
         float("percent" in asks and bool(PERCENT.search(sentence))),
         float("money" in asks and bool(MONEY.search(sentence))),

@@ -16,7 +16,7 @@ def test_chunks_next_to_the_best_hits_become_candidates(engine):
                   if 0 <= r < len(index.chunks) and index.chunks[r].source == index.chunks[top[0].row].source}
     assert neighbours and {h.row for h in extra} == neighbours
     for hit in extra:  # their own cosine, ranked as the hit they adjoin
-        assert abs(hit.dense - float(index.chunk_vectors[hit.row] @ info.vector)) < 1e-5
+        assert abs(hit.dense - float(index.chunk_vectors([hit.row])[0] @ info.vector)) < 1e-5
         assert hit.rank == top[0].rank
     found = candidates(index, info, top)
     flag = NAMES.index("adjacent")
@@ -35,7 +35,7 @@ def test_only_the_best_few_hits_bring_neighbours(engine):
 
 def test_paragraph_features_are_shared_within_a_paragraph(engine):
     loaded, _, _, found = engine.evidence("What did the joint document stress?")
-    text = loaded.index.documents[found[0].source]["text"]
+    text = loaded.index.text(found[0].source)
     cover_at, dense_at = NAMES.index("cover_paragraph"), NAMES.index("dense_paragraph")
     paragraphs: dict[int, list] = {}
     for c in found:  # a paragraph starts after the last line break before the sentence
