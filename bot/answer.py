@@ -131,7 +131,8 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
     dense = vectors @ question.vector
     best_dense = float(dense.max())
     hit_of = {h.row: h for h in hits}
-    texts = [_sentence_text(index, r) for r in sentence_rows]
+    chunks = {h.row: index.chunks[h.row] for h in hits}  # each chunk's text read once
+    texts = [_sentence_text(index, r, chunks) for r in sentence_rows]
     terms = [stems(t) for t in texts]
     chunk_terms: dict[int, set[str]] = {}
     for row, own in zip(sentence_rows, terms):
@@ -147,7 +148,7 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
             float(dense[i]), max((float(dense[j]) for j in neighbours), default=0.0),
             hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense, chunk_terms[chunk_row])
         features += [float(chunk_row in adjacent), 0.0, 0.0]
-        out.append(Candidate(int(row), index.chunks[chunk_row].source, start, end, texts[i], features))
+        out.append(Candidate(int(row), chunks[chunk_row].source, start, end, texts[i], features))
     add_paragraph_features(index, question, out, terms, dense)
     add_rank_features([c.features for c in out])
     return out
@@ -196,9 +197,9 @@ def add_paragraph_features(index: StoredIndex, question: Question, found: list[C
             found[i].features[dense_at] = best
 
 
-def _sentence_text(index: StoredIndex, row: int) -> str:
+def _sentence_text(index: StoredIndex, row: int, chunks: dict | None = None) -> str:
     chunk_row, _, _, cstart, cend = (int(x) for x in index.sentences[row])
-    chunk = index.chunks[chunk_row]
+    chunk = chunks[chunk_row] if chunks else index.chunks[chunk_row]
     return chunk.text[cstart - chunk.cstart : cend - chunk.cstart]
 
 
