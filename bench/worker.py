@@ -84,7 +84,6 @@ def serve_bot(index: str, questions: list[str]) -> dict:
 
 def _components(engine, loaded, questions: list[str]) -> dict:
     """A second pass split into the stages of answering, to show where the time goes."""
-    from bot import vectors
     from bot.answer import candidates, rank
     from bot.features import question_info
 
@@ -94,13 +93,14 @@ def _components(engine, loaded, questions: list[str]) -> dict:
         t0 = time.perf_counter()
         vector = retriever.embed_question(question)
         t1 = time.perf_counter()
-        vectors.search(loaded.index.dense, vector, 50)
+        loaded.index.dense_search(vector, 50)
         t2 = time.perf_counter()
-        retriever._bm25(question)  # private, but it is exactly the BM25 stage of Retriever.search
+        lexicon = retriever.lexicon(question)
+        retriever._bm25(question, lexicon)  # private, but it is exactly the BM25 stage of Retriever.search
         t3 = time.perf_counter()
-        hits = retriever.search(question, vector, k=engine.settings.top_k)
+        hits = retriever.search(question, vector, k=engine.settings.top_k, lexicon=lexicon)
         t4 = time.perf_counter()
-        found = candidates(loaded.index, question_info(question, vector, retriever.term_idf, retriever.known), hits)
+        found = candidates(loaded.index, question_info(question, vector, lexicon.idf, lexicon.known), hits)
         t5 = time.perf_counter()
         rank(engine.model, found, loaded.index)
         t6 = time.perf_counter()

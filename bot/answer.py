@@ -21,7 +21,7 @@ import numpy as np
 from .features import NAMES, Question, add_rank_features, question_cover, sentence_features, stems
 from .lexical import words
 from .retrieve import Hit
-from .store import StoredIndex
+from .storage import Build
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
@@ -113,7 +113,7 @@ def decline_features(question: Question, hits: list[Hit], ranked: list[Candidate
             max(h.dense for h in hits), best.score - second, question.unseen_names]
 
 
-def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[Candidate]:
+def candidates(index: Build, question: Question, hits: list[Hit]) -> list[Candidate]:
     """Every sentence of the retrieved chunks and of the chunks next to the best few, with its features."""
     if not hits:
         return []
@@ -131,7 +131,8 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
     dense = vectors @ question.vector
     best_dense = float(dense.max())
     hit_of = {h.row: h for h in hits}
-    chunks = {h.row: index.chunks[h.row] for h in hits}  # each chunk's text read once
+    rows = sorted({h.row for h in hits})
+    chunks = dict(zip(rows, index.chunks.many(rows)))  # each chunk's text read once, all in one go
     texts = [_sentence_text(index, r, chunks) for r in sentence_rows]
     terms = [stems(t) for t in texts]
     chunk_terms: dict[int, set[str]] = {}
@@ -157,7 +158,7 @@ def candidates(index: StoredIndex, question: Question, hits: list[Hit]) -> list[
 ADJACENT_HITS = 5  # tuning half: 3, 5 and 10 rank equally well; more only costs time
 
 
-def _adjacent(index: StoredIndex, hits: list[Hit], vector: np.ndarray) -> list[Hit]:
+def _adjacent(index: Build, hits: list[Hit], vector: np.ndarray) -> list[Hit]:
     """The chunks just before and after the best few hits (rows of one document are contiguous
     and in text order): a paragraph runs over several chunks, and the sentence that answers is
     sometimes in the part retrieval did not rank (tuning half, 20 hits: candidates then hold the
@@ -177,7 +178,7 @@ def _adjacent(index: StoredIndex, hits: list[Hit], vector: np.ndarray) -> list[H
     return [Hit(row, 0.0, float(d), 0.0, rank) for (row, rank), d in zip(extra, dense)]
 
 
-def add_paragraph_features(index: StoredIndex, question: Question, found: list[Candidate],
+def add_paragraph_features(index: Build, question: Question, found: list[Candidate],
                            terms: list[list[str]], dense: np.ndarray) -> None:
     """A SQuAD-like question is written about one paragraph: how much of it the candidate's whole
     paragraph (as far as it is among the candidates) covers, and how close its best sentence is."""
@@ -197,13 +198,13 @@ def add_paragraph_features(index: StoredIndex, question: Question, found: list[C
             found[i].features[dense_at] = best
 
 
-def _sentence_text(index: StoredIndex, row: int, chunks: dict | None = None) -> str:
+def _sentence_text(index: Build, row: int, chunks: dict | None = None) -> str:
     chunk_row, _, _, cstart, cend = (int(x) for x in index.sentences[row])
     chunk = chunks[chunk_row] if chunks else index.chunks[chunk_row]
     return chunk.text[cstart - chunk.cstart : cend - chunk.cstart]
 
 
-def rank(model: AnswerModel, found: list[Candidate], index: StoredIndex | None = None,
+def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
          keep: int = 10) -> list[Candidate]:
     """The best `keep` candidates by learned score, each with its antecedent sentence when it opens
     with a pronoun; overlapping spans and near-duplicate sentences are dropped."""
@@ -231,7 +232,7 @@ def _overlaps(candidate: Candidate, kept: list[Candidate]) -> bool:
                for k in kept)
 
 
-def with_antecedent(index: StoredIndex, candidate: Candidate) -> Candidate:
+def with_antecedent(index: Build, candidate: Candidate) -> Candidate:
     """ "He is also the oldest quarterback..." says nothing alone: quote the sentence before it
     too, when that one is in the same paragraph of the same article."""
     if not PRONOUN_START.match(candidate.text) or candidate.sentence == 0:

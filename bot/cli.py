@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from .errors import BadQuestion, BotError
-from .settings import Settings
+from .settings import Settings, redact
 
 
 def _settings(args) -> Settings:
     return Settings.from_env(
         seeds_dir=getattr(args, "seeds", None), index_dir=getattr(args, "index", None),
         model=getattr(args, "model", None), backend=getattr(args, "backend", None),
+        store=getattr(args, "store", None),
     )
 
 
@@ -138,8 +139,9 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
     else:
         return settings
     settings = Settings.from_env(seeds_dir=seeds, index_dir=work / "index", model=args.model,
-                                 backend=args.backend)
-    print(f"indexing {seeds} into {settings.index_dir} (incremental)...", file=sys.stderr)
+                                 backend=args.backend, store=settings.store)
+    where = settings.store and redact(settings.store) or settings.index_dir
+    print(f"indexing {seeds} into {where} (incremental)...", file=sys.stderr)
     build(settings, Embedder(settings), progress=_progress_bar("Embedding"))
     return settings
 
@@ -199,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
         if seeds:
             p.add_argument("--seeds", type=Path, help="folder of articles (default: seeds, or $BOT_SEEDS)")
         p.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
+        p.add_argument("--store", help="postgresql://... keeps the index in that database instead of "
+                                       "the folder (or $BOT_STORE; README: PostgreSQL)")
         p.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
         p.add_argument("--backend", choices=["auto", "onnx", "torch"], help="embedding backend (or $BOT_BACKEND)")
 

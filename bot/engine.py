@@ -13,7 +13,6 @@ import time
 import unicodedata
 from dataclasses import replace
 
-from . import store
 from .answer import Answer, AnswerModel, candidates, compose, rank
 from .chat import resolve
 from .embedding import Embedder
@@ -21,6 +20,8 @@ from .errors import BadQuestion, BotError
 from .features import question_info
 from .retrieve import Retriever
 from .settings import Settings
+from .storage import Build, Store, open_store
+from .store import check_model
 
 MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge history only costs time
 
@@ -28,10 +29,11 @@ MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge hist
 class Loaded:
     """One build of the index, ready to answer from; immutable once made."""
 
-    def __init__(self, index: store.StoredIndex, embedder: Embedder):
+    def __init__(self, index: Build, embedder: Embedder, stamp=None):
         self.index = index
         self.retriever = Retriever(index, embedder)
-        self.version = index.folder.name
+        self.version = index.version
+        self.stamp = stamp  # the store's `current()` when it was loaded
 
     def original_text(self, source: str) -> str:
         return self.index.text(source)
@@ -39,49 +41,45 @@ class Loaded:
 
 class Engine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
-                 model: AnswerModel | None = None):
+                 model: AnswerModel | None = None, store: Store | None = None):
         self.settings = settings
         self.embedder = embedder or Embedder(settings)
         self.model = model or AnswerModel.load()
+        self.store = store or open_store(settings)
         self._loaded: Loaded | None = None
-        self._failed: tuple[tuple | None, BotError] | None = None  # (_stamp(), error) of a failed load
+        self._failed: tuple[object, BotError] | None = None  # (stamp, error) of a failed load
         self._lock = threading.Lock()
 
     # -- the index -------------------------------------------------------------------------------
     def loaded(self) -> Loaded:
-        """The current build, reloaded if `current` now points elsewhere (cheap check per call)."""
-        target = store.current_build(self.settings.index_dir)
-        if self._loaded is None or target is None or target != self._loaded.index.folder:
+        """The current build, reloaded if the store's `current` now names another (cheap check
+        per call: a readlink for the folder, a value kept fresh by notifications for PostgreSQL)."""
+        stamp = self.store.current()
+        if self._loaded is None or stamp is None or stamp != self._loaded.stamp:
             with self._lock:
-                if self._loaded is None or store.current_build(self.settings.index_dir) != self._loaded.index.folder:
-                    self._loaded = self._load()
+                stamp = self.store.current()
+                if self._loaded is None or stamp is None or stamp != self._loaded.stamp:
+                    self._loaded = self._load(stamp)
         return self._loaded
 
-    def _load(self) -> Loaded:
+    def _load(self, stamp) -> Loaded:
         """Load and verify the current build. A build that failed is not hashed again on every
         question (a large index is gigabytes): its error is repeated until `current` changes."""
-        stamp = self._stamp()
         if stamp is not None and self._failed and self._failed[0] == stamp:
             raise self._failed[1]
         try:
-            _, manifest = store.read_manifest(self.settings.index_dir)
+            manifest = self.store.read_manifest()
             # Another model's index is refused before this model is loaded (seconds, or a download).
-            store.check_model(self.settings.index_dir, manifest, self.embedder.model_id)
+            check_model(self.store.name, manifest, self.embedder.model_id, where=self.store.option)
             self.embedder.load()
-            index = store.load(self.settings.index_dir, self.embedder.model_id, self.embedder.dim)
+            index = self.store.load(self.embedder.model_id, self.embedder.dim)
         except BotError as error:
             self._failed = (stamp, error)
             raise
-        return Loaded(index, self.embedder)
+        return Loaded(index, self.embedder, stamp)
 
-    def _stamp(self) -> tuple | None:
-        """Which build `current` points at, and which version of its manifest."""
-        folder = store.current_build(self.settings.index_dir)
-        try:
-            stat = (folder / store.MANIFEST).stat()
-        except (OSError, TypeError):  # no build, or no manifest: that fails fast anyway
-            return None
-        return folder, stat.st_ino, stat.st_size, stat.st_mtime_ns
+    def close(self) -> None:
+        self.store.close()
 
     # -- questions -------------------------------------------------------------------------------
     def check(self, question) -> str:
@@ -115,8 +113,9 @@ class Engine:
         loaded = self.loaded()
         query = resolve(text, history or [])
         vector = loaded.retriever.embed_question(query)
-        info = question_info(query, vector, loaded.retriever.term_idf, loaded.retriever.known)
-        hits = loaded.retriever.search(query, vector, mode=mode, k=self.settings.top_k)
+        lexicon = loaded.retriever.lexicon(query)  # the index's statistics of its words, in one look-up
+        info = question_info(query, vector, lexicon.idf, lexicon.known)
+        hits = loaded.retriever.search(query, vector, mode=mode, k=self.settings.top_k, lexicon=lexicon)
         return loaded, info, hits, candidates(loaded.index, info, hits)
 
     def ask(self, question, history: list[dict] | None = None, mode: str = "fused") -> Answer:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .embedding import Embedder
-from .lexical import terms
-from .store import StoredIndex
-from .vectors import search
+from .features import CAPITALIZED
+from .lexical import _stemmer, terms, words
+from .storage import Build
 
 RRF_K = 60
 POOL = 50  # candidates taken from each retriever before fusion
@@ -29,34 +29,55 @@ class Hit:
     rank: int  # 0-based fused rank
 
 
-class Retriever:
-    def __init__(self, index: StoredIndex, embedder: Embedder):
-        self.index = index
-        self.embedder = embedder
-        self.vocab = index.bm25.vocab_dict
-        indptr = np.asarray(index.bm25.scores["indptr"])
-        n_chunks = max(len(index.chunks), 1)
-        df = np.diff(indptr).astype(np.float64)
-        # BM25-style inverse document frequency of every term, for sentence-level features.
-        self.idf = np.log(1 + (n_chunks - df + 0.5) / (df + 0.5))
+class Lexicon:
+    """The index's document frequencies of one question's terms, looked up together (a database
+    round trip for PostgreSQL), then `idf` and `known` for any of them; a term not looked up yet
+    is fetched when asked for."""
 
-    def term_idf(self, term: str) -> float:
-        row = self.vocab.get(term)
-        if row is None or row >= len(self.idf):
-            return float(np.log(1 + (len(self.index.chunks) + 0.5) / 0.5))  # unseen: as rare as can be
-        return float(self.idf[row])
+    def __init__(self, index: Build, wanted: set[str]):
+        self.index, self.chunks = index, max(len(index.chunks), 1)
+        self.asked, self.df = set(wanted), index.document_frequencies(wanted)
+
+    def _df(self, term: str) -> int:
+        if term not in self.asked:
+            self.asked.add(term)
+            self.df.update(self.index.document_frequencies({term}))
+        return self.df.get(term, 0)
+
+    def idf(self, term: str) -> float:
+        """BM25's (Lucene) inverse document frequency; a term no chunk holds is as rare as can be."""
+        df = self._df(term)
+        return float(np.log(1 + (self.chunks - df + 0.5) / (df + 0.5)))
 
     def known(self, term: str) -> bool:
-        return term in self.vocab
+        return self._df(term) > 0
+
+
+class Retriever:
+    def __init__(self, index: Build, embedder: Embedder):
+        self.index = index
+        self.embedder = embedder
+
+    def lexicon(self, question: str) -> Lexicon:
+        """Every word of the question, stemmed, stop words and names too: what its features ask about."""
+        stem = _stemmer()
+        return Lexicon(self.index, {stem(w) for w in words(question)}
+                       | {stem(w.lower()) for w in CAPITALIZED.findall(question)})
+
+    def term_idf(self, term: str) -> float:
+        return Lexicon(self.index, {term}).idf(term)
+
+    def known(self, term: str) -> bool:
+        return Lexicon(self.index, {term}).known(term)
 
     def embed_question(self, question: str) -> np.ndarray:
         return self.embedder.embed([question])[0]
 
     def search(self, question: str, query_vector: np.ndarray, mode: str = "fused",
-               k: int = 10) -> list[Hit]:
+               k: int = 10, lexicon: Lexicon | None = None) -> list[Hit]:
         """Top `k` chunks; `mode` is "fused", "dense" or "bm25" (the latter two for comparisons)."""
-        dense_scores, dense_rows = search(self.index.dense, query_vector, POOL)
-        bm25_scores, bm25_rows = self._bm25(question)
+        dense_scores, dense_rows = self.index.dense_search(query_vector, POOL)
+        bm25_scores, bm25_rows = self._bm25(question, lexicon or self.lexicon(question))
         dense_of = dict(zip(dense_rows.tolist(), dense_scores.tolist()))
         bm25_of = dict(zip(bm25_rows.tolist(), bm25_scores.tolist()))
         fused: dict[int, float] = {}
@@ -74,16 +95,12 @@ class Retriever:
         return [Hit(row, fused[row], dense_of[row], bm25_of.get(row, 0.0), rank)
                 for rank, row in enumerate(best)]
 
-    def _bm25(self, question: str) -> tuple[np.ndarray, np.ndarray]:
-        known = [t for t in terms(question) if t in self.vocab]
+    def _bm25(self, question: str, lexicon: Lexicon) -> tuple[np.ndarray, np.ndarray]:
+        known = [t for t in terms(question) if lexicon.known(t)]
         if not known:
             return np.zeros(0), np.zeros(0, dtype=np.int64)
         # Divided by the best score any chunk could reach for these terms, so that the figure means
         # the same in a one-article folder as in a thousand-article one.
-        ceiling = sum(self.term_idf(t) for t in known) * (self.index.bm25.k1 + 1)
-        scores = self.index.bm25.get_scores(known) / max(ceiling, 1e-9)
-        rows = np.flatnonzero(scores)  # only chunks holding a question term; few, even in 1M
-        if len(rows) > POOL:
-            rows = rows[np.argpartition(-scores[rows], POOL - 1)[:POOL]]
-        rows = rows[np.argsort(-scores[rows])]
-        return scores[rows], rows
+        ceiling = sum(lexicon.idf(t) for t in known) * (self.index.bm25_k1 + 1)
+        scores, rows = self.index.bm25_search(known, POOL)
+        return scores / max(ceiling, 1e-9), rows

@@ -32,6 +32,9 @@ class Settings:
     # in bot/answer_model.json. Lower it to answer more (and decline less) on your own articles.
     decline_threshold: float | None = None
     cache_dir: Path = Path(os.path.expanduser("~/.cache/seedbot"))
+    # None = the index folder; a postgresql:// URL keeps the index in that database (storage.py).
+    store: str | None = None
+    store_read: str | None = None  # optional read replica (streaming standby) of `store`
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -46,6 +49,8 @@ class Settings:
             ("top_k", "BOT_TOP_K", int),
             ("cache_dir", "BOT_CACHE", Path),
             ("decline_threshold", "BOT_DECLINE_THRESHOLD", float),
+            ("store", "BOT_STORE", str),
+            ("store_read", "BOT_STORE_READ", str),
         ]:
             if env.get(var):
                 values[field] = cast(env[var])
@@ -54,3 +59,17 @@ class Settings:
             if name in values:
                 values[name] = Path(values[name])
         return dataclasses.replace(cls(), **values)
+
+
+def redact(url: str) -> str:
+    """A store URL fit for messages and logs: its password replaced by ***."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+        return urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        return url.split("://")[0] + "://..."

@@ -45,6 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, fix_hint
+from .vectors import search
 
 FORMAT_VERSION = 2  # 1 kept rows as JSON lines and a float32 copy of the chunk vectors
 MANIFEST = "manifest.json"
@@ -83,6 +84,9 @@ class ChunkTable(Sequence):
     def source(self, i: int) -> str:
         return self.sources[int(self.rows[i, 0])]
 
+    def many(self, rows) -> list[ChunkRow]:
+        return [self[int(row)] for row in rows]
+
 
 @dataclass
 class StoredIndex:
@@ -108,9 +112,37 @@ class StoredIndex:
         start, end = self.document_rows[self._row_of[source]]
         return _utf8(self.document_texts[start:end])
 
+    @property
+    def version(self) -> str:
+        return self.folder.name
+
     def chunk_vectors(self, rows) -> np.ndarray:
         """Chunk vectors (float32) read back from the FAISS index, which keeps them in float16."""
         return self.dense.reconstruct_batch(np.asarray(rows, dtype=np.int64))
+
+    # -- the two searches (storage.Build) -----------------------------------------------------------
+    @property
+    def bm25_k1(self) -> float:
+        return self.bm25.k1
+
+    def dense_search(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        return search(self.dense, vector, k)
+
+    def document_frequencies(self, terms) -> dict[str, int]:
+        """How many chunks hold each term, for the terms BM25 knows."""
+        if not hasattr(self, "_df"):  # the posting list lengths, once per build
+            self._df = np.diff(np.asarray(self.bm25.scores["indptr"]))
+        vocab = self.bm25.vocab_dict
+        return {t: int(self._df[vocab[t]]) for t in terms if t in vocab and vocab[t] < len(self._df)}
+
+    def bm25_search(self, terms: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The `k` best chunks by BM25 for these (known) terms, among chunks that hold one."""
+        scores = self.bm25.get_scores(terms)
+        rows = np.flatnonzero(scores)  # only chunks holding a question term; few, even in 1M
+        if len(rows) > k:
+            rows = rows[np.argpartition(-scores[rows], k - 1)[:k]]
+        rows = rows[np.argsort(-scores[rows])]
+        return scores[rows], rows
 
 
 def _utf8(data: np.ndarray) -> str:
@@ -267,8 +299,10 @@ def _check_manifest(manifest) -> None:
         raise ValueError(f"it does not list {', '.join(missing) or 'bm25/'}")
 
 
-def check_model(index_dir: Path, manifest: dict, model_id: str | None, dim: int | None = None) -> None:
-    """Refuse an index built with another embedding model, or whose vectors have another size."""
+def check_model(index_dir: Path | str, manifest: dict, model_id: str | None, dim: int | None = None,
+                where: str | None = None) -> None:
+    """Refuse an index built with another embedding model, or whose vectors have another size.
+    `where` is the option that names the store in the fixing command (default `--index DIR`)."""
     built = manifest.get("model", {})
     built_id, built_dim = built.get("id"), built.get("dim")
     if (model_id is None or built_id == model_id) and (dim is None or built_dim == dim):
@@ -276,7 +310,7 @@ def check_model(index_dir: Path, manifest: dict, model_id: str | None, dim: int 
     given = f"{model_id!r}" + (f" ({dim} dimensions)" if dim is not None else "")
     raise IndexMismatch(
         f"index was built with model {built_id!r} ({built_dim} dimensions) but model {given} is "
-        f"configured; run `bot index --full --index {index_dir} --model {model_id}` to rebuild it "
+        f"configured; run `bot index --full {where or f'--index {index_dir}'} --model {model_id}` to rebuild it "
         f"for this model, or use --model {built_id}")
 
 

@@ -32,6 +32,7 @@ from .documents import Document, list_files, read_document
 from .engine import Engine
 from .errors import BadQuestion, BotError, IndexBusy
 from .settings import Settings
+from .storage import Build
 
 EXAMPLES = [
     "Who is Japan's defense minister?",
@@ -50,7 +51,7 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
 class WithText(Mapping):
     """A build's documents with their text, decoded only for the ones a panel shows."""
 
-    def __init__(self, index: store.StoredIndex):
+    def __init__(self, index: Build):
         self.index = index
 
     def __getitem__(self, source: str) -> dict:
@@ -223,7 +224,7 @@ class ChatApp:
 
         esc = render.md_escape
         try:
-            report = build(self.settings, self.engine.embedder, progress=step)
+            report = build(self.settings, self.engine.embedder, progress=step, target=self.engine.store)
             version = self.engine.loaded().version
             message = (f"**Rebuilt** in {report.seconds:.1f}s: {report.documents} documents, {report.chunks} "
                        f"chunks ({report.embedded} embedded, {report.reused} reused, {report.removed} "
@@ -265,14 +266,14 @@ def prepare(settings: Settings, seeds_given: bool) -> tuple[Settings, Engine]:
     except BotError as error:
         reason = str(error)
     if reason:
-        print(f"Building the index in {settings.index_dir} from {settings.seeds_dir} ({reason})...", file=sys.stderr)
+        print(f"Building the index in {engine.store.name} from {settings.seeds_dir} ({reason})...", file=sys.stderr)
         try:
-            report = build(settings, engine.embedder, progress=_terminal_bar("Embedding"))
+            report = build(settings, engine.embedder, progress=_terminal_bar("Embedding"), target=engine.store)
             print(f"Indexed {report.documents} documents, {report.chunks} chunks in {report.seconds:.1f}s",
                   file=sys.stderr)
         except IndexBusy as error:
             print(f"note: {error}; waiting for it...", file=sys.stderr)
-            with store.build_lock(settings.index_dir, wait=True):
+            with engine.store.lock(wait=True):
                 pass
         except BotError as error:  # e.g. no readable article: serve the old index if there is one
             print(f"note: the index was not rebuilt: {error}", file=sys.stderr)
@@ -353,6 +354,7 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--port", type=int, help="port (default 7860, or $GRADIO_SERVER_PORT)")
     parser.add_argument("--seeds", type=Path, help="folder of articles (default: seeds, or $BOT_SEEDS)")
     parser.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
+    parser.add_argument("--store", help="postgresql://... serves the index kept in that database (or $BOT_STORE)")
     parser.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
     parser.add_argument("--backend", choices=["auto", "onnx", "torch"], help="embedding backend (or $BOT_BACKEND)")
     return parser.parse_args(argv)
@@ -363,7 +365,8 @@ def main(argv: list[str] | None = None) -> int:
         argv = argv[1:]
     args = parse_args(argv)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model, backend=args.backend)
+    settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model, backend=args.backend,
+                                 store=args.store)
     try:
         settings, engine = prepare(settings, seeds_given=bool(args.seeds or os.environ.get("BOT_SEEDS")))
     except BotError as error:
