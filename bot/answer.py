@@ -37,10 +37,14 @@ class Quote:
     end: int
     text: str
     score: float
+    page: int | None = None  # PDF: the 1-based page where the quote starts
 
     def as_json(self) -> dict:
-        return {"n": self.n, "source": self.source, "start": self.start, "end": self.end,
-                "text": self.text, "score": round(self.score, 4)}
+        out = {"n": self.n, "source": self.source, "start": self.start, "end": self.end,
+               "text": self.text, "score": round(self.score, 4)}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
 
 
 @dataclass(frozen=True)

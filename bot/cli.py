@@ -60,6 +60,27 @@ def cmd_index(args) -> int:
     return 0
 
 
+def cmd_text(args) -> int:
+    """Print a document's text exactly as the index holds it: what every quote's offsets index."""
+    from . import store
+
+    settings = _settings(args)
+    index = store.load(settings.index_dir)
+    source = args.source
+    if source not in index.documents:  # a path to the file is fine too
+        seeds = Path(index.manifest.get("seeds", ""))
+        try:
+            source = Path(source).resolve().relative_to(seeds.resolve()).as_posix()
+        except ValueError:
+            pass
+    if source not in index.documents:
+        raise BotError(f"{args.source} is not in the index {settings.index_dir} ({len(index.documents)} documents); "
+                       f"give its path relative to the seeds folder, or run `bot index` to add it")
+    sys.stdout.buffer.write(index.text(source).encode("utf-8"))
+    sys.stdout.buffer.flush()
+    return 0
+
+
 def _parse_line(line: str) -> tuple[str, list]:
     """One stdin line: plain text, or {"question": str, "history": [...]}; BadQuestion if malformed."""
     stripped = line.strip()
@@ -218,6 +239,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="?", help="the question (omit to read standard input)")
     p.add_argument("--json", action="store_true", help="print one JSON object per question")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("text", help="print a document's text as indexed: what quote offsets index")
+    common(p, seeds=False)
+    p.add_argument("source", help="the document, as quotes name it (its path inside the seeds folder)")
+    p.set_defaults(func=cmd_text)
 
     p = sub.add_parser("eval", help="score the bot on a question set (JSON lines, SQuAD, BEIR)")
     common(p, seeds=False)

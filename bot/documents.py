@@ -1,11 +1,14 @@
 """Load the articles of the seeds folder and clean their text for indexing.
 
-Reading: `.txt` and `.md` files, recursively, sorted by relative path; hidden files and folders are
-ignored, symlinks are skipped with a reason and never followed (one could point outside the folder).
-UTF-8 (BOM or not) and UTF-16 with a BOM are decoded; anything else, binary, empty or over
-MAX_FILE_BYTES is *skipped with a reason* and never stops a build. Line ends are translated like
-``Path.read_text`` does, so offsets into `Document.text` are offsets into
-``Path(seeds, source).read_text(encoding="utf-8")``: the contract every quote is checked against.
+Reading: `.txt`, `.md`, `.html`/`.htm`, `.docx` and `.pdf` files, recursively, sorted by relative
+path; hidden files and folders are ignored, symlinks are skipped with a reason and never followed
+(one could point outside the folder). Anything unreadable, empty or over MAX_FILE_BYTES is *skipped
+with a reason* and never stops a build.
+
+A `.txt` file is its own text: UTF-8 (BOM or not) or UTF-16 with a BOM, line ends translated like
+``Path.read_text`` does, so quote offsets index ``Path(seeds, source).read_text(encoding="utf-8")``.
+The other kinds are *extracted* (formats.py, in bounded worker processes: extract.py): their text is
+made once, kept in the index, and printed by `bot text SOURCE`; quote offsets index that text.
 
 Cleaning: the embedder and BM25 see a normalized copy of the text (NFKC, no control or invisible
 format characters, collapsed whitespace, no scraper leftovers, no long runs of data such as base64).
@@ -22,12 +25,16 @@ import os
 import re
 import unicodedata
 from array import array
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-SUFFIXES = {".txt", ".md"}
+from .extract import Readers
+from .formats import EXTRACTED_SUFFIXES, FormatError, decode
+
+SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
 # chunks per MB of prose on two cores, and under 100 MB of memory per MB (README, "Reliability").
 MAX_FILE_BYTES = 20_000_000
@@ -46,8 +53,19 @@ BOILERPLATE_LINE = re.compile(
 @dataclass(frozen=True)
 class Document:
     source: str  # path relative to the seeds folder, with forward slashes
-    text: str  # decoded text as on disk (line ends translated like Path.read_text)
+    text: str  # .txt: decoded text as on disk (line ends as Path.read_text); others: extracted text
     sha256: str  # of the file's bytes
+    title: str = ""  # the document's own title (formats.py), else one made from the file name
+    pages: tuple[int, ...] = ()  # PDF: where each page starts in `text`
+    headings: tuple[tuple[int, int], ...] = ()  # spans of `text` never quoted as sentences
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A file whose path and bytes the current build already holds: not read again."""
+
+    source: str
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -93,24 +111,10 @@ def _walk(seeds_dir: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda item: item[0].relative_to(seeds_dir).as_posix())
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-16 with a BOM or UTF-8; raise ValueError with a human reason otherwise."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")  # the BOM picks the byte order and is dropped
-        except UnicodeDecodeError as error:
-            raise ValueError(f"not valid UTF-16 text ({error.reason} at byte {error.start})") from None
-    else:
-        if b"\x00" in data[:8192]:
-            raise ValueError("binary file (NUL bytes)")
-        try:
-            text = data.decode("utf-8")  # a UTF-8 BOM stays as U+FEFF, as read_text keeps it
-        except UnicodeDecodeError as error:
-            raise ValueError(f"not UTF-8 or UTF-16 text (bad byte at offset {error.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def read_document(path: Path, source: str) -> Document | Skipped:
+def read_document(path: Path, source: str, readers: Readers | None = None,
+                  known: Container[tuple[str, str]] = ()) -> Document | Unchanged | Skipped:
+    """Read one file; `Unchanged` when (source, sha256 of its bytes) is in `known` (the current
+    build holds it), so that an unchanged PDF is not extracted again."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -119,25 +123,45 @@ def read_document(path: Path, source: str) -> Document | Skipped:
             return Skipped(source, f"too large ({max(size, len(data)):,} bytes; limit {MAX_FILE_BYTES:,})")
     except OSError as error:
         return Skipped(source, f"cannot read: {error.strerror or error}")
-    try:
-        text = decode(data)
-    except ValueError as error:
-        return Skipped(source, str(error))
+    sha256 = hashlib.sha256(data).hexdigest()
+    if (source, sha256) in known:
+        return Unchanged(source, sha256)
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        try:
+            text, title, pages, headings = decode(data), "", (), ()
+        except FormatError as error:
+            return Skipped(source, str(error))
+    else:
+        if readers is None:
+            with Readers(1) as own:
+                found = own.read(suffix, data)
+        else:
+            found = readers.read(suffix, data)
+        if isinstance(found, str):
+            return Skipped(source, found)
+        text, title, pages, headings = found.text, found.title, found.pages, found.headings
     # Cleaning a whole article just to see it is not empty doubled the build's cleaning time: look
     # for one visible character first; only a short text can be all scraper leftovers.
     if not any(not c.isspace() and not _is_invisible(c) for c in text) or (
             len(text) < 4096 and not clean(text).text):
         return Skipped(source, "empty (no text after cleaning)")
-    return Document(source, text, hashlib.sha256(data).hexdigest())
+    return Document(source, text, sha256, title or title_of(source, text), pages, headings)
 
 
-def load_documents(seeds_dir: Path) -> tuple[list[Document], list[Skipped]]:
-    documents, skipped = [], []
-    for path, why in _walk(seeds_dir):
-        source = path.relative_to(seeds_dir).as_posix()
-        result = Skipped(source, why) if why else read_document(path, source)
-        (documents if isinstance(result, Document) else skipped).append(result)
-    return documents, skipped
+def load_documents(seeds_dir: Path, known: Container[tuple[str, str]] = ()
+                   ) -> tuple[list[Document | Unchanged], list[Skipped]]:
+    """Every article of the folder, read side by side in reader worker processes (extract.py);
+    see `read_document` for `known`."""
+    found = _walk(seeds_dir)
+    with Readers() as readers:
+        def one(item: tuple[Path, str]) -> Document | Unchanged | Skipped:
+            path, why = item
+            source = path.relative_to(seeds_dir).as_posix()
+            return Skipped(source, why) if why else read_document(path, source, readers, known)
+
+        results = readers.map(one, found)
+    return [r for r in results if not isinstance(r, Skipped)], [r for r in results if isinstance(r, Skipped)]
 
 
 def _is_invisible(ch: str) -> bool:
@@ -215,8 +239,16 @@ def _drop_boilerplate(clean_text: CleanText) -> CleanText:
     return CleanText(kept_text[lead:], np.append(clean_text.offsets[kept[lead:]], clean_text.offsets[-1]))
 
 
-def title_of(source: str) -> str:
-    """A readable title from a file name: "02_Normans.txt" -> "Normans"."""
-    stem = Path(source).stem
-    stem = re.sub(r"^\d+[_\- ]+", "", stem)
-    return re.sub(r"[_]+", " ", stem).strip() or Path(source).name
+def title_of(source: str, text: str = "") -> str:
+    """A `.txt` article's title: its first line when that is a title (short, no sentence end, a blank
+    line after it), else one made from the file name ("02_Normans.txt" -> "Normans"), or the first
+    line cut short when the name is only an id or a hash ("000_37c9385a86793e2f.txt")."""
+    first, _, rest = text.strip().partition("\n")
+    first = " ".join(first.split())
+    if first and len(first) <= 80 and rest.startswith("\n") and not first.endswith((".", "!", "?", ",", ";", ":")):
+        return first
+    stem = re.sub(r"^\d+[_\- ]+", "", Path(source).stem)
+    title = re.sub(r"[_]+", " ", stem).strip() or Path(source).name
+    if first and (not re.search(r"[A-Za-z]{3,}", title) or re.fullmatch(r"[0-9a-fA-F_\- ]{8,}", title)):
+        return first if len(first) <= 80 else first[:77].rsplit(" ", 1)[0] + "…"
+    return title

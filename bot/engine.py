@@ -8,6 +8,7 @@ during a swap is answered from the build it started with.
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 import unicodedata
@@ -130,5 +131,15 @@ class Engine:
             threshold = self.model.decline_threshold
         answered = bool(ranked) and self.model.answer_probability(info, hits, ranked) >= threshold
         answer = compose(text, ranked, answered, loaded.original_text)
-        return replace(answer, question=question, seconds=time.perf_counter() - started,
+        paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
+        return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version)
+
+
+def _paged(quotes: tuple, index: Build) -> tuple:
+    """Quotes from a PDF carry the 1-based page they start on (the manifest keeps page starts)."""
+    def page(quote) -> int | None:
+        pages = index.documents.get(quote.source, {}).get("pages")
+        return bisect.bisect_right(pages, quote.start) if pages else None
+
+    return tuple(replace(q, page=page(q)) for q in quotes)

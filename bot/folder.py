@@ -79,11 +79,12 @@ class FolderStore:
             s_first, s_last = np.searchsorted(sentence_owners, [first, last])
             sentences = np.array(old.sentences[s_first:s_last])
             sentences[:, 0] -= first
+            pages = tuple(info.get("pages", ()))
             rows = DocumentRows(source, info["sha256"], info["size"], info["title"], old.text(source),
                                 old.chunks[first:last], sentences, old.chunk_vectors(range(first, last)),
-                                np.array(old.sentence_vectors[s_first:s_last], dtype=np.float32))
+                                np.array(old.sentence_vectors[s_first:s_last], dtype=np.float32), pages)
             found[info["sha256"]] = Reused(source, info["sha256"], info["size"], info["title"],
-                                           int(last - first), rows)
+                                           int(last - first), rows, pages)
         return found
 
     def write(self, manifest: dict, parts: list[DocumentRows | Reused]) -> str:

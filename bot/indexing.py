@@ -8,6 +8,7 @@ a symlink swap for the index folder, a transaction for PostgreSQL).
 
 from __future__ import annotations
 
+import bisect
 import time
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -15,7 +16,7 @@ from typing import Callable
 import numpy as np
 
 from .chunking import chunk_document, make_splitter
-from .documents import Document, Skipped, clean, load_documents, title_of
+from .documents import SUFFIXES, Document, Skipped, Unchanged, clean, load_documents, read_document
 from .embedding import Embedder
 from .errors import BotError, NothingToIndex
 from .settings import Settings
@@ -67,14 +68,17 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
     try:
         with where.lock():
             where.cleanup()
-            documents, skipped = load_documents(seeds)
+            before = _current_documents(where)
+            # A file the current build holds with the same path and bytes is not read again.
+            documents, skipped = load_documents(seeds, known=set() if full else set(before.items()))
             if not documents:
                 why = f" ({len(skipped)} skipped: {skipped[0].source}: {skipped[0].reason}...)" if skipped else ""
-                raise NothingToIndex(f"no readable .txt or .md article in {seeds}{why}; the index was left as it was")
+                raise NothingToIndex(f"no readable article ({', '.join(sorted(SUFFIXES))}) in {seeds}{why}; "
+                                     "the index was left as it was")
             embedder.load()
-            before = _current_documents(where)
             model = model_record(embedder)
             found = {} if full else where.reusable({d.sha256 for d in documents}, model, chunking_params(settings))
+            documents = _read_if_not_reused(documents, found, settings, skipped)
             fresh = [d for d in documents if d.sha256 not in found]
             splitter = make_splitter(embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap_tokens)
             todo = [(d, *_chunk(d, splitter)) for d in fresh]
@@ -119,14 +123,40 @@ def _current_documents(where: Store) -> dict[str, str]:
         return {}
 
 
-def _renamed(found: Reused, document: Document) -> Reused:
+def _read_if_not_reused(documents: list[Document | Unchanged], found: dict, settings: Settings,
+                        skipped: list[Skipped]) -> list[Document | Unchanged]:
+    """Unchanged files whose rows cannot be reused after all (another model or chunking) are read."""
+    out = []
+    for document in documents:
+        if isinstance(document, Unchanged) and document.sha256 not in found:
+            document = read_document(settings.seeds_dir / document.source, document.source)
+            if isinstance(document, Skipped):
+                skipped.append(document)
+                continue
+        out.append(document)
+    if not out:
+        raise NothingToIndex(f"no readable article in {settings.seeds_dir}; the index was left as it was")
+    return out
+
+
+def _renamed(found: Reused, document: Document | Unchanged) -> Reused:
     """A reused document under this build's file name (the same text may have been renamed)."""
-    return replace(found, source=document.source, title=title_of(document.source))
+    title = document.title if isinstance(document, Document) else found.title
+    return replace(found, source=document.source, title=title)
 
 
 def _chunk(document: Document, splitter):
     cleaned = clean(document.text)
     chunks, sentences = chunk_document(document.source, document.sha256, cleaned, splitter)
+    if document.headings:  # a heading is searched with its chunk but never quoted on its own
+        starts = [start for start, _ in document.headings]
+
+        def in_heading(sentence) -> bool:
+            start, end = cleaned.span(sentence.start, sentence.end)
+            at = bisect.bisect_right(starts, start) - 1
+            return at >= 0 and end <= document.headings[at][1]
+
+        sentences = [s for s in sentences if not in_heading(s)]
     return chunks, sentences, cleaned
 
 
@@ -149,8 +179,8 @@ def _embed_parts(embedder: Embedder, todo, step) -> list[DocumentRows]:
         # Owners of sentences in text order never go backwards, so chunk order is sentence order.
         vectors = np.concatenate([sentence_vectors[row + i] for i in range(n)])
         parts.append(DocumentRows(document.source, document.sha256, len(document.text.encode()),
-                                  title_of(document.source), document.text, rows, sentence_rows,
-                                  chunk_vectors[row : row + n], vectors))
+                                  document.title, document.text, rows, sentence_rows,
+                                  chunk_vectors[row : row + n], vectors, document.pages))
         row += n
     return parts
 
@@ -169,6 +199,7 @@ def manifest_of(settings: Settings, model: dict, parts: list[DocumentRows | Reus
         "model": model,
         "chunking": chunking_params(settings),
         "counts": {"documents": len(parts), "chunks": sum(c for c, _ in sizes)},
-        "documents": {p.source: {"sha256": p.sha256, "size": p.size, "title": p.title, "chunks": n}
+        "documents": {p.source: {"sha256": p.sha256, "size": p.size, "title": p.title, "chunks": n,
+                                 **({"pages": list(p.pages)} if p.pages else {})}
                       for p, (n, _) in zip(parts, sizes)},
     }

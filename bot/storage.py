@@ -41,6 +41,7 @@ class DocumentRows:
     sentences: np.ndarray
     chunk_vectors: np.ndarray  # float32 [chunks, dim], normalized
     sentence_vectors: np.ndarray  # float16 or float32 [sentences, dim]
+    pages: tuple[int, ...] = ()  # PDF: where each page starts in `text`
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Reused:
     title: str
     chunks: int
     handle: object
+    pages: tuple[int, ...] = ()
 
 
 class Chunks(Protocol):
@@ -69,7 +71,7 @@ class Build(Protocol):
 
     version: str  # names the build in answers (`index_version`)
     manifest: dict
-    documents: dict  # source -> {"sha256", "size", "title", "chunks"}, in row order
+    documents: dict  # source -> {"sha256", "size", "title", "chunks", "pages" (PDF)}, in row order
     chunks: Chunks
     sentences: np.ndarray  # int64 [sentences, 5]: chunk row, start, end, cstart, cend
     sentence_vectors: object  # rows[...] -> float array [n, dim]

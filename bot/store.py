@@ -47,7 +47,9 @@ import numpy as np
 from .errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, fix_hint
 from .vectors import search
 
-FORMAT_VERSION = 2  # 1 kept rows as JSON lines and a float32 copy of the chunk vectors
+# 1 kept rows as JSON lines and a float32 copy of the chunk vectors; 2 kept each file's own text for
+# every kind (.md raw); 3 keeps the extracted text of .md, .html, .docx and .pdf, and PDF page starts.
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 # Files every build has: a manifest that lists fewer vouches for less than the whole index.
 REQUIRED_FILES = ("documents.npy", "document_texts.npy", "chunks.npy", "chunk_texts.npy",
@@ -94,7 +96,7 @@ class StoredIndex:
 
     folder: Path
     manifest: dict
-    documents: dict  # source -> {"sha256", "size", "title", "chunks"}, in row order
+    documents: dict  # source -> {"sha256", "size", "title", "chunks", "pages"?}, in row order
     chunks: ChunkTable
     sentences: np.ndarray
     sentence_vectors: "DiskRows"
@@ -294,6 +296,11 @@ def _check_manifest(manifest) -> None:
     for name, digest in files.items():
         if not isinstance(digest, str) or name.startswith("/") or ".." in name.split("/"):
             raise ValueError(f"bad file entry {name!r}")
+    for source, info in manifest.get("documents", {}).items():
+        pages = info.get("pages", []) if isinstance(info, dict) else None
+        if not isinstance(pages, list) or not all(type(p) is int for p in pages) or pages != sorted(pages) \
+                or (pages and pages[0] != 0):
+            raise ValueError(f"bad document entry {source!r}")
     missing = [name for name in REQUIRED_FILES if name not in files]
     if missing or not any(name.startswith("bm25/") for name in files):
         raise ValueError(f"it does not list {', '.join(missing) or 'bm25/'}")
@@ -433,6 +440,9 @@ def _inconsistency(manifest, document_rows, document_texts, chunk_rows, chunk_te
         return "sentence rows and vectors differ"
     if not (_within(document_rows, len(document_texts)) and _within(chunk_rows[:, 5:], len(chunk_texts))):
         return "a text range points outside its file"
+    lengths = document_rows[:, 1] - document_rows[:, 0]  # bytes: no character offset can pass it
+    if any((info.get("pages") or [0])[-1] > length for info, length in zip(manifest["documents"].values(), lengths)):
+        return "a page starts past the end of its document"
     documents = chunk_rows[:, 0]
     if len(documents) and not (0 <= documents[0] and documents[-1] < len(document_rows) and _ordered(documents)):
         return "chunks are not in document order"  # incremental rebuilds rely on that order

@@ -94,9 +94,10 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer") -
     info = documents.get(quote["source"], {})
     text = info.get("text", "")
     where = locate(quote, text)
+    page = f'<span class="src-page">page {int(quote["page"])}</span> · ' if quote.get("page") else ""
     head = (f'<div class="src-head"><span class="src-n">{esc(label)}</span>'
             f'<span class="src-title">{esc(readable_title(quote["source"], info))}</span></div>'
-            f'<div class="src-meta"><code>{esc(quote["source"])}</code> · characters '
+            f'<div class="src-meta"><code>{esc(quote["source"])}</code> · {page}characters '
             f'{quote["start"]}–{quote["end"]} · score {quote["score"]:.2f}</div>')
     if where is None:
         body = f'<p class="src-para"><mark>{esc(quote["text"])}</mark></p>'

@@ -47,17 +47,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def make_seeds(folder: Path) -> Path:
+def make_seeds(folder: Path, add=None) -> Path:
     seeds = folder / "seeds"
     shutil.copytree(SEEDS, seeds)
     (seeds / SCRIPT_ARTICLE).write_text(SCRIPT_TEXT, encoding="utf-8")
+    if add:
+        add(seeds)
     return seeds
 
 
 @contextmanager
-def running_app(folder: Path):
-    """Start the app on a free port and yield a `Server` once its page answers; stop it after."""
-    seeds, index, log = make_seeds(folder), folder / "index", folder / "server.log"
+def running_app(folder: Path, add=None):
+    """Start the app on a free port and yield a `Server` once its page answers; stop it after.
+    `add(seeds)` may put more articles in its seeds folder first."""
+    seeds, index, log = make_seeds(folder, add), folder / "index", folder / "server.log"
     port = free_port()
     env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
     with open(log, "wb") as out:

@@ -13,8 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from bot import store
+from tests.docgen import write_pdf
 from tests.server import ROOT, running_app
 
 pytestmark = pytest.mark.browser
@@ -26,9 +28,18 @@ ARTIFACTS = ROOT / "test-artifacts"
 WAIT_MS = 20_000
 
 
+PDF_FACT = "The tide gauge of Port Elsby was installed by engineer Ruth Okafor in 1998."
+
+
+def add_pdf(seeds: Path) -> None:
+    """A three-page PDF whose one fact is on page 2."""
+    filler = ["The council reviewed the maintenance schedule of the northern warehouses in spring. " * 4] * 14
+    write_pdf(seeds / "tide-report.pdf", "Tide Report", filler + [PDF_FACT] + filler)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with running_app(tmp_path_factory.mktemp("browser")) as running:
+    with running_app(tmp_path_factory.mktemp("browser"), add=add_pdf) as running:
         yield running
 
 
@@ -77,10 +88,22 @@ def test_chat_sources_feedback_and_rebuild(page, server):
     card.locator("summary").click()  # the whole article, quote highlighted
     assert card.locator(".src-full mark").is_visible()
 
+    # A PDF quote names its page; the whole article is the extracted text, the quote marked in it.
+    mark = ask(page, "Who installed the tide gauge of Port Elsby?", "Ruth Okafor")
+    assert mark.inner_text() == PDF_FACT
+    card = page.locator("#sources .src-card").first
+    assert "tide-report.pdf" in card.inner_text() and "Tide Report" in card.inner_text()
+    assert card.locator(".src-page").inner_text() == "page 2"
+    card.locator("summary").click()
+    assert card.locator(".src-full mark").inner_text() == PDF_FACT
+    assert card.locator(".src-full").inner_text().startswith("Tide Report\n")
+    page.screenshot(path=str(ARTIFACTS / "web-pdf-quote.png"), full_page=True)
+
     # An article whose sentences hold <script> and onerror=: shown as text, nothing runs.
     mark = ask(page, "What did Marta Quill write in the logbook?", "Marta Quill")
     assert "<script>alert(1)</script>" in mark.inner_text()
-    assert "<script>alert(1)</script>" in page.locator("#chat [data-testid=bot]").last.inner_text()
+    # The chat and the sources panel are two outputs of one event: wait for the chat's turn too.
+    expect(page.locator("#chat [data-testid=bot]").last).to_contain_text("<script>alert(1)</script>")
     page.locator("#sources details summary").first.click()
     assert page.locator("#sources .src-full", has_text="onerror=alert(2)").first.is_visible()
     assert page.locator("#sources script, #chat script, #sources img, #chat img[src=x]").count() == 0

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from bot import store
 from bot.answer import NOT_IN_DOCUMENTS
 from bot.chunking import chunk_document, make_splitter
-from bot.documents import MAX_FILE_BYTES, clean, decode, load_documents
+from bot.documents import MAX_FILE_BYTES, clean, decode, load_documents, read_document
 from bot.engine import Engine
 from bot.errors import BadQuestion, IndexDamaged, IndexMismatch, IndexMissing
 from bot.indexing import build
@@ -448,7 +448,7 @@ def bad_seeds(folder: Path) -> Path:
     (seeds / "invisible.txt").write_text(
         "Tag\U000e0041\U000e0042 characters, zero\u200bwidth\u200d joiners and a \u202ebidi override\u202c "
         "in the story of the lighthouse keeper Tomas Reed.\n", encoding="utf-8")
-    (seeds / "markup.md").write_text(
+    (seeds / "markup.txt").write_text(
         "<script>alert(1)</script> <img src=x onerror=alert(2)> The mayor Marta Quill opened the "
         "market. {{constructor}} ${price}\n", encoding="utf-8")
     (seeds / "base64.md").write_text("Inline image: ![x](data:image/png;base64," + "QUJD" * 250_000 + ")\n")
@@ -484,13 +484,13 @@ def test_bad_files_are_indexed_or_skipped_in_bounded_time_and_memory(tmp_path, e
     settings = Settings.from_env(seeds_dir=seeds, index_dir=index)
     engine = Engine(settings, embedder)
     documents = engine.loaded().index.documents
-    assert set(documents) == {"good.txt", "utf16.txt", "blank-then-text.md", "invisible.txt", "markup.md",
+    assert set(documents) == {"good.txt", "utf16.txt", "blank-then-text.md", "invisible.txt", "markup.txt",
                               "base64.md", "injection.txt"}
     assert "ZEBRA-7731" not in json.dumps(documents)  # the symlinked file outside stays out
-    texts = lambda source: decode((seeds / source).read_bytes())
+    texts = lambda source: read_document(seeds / source, source).text  # .md: its text as extracted
     for question, source in [("Who is the ferry captain?", "utf16.txt"),
                              ("How much does the quay crane lift?", "blank-then-text.md"),
-                             ("Who opened the market?", "markup.md"),
+                             ("Who opened the market?", "markup.txt"),
                              ("Who is the lighthouse keeper in the story?", "invisible.txt")]:
         answer = engine.ask(question)
         assert answer.answered and answer.quotes[0].source == source, (question, answer)

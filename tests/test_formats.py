@@ -1,0 +1,242 @@
+"""PDF, DOCX, HTML and Markdown articles: real files made here (tests/docgen.py), read, indexed with
+the real model, asked about, and every quote checked through `bot text` (the text its offsets index)."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from bot import extract, store
+from bot.cli import main as bot_main
+from bot.engine import Engine
+from bot.formats import extract as extract_text
+from bot.indexing import build
+from bot.pdf import Line, reflow
+from bot.settings import Settings
+from tests.docgen import write_docx, write_html, write_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+HARBOR_MASTER = "The harbor master of Port Elsby is Marta Quill."
+BREAKWATER = "The new breakwater was finished in 2019 at a cost of 41 million euros."
+RECIPE = """# Pancakes
+
+Ready in **30 minutes**, for four people.
+
+## Ingredients
+
+- 4 large eggs
+- 2 cups of [flour](https://example.com/flour)
+
+1. Beat the eggs with the flour and a pinch of salt.
+2. Fry each pancake for *two minutes* on each side in hot butter.
+"""
+
+
+def filler(n: int, seed: int) -> list[str]:
+    """Paragraphs of plausible report prose with long words (hyphenated at line ends) and no facts."""
+    rng = random.Random(seed)
+    subjects = ["The committee", "The administrative office", "The maintenance department", "The council",
+                "The transportation authority", "The environmental agency"]
+    verbs = ["reviewed", "postponed", "discussed", "documented", "recommended", "summarized"]
+    objects = ["the refurbishment of the northern warehouses", "the documentation of infrastructure repairs",
+               "an environmental assessment of the coastal wetlands", "the consolidation of administrative tasks",
+               "the modernization of the transportation network", "a questionnaire about recreational facilities"]
+    seasons = ["spring", "autumn"]
+    sentences = [f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} in {rng.choice(seasons)}."
+                 for _ in range(n)]
+    return [" ".join(sentences[i:i + 5]) for i in range(0, n, 5)]
+
+
+def make_articles(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    write_pdf(folder / "report.pdf", "Harbor Annual Report",
+              [HARBOR_MASTER + " She was appointed by the council in 2021."] + filler(150, 1) + [BREAKWATER]
+              + filler(20, 2), spaces="gaps")
+    write_docx(folder / "notes.docx", "Ferry Notes",
+               ["The ferry to Lindholm island is run by captain Ilse Brandt since 2019.", *filler(10, 3)],
+               table=[["Route", "Departure"], ["Lindholm", "07:45 from pier 3"]])
+    write_html(folder / "page.html", "Lighthouse News",
+               ["The lighthouse of Vardo was painted red by keeper Sigrid Holm in 1987.", *filler(20, 4)])
+    (folder / "recipe.md").write_text(RECIPE, encoding="utf-8")
+    (folder / "crane.txt").write_text("Quay notes\n\nThe quay crane of Port Elsby lifts 40 tonnes.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory, embedder) -> Settings:
+    folder = tmp_path_factory.mktemp("formats")
+    settings = Settings.from_env(seeds_dir=make_articles(folder / "seeds"), index_dir=folder / "index")
+    build(settings, embedder)
+    return settings
+
+
+@pytest.fixture(scope="module")
+def engine(articles, embedder) -> Engine:
+    return Engine(articles, embedder)
+
+
+def bot_text(settings: Settings, source: str, capsysbinary) -> str:
+    assert bot_main(["text", source, "--index", str(settings.index_dir)]) == 0
+    return capsysbinary.readouterr().out.decode("utf-8")
+
+
+QUESTIONS = [
+    ("Who is the harbor master of Port Elsby?", "report.pdf", "Marta Quill"),
+    ("How much did the new breakwater cost?", "report.pdf", "41 million euros"),
+    ("Who runs the ferry to Lindholm island?", "notes.docx", "Ilse Brandt"),
+    ("Who painted the lighthouse of Vardo red?", "page.html", "Sigrid Holm"),
+    ("How long is each pancake fried on each side?", "recipe.md", "for two minutes on each side"),
+    ("How much does the quay crane lift?", "crane.txt", "40 tonnes"),
+]
+
+
+def test_every_format_answers_and_every_quote_checks_through_bot_text(articles, engine, capsysbinary):
+    texts = {}
+    for question, source, expected in QUESTIONS:
+        answer = engine.ask(question)
+        first = answer.quotes[0] if answer.answered else answer.closest[0]
+        assert first.source == source and expected in first.text, (question, answer)
+        for quote in answer.quotes + answer.closest:
+            if quote.source not in texts:
+                texts[quote.source] = bot_text(articles, quote.source, capsysbinary)
+            assert texts[quote.source][quote.start : quote.end] == quote.text
+    # .txt: `bot text` prints the file's own text, so offsets index the file as before.
+    assert bot_text(articles, "crane.txt", capsysbinary) == (articles.seeds_dir / "crane.txt").read_text("utf-8")
+
+
+def test_pdf_quotes_carry_the_page_they_start_on(articles, engine):
+    pdf = pdfium.PdfDocument(articles.seeds_dir / "report.pdf")
+    pages = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+    assert len(pages) >= 3
+    for question, expected_page in [("Who is the harbor master of Port Elsby?", 1),
+                                    ("How much did the new breakwater cost?", None)]:
+        quote = engine.ask(question).quotes[0]
+        assert quote.page is not None and quote.as_json()["page"] == quote.page
+        # Checked against PDFium's own text of that page, not against our re-flowed text.
+        assert " ".join(quote.text.split()[:6]) in pages[quote.page - 1]
+        if expected_page:
+            assert quote.page == expected_page
+        else:
+            assert quote.page >= 3
+    crane = engine.ask("How much does the quay crane lift?").quotes[0]
+    assert crane.page is None and "page" not in crane.as_json()
+
+
+def test_titles_are_the_documents_own(articles):
+    documents = store.load(articles.index_dir).documents
+    assert {s: d["title"] for s, d in documents.items()} == {
+        "report.pdf": "Harbor Annual Report", "notes.docx": "Ferry Notes", "page.html": "Lighthouse News",
+        "recipe.md": "Pancakes", "crane.txt": "Quay notes"}
+    assert len(documents["report.pdf"]["pages"]) >= 3 and "pages" not in documents["notes.docx"]
+
+
+def test_markdown_is_read_as_markdown(articles, engine, capsysbinary):
+    text = bot_text(articles, "recipe.md", capsysbinary)
+    assert text.startswith("Pancakes\n\nReady in 30 minutes, for four people.\n\nIngredients\n\n4 large eggs\n")
+    for raw in ("**", "# ", "- 4", "](", "https://", "1. Beat", "*two"):
+        assert raw not in text
+    assert "2 cups of flour\n\nBeat the eggs" in text
+    # Headings and list markers are never quoted as sentences of their own.
+    index = engine.loaded().index
+    sentences = {index.text(index.chunks[int(row[0])].source)[int(row[1]):int(row[2])] for row in index.sentences}
+    headings = {"Pancakes", "Ingredients", "Harbor Annual Report", "Ferry Notes", "Lighthouse News"}
+    assert not (headings | {"1.", "2."}) & sentences
+    assert "Beat the eggs with the flour and a pinch of salt." in sentences
+
+
+def test_html_keeps_the_article_and_drops_the_page_around_it(articles, capsysbinary):
+    text = bot_text(articles, "page.html", capsysbinary)
+    assert text.startswith("Lighthouse News\n\nThe lighthouse of Vardo was painted red")
+    for boilerplate in ("Sign in", "Accept all cookies", "Great read", "Buy cheap watches", "Related posts",
+                        "Privacy policy", "dataLayer", "font-family", "Leave a reply"):
+        assert boilerplate not in text
+
+
+def test_docx_paragraphs_headings_and_tables_in_order(articles, capsysbinary):
+    text = bot_text(articles, "notes.docx", capsysbinary)
+    assert text.startswith("Ferry Notes\n\nThe ferry to Lindholm island is run by captain Ilse Brandt since 2019.")
+    assert text.endswith("Route | Departure\nLindholm | 07:45 from pier 3")
+    assert "internal draft" not in text and "Page footer" not in text  # header and footer left out
+
+
+def test_pdf_lines_are_reflowed_into_the_paragraphs_that_were_written(tmp_path):
+    paragraphs = filler(60, 5)
+    write_pdf(tmp_path / "plain.pdf", "Plain", paragraphs, hyphenate=False)
+    found = extract_text(".pdf", (tmp_path / "plain.pdf").read_bytes())
+    assert found.text.split("\n\n") == ["Plain", *paragraphs]  # no sentence cut at a line or page end
+    assert found.headings == ((0, 5),) and found.title == "Plain" and len(found.pages) >= 2
+    for spaces in ("chars", "gaps"):  # space glyphs, or words placed by TJ offsets as LaTeX does
+        write_pdf(tmp_path / "hyphenated.pdf", "Hyphenated", paragraphs, spaces=spaces)
+        text = extract_text(".pdf", (tmp_path / "hyphenated.pdf").read_bytes()).text
+        assert text.split("\n\n")[1:] == paragraphs
+
+
+def line(text: str, bottom: float, left: float = 72, right: float = 540, height: float = 11) -> Line:
+    return Line(text, left, bottom, right, bottom + height)
+
+
+def test_reflow_joins_hyphens_by_the_words_it_knows_and_drops_page_furniture():
+    page1 = [line("Annual Report", 700, height=18, right=200), line("The old recog-", 660),
+             line("nition station was built by self-", 646), line("driving cranes and a well-", 632),
+             line("known crew of the consoli\x02", 618), line("dation office, 1990-", 604),
+             line("2000. Here the page ends", 590), line("1", 40, left=300, right=306)]
+    page2 = [line("in the middle of a sentence.", 700, right=230), line("A new paragraph starts.", 680, right=200),
+             line("2", 40, left=300, right=306)]
+    found = reflow([page1, page2], "")
+    assert found.text == ("Annual Report\n\nThe old recognition station was built by self-driving cranes and a "
+                          "well-known crew of the consolidation office, 1990-2000. Here the page ends in the middle "
+                          "of a sentence.\n\nA new paragraph starts.")
+    assert found.title == "Annual Report" and found.headings == ((0, 13),)
+    assert found.text[found.pages[1]:].startswith("in the middle")  # page 2 starts mid-paragraph
+
+
+def test_replacing_a_pdf_rebuilds_it_alone_and_unchanged_files_are_not_read_again(articles, embedder, tmp_path,
+                                                                                    monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(articles.seeds_dir, seeds)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    first = build(settings, embedder)
+    reads = []
+    real_read = extract.Readers.read
+    monkeypatch.setattr(extract.Readers, "read",
+                        lambda self, suffix, data: reads.append(suffix) or real_read(self, suffix, data))
+    again = build(settings, embedder)
+    assert reads == [] and again.embedded == 0 and again.reused == first.chunks
+    write_pdf(seeds / "report.pdf", "Harbor Report 2024",
+              filler(120, 9) + ["The harbor master of Port Elsby is now Jonas Berg, since March 2024."])
+    report = build(settings, embedder)
+    assert reads == [".pdf"]
+    pdf_chunks = sum(1 for c in store.load(settings.index_dir).chunks if c.source == "report.pdf")
+    assert report.embedded == pdf_chunks and report.reused == report.chunks - pdf_chunks
+    answer = Engine(settings, embedder).ask("Who is the harbor master of Port Elsby?")
+    quote = answer.quotes[0]
+    assert "Jonas Berg" in quote.text and quote.page >= 2
+    assert "Marta Quill" not in store.load(settings.index_dir).text("report.pdf")
+
+
+def test_bot_text_is_a_real_command_with_one_line_errors(articles):
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "bot", "text", *args, "--index", str(articles.index_dir)],
+                              capture_output=True, cwd=ROOT, timeout=120)
+
+    result = run("report.pdf")
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8") == Engine(articles).loaded().index.text("report.pdf")
+    by_path = run(str(articles.seeds_dir / "report.pdf"))
+    assert by_path.stdout == result.stdout
+    missing = run("nowhere.pdf")
+    assert missing.returncode == 1 and missing.stdout == b""
+    assert missing.stderr.decode().count("\n") == 1 and "not in the index" in missing.stderr.decode()
+    ask = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--index", str(articles.index_dir),
+                          "How much did the new breakwater cost?"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    quote = json.loads(ask.stdout)["quotes"][0]
+    assert quote["source"] == "report.pdf" and quote["page"] >= 3
+    assert result.stdout.decode("utf-8")[quote["start"]:quote["end"]] == quote["text"]
