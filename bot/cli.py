@@ -62,22 +62,25 @@ def cmd_index(args) -> int:
 
 def cmd_text(args) -> int:
     """Print a document's text exactly as the index holds it: what every quote's offsets index."""
-    from . import store
+    from .storage import open_store
 
-    settings = _settings(args)
-    index = store.load(settings.index_dir)
-    source = args.source
-    if source not in index.documents:  # a path to the file is fine too
-        seeds = Path(index.manifest.get("seeds", ""))
-        try:
-            source = Path(source).resolve().relative_to(seeds.resolve()).as_posix()
-        except ValueError:
-            pass
-    if source not in index.documents:
-        raise BotError(f"{args.source} is not in the index {settings.index_dir} ({len(index.documents)} documents); "
-                       f"give its path relative to the seeds folder, or run `bot index` to add it")
-    sys.stdout.buffer.write(index.text(source).encode("utf-8"))
-    sys.stdout.buffer.flush()
+    where = open_store(_settings(args))
+    try:
+        index = where.load()
+        source = args.source
+        if source not in index.documents:  # a path to the file is fine too
+            try:
+                seeds = Path(index.manifest.get("seeds", "")).resolve()
+                source = Path(source).resolve().relative_to(seeds).as_posix()
+            except ValueError:
+                pass
+        if source not in index.documents:
+            raise BotError(f"{args.source} is not in the index {where.name} ({len(index.documents)} documents); "
+                           "give its path relative to the seeds folder, or run `bot index` to add it")
+        sys.stdout.buffer.write(index.text(source).encode("utf-8"))
+        sys.stdout.buffer.flush()
+    finally:
+        where.close()
     return 0
 
 
