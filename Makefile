@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 STAMP := .venv/.installed
 
-.PHONY: run test test-all slow index eval bench setup
+.PHONY: run test test-all slow index eval bench setup browser
 
 setup: $(STAMP)
 
@@ -20,12 +20,16 @@ run: $(STAMP)
 index: $(STAMP)
 	$(PY) -m bot index
 
+# Debian's Chromium for the browser test: installed when missing and we are root, else one clear error.
+browser:
+	@sh scripts/need-chromium.sh
+
 # The whole default suite (everything but the `slow` robustness loops).
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest -q -m "not slow"
 
 slow: $(STAMP)
 	$(PY) -m pytest -q -m slow
 
-test-all: $(STAMP)
+test-all: $(STAMP) browser
 	$(PY) -m pytest -q

@@ -2,13 +2,14 @@
 
 One walk through the page: ask, see the quote highlighted in the sources panel, ask about an article
 full of markup and check nothing of it runs, vote, rebuild with a new article, ask again. The
-screenshot lands in test-artifacts/ (ignored by git). Without /usr/bin/chromium this FAILS: CI
-installs it (.ci/run), so a skip would hide a broken setup.
+screenshot lands in test-artifacts/ (ignored by git). Without Chromium this FAILS: `make test`
+installs it (scripts/need-chromium.sh), so a skip would hide a broken setup. $CHROMIUM names another binary.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from tests.server import ROOT, running_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -46,7 +47,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` (CI does)")
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it, or run `sudo apt-get install -y chromium`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
