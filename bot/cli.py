@@ -1,4 +1,6 @@
-"""`bot`: thin commands over the library. Each turns BotError into one line on stderr and an exit code."""
+"""`bot`: thin commands over the library. Each turns BotError into one line on stderr and an exit code.
+
+The help texts speak to users; the library's names (BotError...) stay out of them."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import BadQuestion, BotError
-from .settings import Settings, redact
+from .settings import Settings, redact, seeds_given
 
 
 def _settings(args) -> Settings:
@@ -22,33 +24,53 @@ def _settings(args) -> Settings:
     )
 
 
-def _progress_bar(label: str):
-    """A tqdm bar on a terminal, nothing when piped (scripts read --json from stdout)."""
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+class _ProgressBar:
+    """A tqdm bar on a terminal, nothing when piped (scripts read --json from stdout). Call it with
+    (done, total); `close()` wipes it from the line (Ctrl-C included)."""
 
-    bar = tqdm(desc=label, unit="chunk", leave=False, file=sys.stderr)
+    def __init__(self, label: str):
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
 
-    def update(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
+            self.bar = tqdm(desc=label, unit="chunk", leave=False, file=sys.stderr)
 
-    return update
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.n = done
+            self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def cmd_index(args) -> int:
     from .embedding import Embedder
-    from .indexing import build
+    from .indexing import build, recorded_seeds
 
-    settings = _settings(args)
+    given = _settings(args)
+    settings = recorded_seeds(given, seeds_given(args.seeds))
+    if settings.seeds_dir != given.seeds_dir:
+        print(f"note: rebuilding from {settings.seeds_dir}, the folder this index was built from "
+              f"(--seeds picks another)", file=sys.stderr)
     embedder = Embedder(settings, bulk=True)
     if args.watch:
         from .watch import watch
 
         return watch(settings, embedder, full=args.full, as_json=args.json)
-    report = build(settings, embedder, full=args.full, progress=_progress_bar("Embedding"))
+    bar = None
+    try:
+        bar = _ProgressBar("Embedding")
+        report = build(settings, embedder, full=args.full, progress=bar)
+    except KeyboardInterrupt:  # the new build was never made current: nothing was lost
+        if bar:
+            bar.close()
+        wipe = "\r\x1b[K" if sys.stderr.isatty() else ""  # the bar may have been cut mid-line
+        print(f"{wipe}interrupted: the index was left as it was", file=sys.stderr, flush=True)
+        return 130
+    bar.close()
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
@@ -121,6 +143,14 @@ def _show(answer, as_json: bool) -> None:
     print(flush=True)
 
 
+STDIN_HELP = """With no QUESTION, questions are read from standard input, one per line, and answered as
+they arrive (the model is loaded once). A line is plain text, or a JSON object with the
+conversation so far for follow-up questions:
+  {"question": "What did he say?", "history": [{"role": "user", "content": "..."},
+                                               {"role": "assistant", "content": "..."}]}
+A bad line (empty, over 2,000 characters, broken JSON) gets an error in its place; the rest go on."""
+
+
 def cmd_ask(args) -> int:
     from .engine import Engine
 
@@ -128,20 +158,32 @@ def cmd_ask(args) -> int:
     if args.question is not None:
         _show(engine.ask(args.question), args.json)
         return 0
+    if sys.stdin.isatty():
+        print("Reading questions from standard input, one per line (Ctrl-D to end; `bot ask --help` "
+              "for the JSON line format)...", file=sys.stderr, flush=True)
     engine.loaded()  # load once, before the first line, so a broken index fails fast
     # Bytes that are not UTF-8 become lone surrogates, which Engine.check refuses for that line only.
     sys.stdin.reconfigure(errors="surrogateescape")
-    failures = 0
-    for line in sys.stdin:
+    for number, line in enumerate(sys.stdin, start=1):
+        question, answer, problem = line.strip(), None, None
         try:
             question, history = _parse_line(line)
-            _show(engine.ask(question, history), args.json)
+            answer = engine.ask(question, history)
         except BadQuestion as error:
-            failures += 1
-            if args.json:
-                print(json.dumps({"error": str(error)}), flush=True)
+            problem = error
+        if args.json:
+            if problem:
+                print(json.dumps({"error": str(problem)}), flush=True)
             else:
-                print(f"error: {error}", file=sys.stderr, flush=True)
+                _show(answer, True)
+            continue
+        # Plain output is a transcript: each question above its answer, a bad line's error in its place.
+        flat = " ".join(str(question).split())
+        print(_printable(f"Q: {flat[:300]}{'…' if len(flat) > 300 else ''}"))
+        if problem:
+            print(_printable(f"error (line {number}): {problem}") + "\n", flush=True)
+        else:
+            _show(answer, False)
     return 0
 
 
@@ -166,7 +208,9 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
                                  backend=args.backend, store=settings.store)
     where = settings.store and redact(settings.store) or settings.index_dir
     print(f"indexing {seeds} into {where} (incremental)...", file=sys.stderr)
-    build(settings, Embedder(settings), progress=_progress_bar("Embedding"))
+    bar = _ProgressBar("Embedding")
+    build(settings, Embedder(settings), progress=bar)
+    bar.close()
     return settings
 
 
@@ -180,15 +224,15 @@ def cmd_eval(args) -> int:
     engine = Engine(settings)
     runs, rows = {}, {}
     for config in args.configs.split(","):
-        bar = _progress_bar(f"eval {config}")
+        bar = _ProgressBar(f"eval {config}")
         done = [0]
 
         def tick(n, bar=bar, done=done):
             done[0] += n
-            if bar:
-                bar(done[0], len(items))
+            bar(done[0], len(items))
 
         results = run(engine, items, mode=config, progress=tick)
+        bar.close()
         runs[config] = score_groups(results)
         rows[config] = [_result_row(r) for r in results]
     if args.peer:
@@ -217,48 +261,76 @@ def _result_row(result) -> dict:
             "error": result.error or None}
 
 
+DESCRIPTION = """Ask questions about a folder of articles; every answer is quoted verbatim from them,
+with its file and character span. Start with `bot index`, then `bot ask "..."` or `bot serve`."""
+
+ENVIRONMENT = """environment variables (flags win over them):
+  BOT_SEEDS              folder of articles (default: seeds)
+  BOT_INDEX              index folder (default: index)
+  BOT_STORE              postgresql://... keeps the index in PostgreSQL instead (BOT_STORE_READ: a replica)
+  BOT_MODEL, BOT_BACKEND embedding model name or path; auto, onnx or torch
+  BOT_TOP_K              passages searched per question (default 30)
+  BOT_DECLINE_THRESHOLD  answer only when the refusal model's probability reaches this
+                         (default: the calibrated value; lower answers more, declines less)
+  BOT_CACHE              cache folder (default ~/.cache/seedbot)
+  BOT_DEBUG=1            show the traceback of an unexpected error"""
+
+COMMANDS = {
+    "index": "build or update the index from the folder of articles (only changed files are embedded)",
+    "ask": "answer a question, or one per line of standard input",
+    "text": "print a document's text as indexed: what quote offsets index",
+    "eval": "score the answers on a question set (JSON lines, SQuAD, BEIR, feedback.jsonl)",
+    "serve": "serve the web chat on http://127.0.0.1:7860 (same as `python app.py`)",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bot", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog="bot", description=DESCRIPTION, epilog=ENVIRONMENT, formatter_class=raw)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name, **kwargs):
+        return sub.add_parser(name, help=COMMANDS[name], description=COMMANDS[name], formatter_class=raw, **kwargs)
 
     def common(p, seeds=True):
         if seeds:
-            p.add_argument("--seeds", type=Path, help="folder of articles (default: seeds, or $BOT_SEEDS)")
+            p.add_argument("--seeds", type=Path, help="folder of articles (default: the one the index was "
+                           "built from, else seeds; or $BOT_SEEDS)")
         p.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
         p.add_argument("--store", help="postgresql://... keeps the index in that database instead of "
                                        "the folder (or $BOT_STORE; README: PostgreSQL)")
         p.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
         p.add_argument("--backend", choices=["auto", "onnx", "torch"], help="embedding backend (or $BOT_BACKEND)")
 
-    p = sub.add_parser("index", help="build or update the index from the seeds folder")
+    p = command("index")
     common(p)
     p.add_argument("--full", action="store_true", help="re-embed everything")
     p.add_argument("--watch", action="store_true", help="keep running; re-index when files change")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_index)
 
-    p = sub.add_parser("ask", help="answer a question, or one per line of standard input")
+    p = command("ask", epilog=STDIN_HELP)
     common(p, seeds=False)
     p.add_argument("question", nargs="?", help="the question (omit to read standard input)")
     p.add_argument("--json", action="store_true", help="print one JSON object per question")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("text", help="print a document's text as indexed: what quote offsets index")
+    p = command("text")
     common(p, seeds=False)
     p.add_argument("source", help="the document, as quotes name it (its path inside the seeds folder)")
     p.set_defaults(func=cmd_text)
 
-    p = sub.add_parser("eval", help="score the bot on a question set (JSON lines, SQuAD, BEIR)")
+    p = command("eval")
     common(p, seeds=False)
     p.add_argument("dataset", type=Path, help="JSON lines file, SQuAD JSON, SQuAD 2.0 sample or BEIR folder")
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     p.add_argument("--out", type=Path, help="write report.md, metrics.json, results.jsonl, chart.png here")
     p.add_argument("--configs", default="fused", help="retrieval variants side by side: fused,dense,bm25")
     p.add_argument("--peer", choices=["langchain"], help="also score LangChain's standard FAISS pipeline")
-    p.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    p.add_argument("--limit", type=int, default=0, help="score only the first N questions (default: all)")
     p.set_defaults(func=cmd_eval)
 
-    sub.add_parser("serve", help="serve the web chat (same as `python app.py`; `bot serve --help`)")
+    command("serve", add_help=False)  # `bot serve --help` is the web app's own help
     return parser
 
 
@@ -267,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["serve"]:  # the web app parses its own flags (host, port, ...)
         from .ui import main as serve
 
-        return serve([a for a in argv[1:] if a != "--"])
+        return serve([a for a in argv[1:] if a != "--"], prog="bot serve")
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

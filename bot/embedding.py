@@ -13,12 +13,16 @@ Sentence vectors thus cost nothing extra to build and carry their chunk's contex
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
+import logging
 import os
 import shutil
 import sys
 import tempfile
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,9 +152,10 @@ class Embedder:
         folder.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".export-", dir=folder.parent))
         try:
-            model = SentenceTransformer(str(source), backend="onnx", device="cpu")
-            model.save(str(work))
-            export_dynamic_quantized_onnx_model(model, _quantization(), str(work))
+            with _quiet():
+                model = SentenceTransformer(str(source), backend="onnx", device="cpu")
+                model.save(str(work))
+                export_dynamic_quantized_onnx_model(model, _quantization(), str(work))
             try:
                 work.rename(folder)
             except OSError:  # another process finished first: theirs is as good
@@ -300,3 +305,20 @@ def _span_means(token: TokenStates, spans: list[tuple[int, int]]) -> np.ndarray:
 def _normalize(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+@contextlib.contextmanager
+def _quiet():
+    """Silence the export's chatter (transformers' and optimum's log lines, tracer warnings, hints to
+    save the model): our own one line says what happens. Errors still raise."""
+    names = ("sentence_transformers", "transformers", "optimum", "torch", "onnxruntime")
+    levels = {name: logging.getLogger(name).level for name in names}
+    try:
+        for name in names:
+            logging.getLogger(name).setLevel(logging.ERROR)
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)

@@ -39,6 +39,24 @@ class BadQuestion(BotError):
     """An empty or over-long question, or a malformed line on standard input."""
 
 
+ARTICLE_KINDS = ("txt", "md", "pdf", "html", "htm", "docx")  # a folder holding these is articles
+
+
+def missing_hint(index_dir) -> str:
+    """Why there is no index in `index_dir`, and the command that builds one. It never suggests
+    building inside a folder of articles or inside an index's own build folders."""
+    from pathlib import Path
+
+    folder = Path(index_dir)
+    if folder.name == "current" or folder.parent.name == "builds":
+        parent = folder.parent if folder.name == "current" else folder.parent.parent
+        return f"{folder} is a build inside the index folder {parent}: pass `--index {parent}`"
+    if folder.is_dir() and any(any(folder.glob(f"*.{kind}")) for kind in ARTICLE_KINDS):
+        return (f"{folder} holds articles, not an index: pass it as `--seeds {folder}`, with `--index` "
+                f"naming another folder for the index (default: index)")
+    return f"no index in {folder}: build one with `bot index --seeds FOLDER --index {folder}` (FOLDER: your articles)"
+
+
 def fix_hint(index_dir) -> str:
     """The one command that rebuilds a broken or mismatched index from scratch."""
     return f"run `bot index --full --index {index_dir}` to rebuild it"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -52,6 +53,37 @@ def chunking_params(settings: Settings) -> dict:
             "overlap_tokens": settings.chunk_overlap_tokens}
 
 
+def seeds_problem(seeds: Path) -> str:
+    """Why `seeds` cannot be the folder of articles, or "" when it can."""
+    if seeds.is_dir():
+        return ""
+    if seeds.exists():
+        return f"{seeds} is a file, not a folder: --seeds takes the folder that holds the articles"
+    return f"the seeds folder {seeds} does not exist: create it and add articles, or pass --seeds FOLDER"
+
+
+def recorded_seeds(settings: Settings, seeds_given: bool) -> Settings:
+    """The settings to rebuild with: the seeds folder given (--seeds, $BOT_SEEDS), else the one the
+    index was built from, which its manifest records. Rebuilding an index of another folder from the
+    default seeds/ would silently swap its whole corpus; a recorded folder that is gone is refused."""
+    if seeds_given:
+        return settings
+    where = open_store(settings)
+    try:
+        manifest = where.read_manifest()
+    except BotError:  # no index yet (or a damaged one): build from the default folder
+        return settings
+    finally:
+        where.close()
+    recorded = Path(manifest.get("seeds") or settings.seeds_dir)
+    if recorded.resolve() == settings.seeds_dir.resolve():
+        return settings
+    if not recorded.is_dir():
+        raise NothingToIndex(f"the index in {settings.index_dir} was built from {recorded}, which is gone: "
+                             f"pass --seeds FOLDER to rebuild it from another folder")
+    return replace(settings, seeds_dir=recorded)
+
+
 def build(settings: Settings, embedder: Embedder, full: bool = False,
           progress: Callable[[int, int], None] | None = None, target: Store | None = None) -> BuildReport:
     """Bring the store `settings` names (or `target`) in line with ``settings.seeds_dir``.
@@ -62,8 +94,8 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
     """
     started = time.perf_counter()
     seeds = settings.seeds_dir
-    if not seeds.is_dir():
-        raise NothingToIndex(f"seeds folder {seeds} does not exist")
+    if problem := seeds_problem(seeds):
+        raise NothingToIndex(problem)
     where = target or open_store(settings)
     try:
         with where.lock():
@@ -73,8 +105,9 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
             documents, skipped = load_documents(seeds, known=set() if full else set(before.items()))
             if not documents:
                 why = f" ({len(skipped)} skipped: {skipped[0].source}: {skipped[0].reason}...)" if skipped else ""
-                raise NothingToIndex(f"no readable article ({', '.join(sorted(SUFFIXES))}) in {seeds}{why}; "
-                                     "the index was left as it was")
+                kept = "; the index was left as it was" if where.current_version() else ""
+                raise NothingToIndex(f"no readable article ({', '.join(sorted(SUFFIXES))}) in {seeds}{why}: "
+                                     f"add articles to {seeds}{kept}")
             embedder.load()
             model = model_record(embedder)
             found = {} if full else where.reusable({d.sha256 for d in documents}, model, chunking_params(settings))

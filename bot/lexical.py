@@ -5,6 +5,7 @@ The same function tokenizes chunks at build time and questions at ask time, so b
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 
@@ -42,9 +43,15 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
-def build_bm25(texts: list[str]):
+def bm25s_module():
+    """bm25s, imported on first use, with its logger (set to DEBUG on import) back to warnings only."""
     import bm25s
 
-    bm25 = bm25s.BM25()
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
+def build_bm25(texts: list[str]):
+    bm25 = bm25s_module().BM25()
     bm25.index([terms(t) or ["∅"] for t in texts], show_progress=False)
     return bm25

@@ -73,3 +73,8 @@ def redact(url: str) -> str:
         return urlunsplit(parts._replace(netloc=netloc))
     except ValueError:
         return url.split("://")[0] + "://..."
+
+
+def seeds_given(flag) -> bool:
+    """Whether the user named a seeds folder (--seeds or $BOT_SEEDS), rather than leaving the default."""
+    return flag is not None or bool(os.environ.get("BOT_SEEDS"))

@@ -44,7 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, fix_hint
+from .errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, fix_hint, missing_hint
 from .vectors import search
 
 # 1 kept rows as JSON lines and a float32 copy of the chunk vectors; 2 kept each file's own text for
@@ -277,7 +277,7 @@ def build_lock(index_dir: Path, wait: bool = False):
 def read_manifest(index_dir: Path) -> tuple[Path, dict]:
     folder = current_build(index_dir)
     if folder is None:
-        raise IndexMissing(f"no index in {index_dir}: run `bot index --index {index_dir}` to build one")
+        raise IndexMissing(missing_hint(index_dir))
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         _check_manifest(manifest)
@@ -340,8 +340,11 @@ def verify(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, 
 
 def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -> StoredIndex:
     """Load the current build, verified; every failure is one of the errors in errors.py."""
-    import bm25s
     import faiss
+
+    from .lexical import bm25s_module
+
+    bm25s = bm25s_module()
 
     folder, manifest = read_manifest(index_dir)
     verify(index_dir, folder, manifest, model_id, dim)  # every hash matches before a file is opened

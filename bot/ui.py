@@ -20,9 +20,11 @@ import argparse
 import dataclasses
 import json
 import os
+import socket
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -30,8 +32,9 @@ from . import store
 from . import ui_render as render
 from .documents import Document, list_files, read_document
 from .engine import Engine
-from .errors import BadQuestion, BotError, IndexBusy
-from .settings import Settings
+from .errors import BadQuestion, BotError, IndexBusy, IndexMissing, NothingToIndex
+from .indexing import recorded_seeds, seeds_problem
+from .settings import Settings, seeds_given
 from .storage import Build
 
 EXAMPLES = [
@@ -72,8 +75,8 @@ class SeedWatch:
 
     def changes(self, seeds_dir: Path, manifest: dict) -> dict:
         indexed = manifest.get("documents", {})
-        if not seeds_dir.is_dir():
-            return {"error": f"the seeds folder {seeds_dir} does not exist"}
+        if problem := seeds_problem(seeds_dir):
+            return {"error": problem}
         added, changed, present = [], [], set()
         for path in list_files(seeds_dir):
             source = path.relative_to(seeds_dir).as_posix()
@@ -251,20 +254,29 @@ def _terminal_bar(label: str):
 
 
 def prepare(settings: Settings, seeds_given: bool) -> tuple[Settings, Engine]:
-    """Load the engine, building the index first when it is missing, unreadable or stale."""
+    """Load the engine, building the index first when it is missing, unreadable or stale. Raises
+    BotError, one line, when there is nothing to serve (no index, and none could be built)."""
     from .indexing import build
 
+    settings = recorded_seeds(settings, seeds_given)
     engine = Engine(settings)
-    reason = ""
+    reason, have_index = "", False
     try:
         manifest = engine.loaded().index.manifest
-        if not seeds_given and Path(manifest.get("seeds", "")).is_dir():
-            settings = dataclasses.replace(settings, seeds_dir=Path(manifest["seeds"]))  # built from there
+        have_index = True
         changes = SeedWatch().changes(settings.seeds_dir, manifest)
         if any(changes.get(k) for k in ("added", "changed", "removed")):
             reason = "the seeds folder changed since it was built"
+    except IndexMissing:
+        reason = "no index yet"
     except BotError as error:
         reason = str(error)
+    if reason:
+        if problem := seeds_problem(settings.seeds_dir):  # nothing to build from: say only that
+            if not have_index:
+                raise NothingToIndex(problem)
+            print(f"note: the index was not rebuilt: {problem}", file=sys.stderr)
+            reason = ""
     if reason:
         print(f"Building the index in {engine.store.name} from {settings.seeds_dir} ({reason})...", file=sys.stderr)
         try:
@@ -276,6 +288,8 @@ def prepare(settings: Settings, seeds_given: bool) -> tuple[Settings, Engine]:
             with engine.store.lock(wait=True):
                 pass
         except BotError as error:  # e.g. no readable article: serve the old index if there is one
+            if not have_index:
+                raise
             print(f"note: the index was not rebuilt: {error}", file=sys.stderr)
     engine.ask(EXAMPLES[0])  # warm every lazy part, so the first real question is quick
     return settings, engine
@@ -348,11 +362,14 @@ def host_check(host: str) -> dict:
     return {"middleware": [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)]}
 
 
-def parse_args(argv: list[str] | None):
-    parser = argparse.ArgumentParser(prog="python app.py", description="Serve the web chat.")
+def parse_args(argv: list[str] | None, prog: str = "python app.py"):
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Serve the web chat over the index (built first from the seeds folder "
+        "when it is missing or stale) on http://127.0.0.1:7860.")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1, or $GRADIO_SERVER_NAME)")
     parser.add_argument("--port", type=int, help="port (default 7860, or $GRADIO_SERVER_PORT)")
-    parser.add_argument("--seeds", type=Path, help="folder of articles (default: seeds, or $BOT_SEEDS)")
+    parser.add_argument("--seeds", type=Path, help="folder of articles (default: the one the index was "
+                        "built from, else seeds; or $BOT_SEEDS)")
     parser.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
     parser.add_argument("--store", help="postgresql://... serves the index kept in that database (or $BOT_STORE)")
     parser.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
@@ -360,26 +377,57 @@ def parse_args(argv: list[str] | None):
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def port_taken(host: str, port: int) -> bool:
+    """Whether the port cannot be bound, checked the way Gradio checks it (SO_REUSEADDR)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     if argv and argv[0] == "--":  # `bot serve -- --port 8000`: the CLI forwards everything after serve
         argv = argv[1:]
-    args = parse_args(argv)
+    args = parse_args(argv, prog)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    host = args.host or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+    port = args.port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860)
+    in_use = f"error: port {port} is in use (another server?): pass --port {port + 1}, or stop the other one"
+    if port_taken(host, port):  # before loading anything: say it now, not after the index is built
+        print(in_use, file=sys.stderr)
+        return 1
     settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model, backend=args.backend,
                                  store=args.store)
     try:
-        settings, engine = prepare(settings, seeds_given=bool(args.seeds or os.environ.get("BOT_SEEDS")))
+        settings, engine = prepare(settings, seeds_given=seeds_given(args.seeds))
     except BotError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
     import gradio as gr
+    from starlette.exceptions import StarletteDeprecationWarning
 
+    # Gradio's own routes use a renamed Starlette constant: one warning per question, nothing to act on.
+    warnings.filterwarnings("ignore", category=StarletteDeprecationWarning)
     demo = build_ui(ChatApp(settings, engine))
     demo.queue(max_size=64, default_concurrency_limit=2)
     theme = gr.themes.Soft(primary_hue="indigo", font=["ui-sans-serif", "system-ui", "sans-serif"],
                            font_mono=["ui-monospace", "SFMono-Regular", "monospace"])  # no web fonts
-    host = args.host or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
-    demo.launch(server_name=host, server_port=args.port or int(os.environ.get("GRADIO_SERVER_PORT") or 7860),
-                share=False, css=render.CSS, theme=theme, show_error=False,
-                max_file_size=UPLOAD_MAX, enable_monitoring=False, app_kwargs=host_check(host))
+    try:
+        demo.launch(server_name=host, server_port=port, share=False, css=render.CSS, theme=theme,
+                    show_error=False, max_file_size=UPLOAD_MAX, enable_monitoring=False,
+                    app_kwargs=host_check(host), quiet=True, prevent_thread_lock=True)
+    except OSError:  # taken between the check and now
+        print(in_use, file=sys.stderr)
+        return 1
+    print(f"Serving the chat on http://{host}:{port} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    try:
+        while demo.is_running:
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    finally:
+        demo.close()
     return 0

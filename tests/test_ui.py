@@ -131,6 +131,16 @@ def test_rebuild_while_answering_never_fails(client, server):
     assert ferry["answered"] and ferry["quotes"][0]["source"] == "ferry.txt"
 
 
+def test_the_server_terminal_stays_quiet(client, server):
+    """No deprecation warning per question, no share-link hint, no library debug lines (issue 17)."""
+    ask(client, "Who is Japan's defense minister?")
+    ask(client, "What is the boiling point of mercury?")
+    log = server.log.read_text()
+    assert f"Serving the chat on {server.url.rstrip('/')}" in log
+    for noise in ("Warning", "share=True", "DEBUG", "Traceback"):
+        assert noise not in log, log
+
+
 # -- the parts, in-process ----------------------------------------------------------------------
 @pytest.fixture()
 def app(engine):

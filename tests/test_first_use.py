@@ -1,0 +1,189 @@
+"""What a new user meets first (issue 17), each through the real command in a subprocess:
+rebuilding an index of another folder, hints, start-up errors of the web app, a quiet terminal,
+help texts, the plain batch transcript and Ctrl-C during `bot index`."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from bot import store
+from tests.server import ROOT
+from tests.test_hardening import bot, one_error_line
+
+FERRY = "Harbor notes\n\nThe ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n"
+
+
+def env_without_seeds() -> dict:
+    return {k: v for k, v in os.environ.items() if k != "BOT_SEEDS"}
+
+
+@pytest.fixture()
+def own_index(tmp_path) -> tuple[Path, Path]:
+    """An index built from a folder of one's own (not seeds/)."""
+    seeds, index = tmp_path / "mine", tmp_path / "index"
+    seeds.mkdir()
+    (seeds / "ferry.txt").write_text(FERRY)
+    done = bot("index", "--seeds", str(seeds), "--index", str(index))
+    assert done.returncode == 0, done.stderr
+    return seeds, index
+
+
+# -- 2. rebuilding never swaps the corpus ---------------------------------------------------------
+def test_rebuild_without_seeds_uses_the_folder_the_index_was_built_from(own_index):
+    seeds, index = own_index
+    done = bot("index", "--index", str(index), "--json", env=env_without_seeds())
+    assert done.returncode == 0, done.stderr
+    assert '"removed": 0' in done.stdout and str(seeds) in done.stderr
+    assert list(store.load(index).documents) == ["ferry.txt"]
+
+
+def test_rebuild_refuses_when_the_recorded_folder_is_gone(own_index):
+    seeds, index = own_index
+    seeds.rename(seeds.with_name("moved"))
+    before = store.current_build(index)
+    one_error_line(bot("index", "--index", str(index), env=env_without_seeds()), str(seeds), "--seeds")
+    assert store.current_build(index) == before
+
+
+@pytest.mark.parametrize("where, words, never", [
+    ("/nonexistent/index", ["--seeds", "bot index"], []),
+    ("seeds", ["--seeds seeds"], ["bot index --index seeds"]),
+    ("index/current", ["--index index"], ["--index index/current"]),
+])
+def test_the_missing_index_hint_names_seeds_and_a_sane_folder(where, words, never):
+    message = one_error_line(bot("ask", "Who runs the ferry?", "--index", where), *words)
+    assert not any(bad in message for bad in never)
+
+
+# -- 7. start-up of the web app -------------------------------------------------------------------
+def serve(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "app.py", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120, env=env_without_seeds())
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = serve("--port", str(port), "--index", str(tmp_path / "index"))
+    one_error_line(done, f"port {port} is in use", "--port")
+    assert not (tmp_path / "index").exists()  # said before building anything
+
+
+def test_serve_with_an_empty_seeds_folder_says_add_articles(tmp_path):
+    (tmp_path / "empty").mkdir()
+    done = serve("--seeds", str(tmp_path / "empty"), "--index", str(tmp_path / "index"), "--port", "0")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert done.stderr.count("error:") == 1 and f"add articles to {tmp_path / 'empty'}" in done.stderr
+    assert "run `bot index" not in done.stderr and "note:" not in done.stderr
+
+
+def test_serve_with_seeds_naming_a_file_says_it_is_a_file(tmp_path):
+    article = tmp_path / "ferry.txt"
+    article.write_text(FERRY)
+    one_error_line(serve("--seeds", str(article), "--index", str(tmp_path / "index"), "--port", "0"),
+                   "is a file, not a folder")
+    one_error_line(bot("index", "--seeds", str(article), "--index", str(tmp_path / "index")), "is a file")
+
+
+# -- 10. help -------------------------------------------------------------------------------------
+def test_help_speaks_to_users():
+    main = bot("--help").stdout
+    assert "BotError" not in main and "BOT_DECLINE_THRESHOLD" in main
+    for command in ("index", "ask", "eval", "serve"):
+        text = bot(command, "--help").stdout
+        description = text.split("\n\n")[1]  # the paragraph after the usage line
+        assert len(description.split()) >= 5 and not description.startswith(("positional", "options")), text
+    assert bot("serve", "--help").stdout.startswith("usage: bot serve")
+    assert '"history"' in bot("ask", "--help").stdout
+    assert "--limit" in bot("eval", "--help").stdout
+
+
+def run_on_a_terminal(args: list[str], until: bytes, then=None, timeout: float = 120) -> tuple[int, str]:
+    """Run `bot ARGS` with a pseudo-terminal as stdin, stdout and stderr; once `until` shows up, call
+    `then(process, master_fd)`. Returns the exit code and everything printed."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty is 0 wide
+    process = subprocess.Popen([sys.executable, "-m", "bot", *args], cwd=ROOT, stdin=slave, stdout=slave,
+                               stderr=slave, close_fds=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    os.close(slave)
+    output, deadline, fired = b"", time.monotonic() + timeout, False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        if not fired and until in output:
+            fired = True
+            if then:
+                then(process, master)
+        if process.poll() is not None and not ready:
+            break
+    process.wait(timeout=30)
+    os.close(master)
+    return process.returncode, output.decode(errors="replace")
+
+
+def test_ask_on_a_terminal_says_it_reads_standard_input(seed_index):
+    code, output = run_on_a_terminal(["ask", "--index", str(seed_index.index_dir)],
+                                     until=b"standard input", then=lambda p, fd: os.write(fd, b"\x04"))
+    assert code == 0 and "Reading questions from standard input" in output
+
+
+# -- 11. the plain batch transcript ---------------------------------------------------------------
+def test_plain_batch_names_each_question_and_keeps_errors_in_order(seed_index):
+    lines = ["Who is Japan's defense minister?", "{not json", "What is the boiling point of mercury?"]
+    done = subprocess.run([sys.executable, "-m", "bot", "ask", "--index", str(seed_index.index_dir)],
+                          input="\n".join(lines) + "\n", stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0
+    out = done.stdout
+    order = [out.index(f"Q: {lines[0]}"), out.index("Nobuo Kishi"), out.index("Q: {not json"),
+             out.index("error (line 2): not valid JSON"), out.index(f"Q: {lines[2]}"),
+             out.index("The documents do not answer")]
+    assert order == sorted(order), out
+
+
+# -- 12. Ctrl-C during bot index ------------------------------------------------------------------
+def test_ctrl_c_during_index_says_one_line_and_clears_the_bar(own_index):
+    seeds, index = own_index
+    before = store.current_build(index)
+    paragraph = "The harbor master of Port Elsby counts {n} ships, {n} cranes and {n} ferries each week. " * 6
+    (seeds / "long.txt").write_text("\n\n".join(paragraph.format(n=i) for i in range(600)))
+    code, output = run_on_a_terminal(["index", "--index", str(index)], until=b"%|",
+                                     then=lambda process, fd: process.send_signal(signal.SIGINT))
+    assert code == 130, output
+    assert output.count("interrupted: the index was left as it was") == 1 and "Traceback" not in output
+    last = output.rsplit("interrupted", 1)[0].rsplit("\r", 1)[-1]
+    assert "Embedding" not in last  # the bar's line was wiped before the message
+    assert store.current_build(index) == before
+
+
+# -- 9. a quiet terminal (the web app's log is checked in test_ui.py) -------------------------------
+@pytest.mark.slow  # exports the model to ONNX again (about 20 s)
+def test_the_onnx_export_says_one_line(own_index, tmp_path):
+    seeds, _ = own_index
+    done = bot("index", "--seeds", str(seeds), "--index", str(tmp_path / "fresh"),
+               env=dict(os.environ, BOT_CACHE=str(tmp_path / "cache")))
+    assert done.returncode == 0, done.stderr
+    assert [line.split(" ")[0] for line in done.stderr.splitlines()] == ["Exporting"], done.stderr
