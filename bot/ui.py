@@ -17,7 +17,6 @@ Choices made on purpose:
 """
 
 import argparse
-import dataclasses
 import json
 import os
 import socket
