@@ -77,6 +77,9 @@ class Candidate:
     text: str  # cleaned text of the sentence
     features: list[float] = field(default_factory=list)
     score: float = 0.0
+    # The ranking model's probability that this is the sentence that answers, among all the question's
+    # candidates (a softmax over their scores, as it was trained).
+    share: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -215,10 +218,12 @@ def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
     if not found:
         return []
     scores = np.array([c.features for c in found]) @ model.weights
+    shares = np.exp(scores - scores.max())
+    shares /= shares.sum()
     kept: list[Candidate] = []
     kept_words: list[set[str]] = []
     for i in np.argsort(-scores, kind="stable"):
-        candidate = replace(found[i], score=float(scores[i]))
+        candidate = replace(found[i], score=float(scores[i]), share=float(shares[i]))
         if index is not None and not _overlaps(expanded := with_antecedent(index, candidate), kept):
             candidate = expanded
         own = set(words(candidate.text))
@@ -260,10 +265,11 @@ def _repeats(words_a: set[str], words_b: set[str]) -> bool:
 
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
-            max_quotes: int = 3) -> Answer:
-    """Turn ranked sentences into the chat answer and its numbered, verbatim quotes."""
+            max_quotes: int = 3, answer_probability: float = 1.0) -> Answer:
+    """Turn ranked sentences into the chat answer and its numbered, verbatim quotes. A quote's score
+    is the models' estimate that it is the answer: P(the articles answer) x P(this sentence is the one)."""
     quotes = tuple(
-        Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end], _probability(c.score))
+        Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end], answer_probability * c.share)
         for n, c in enumerate(ranked[:max_quotes], start=1)
     )
     if not answered:
@@ -278,6 +284,3 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
-
-def _probability(logit: float) -> float:
-    return 1 / (1 + math.exp(-max(min(logit, 50), -50)))

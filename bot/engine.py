@@ -129,8 +129,8 @@ class Engine:
         threshold = self.settings.decline_threshold
         if threshold is None:
             threshold = self.model.decline_threshold
-        answered = bool(ranked) and self.model.answer_probability(info, hits, ranked) >= threshold
-        answer = compose(text, ranked, answered, loaded.original_text)
+        probability = self.model.answer_probability(info, hits, ranked) if ranked else 0.0
+        answer = compose(text, ranked, probability >= threshold, loaded.original_text, answer_probability=probability)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version)

@@ -19,6 +19,14 @@ PARAGRAPH_MAX = 1200  # characters of context around a quote before narrowing
 WINDOW = 400  # characters kept on each side of a quote when even its lines are too long
 ARTICLE_MAX = 100_000  # characters of the whole article shown at most (around the quote)
 CLOSEST_LABEL = "closest, not an answer"
+CHANCE_HELP = ("The models' estimate that this passage is the answer: the chance that the articles "
+               "answer the question at all, times the chance that this sentence is the one among "
+               "all the sentences considered.")
+
+
+def chance(score: float) -> str:
+    """A quote's score as a percentage a reader takes in at a glance."""
+    return "<1%" if score < 0.005 else f"{score:.0%}"
 
 
 def esc(text: str) -> str:
@@ -98,7 +106,8 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer") -
     head = (f'<div class="src-head"><span class="src-n">{esc(label)}</span>'
             f'<span class="src-title">{esc(readable_title(quote["source"], info))}</span></div>'
             f'<div class="src-meta"><code>{esc(quote["source"])}</code> · {page}characters '
-            f'{quote["start"]}–{quote["end"]} · score {quote["score"]:.2f}</div>')
+            f'{quote["start"]}–{quote["end"]} · <span class="src-chance" title="{esc(CHANCE_HELP)}">'
+            f'{esc(chance(quote["score"]))} chance it answers</span></div>')
     if where is None:
         body = f'<p class="src-para"><mark>{esc(quote["text"])}</mark></p>'
         note = '<p class="src-note">(the article has changed since)</p>'

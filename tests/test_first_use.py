@@ -68,6 +68,13 @@ def test_the_missing_index_hint_names_seeds_and_a_sane_folder(where, words, neve
     assert not any(bad in message for bad in never)
 
 
+def test_a_fresh_clones_index_folder_is_not_taken_for_articles(tmp_path):
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index" / "README.md").write_text((ROOT / "index" / "README.md").read_text())
+    one_error_line(bot("ask", "Who runs the ferry?", "--index", str(tmp_path / "index")),
+                   f"bot index --seeds FOLDER --index {tmp_path / 'index'}")
+
+
 # -- 7. start-up of the web app -------------------------------------------------------------------
 def serve(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "app.py", *args], capture_output=True, text=True, cwd=ROOT,

@@ -81,6 +81,16 @@ def test_follow_up_uses_history(client, server):
     assert "resolved_question" not in ask(client, "What did he point out?")
 
 
+def test_scores_say_how_likely_each_quote_answers(client):
+    """A quote's score is P(answered) x P(this sentence is the one): it differs between quotes, sums
+    to at most 1, and stays low for the closest passages of a declined question (issue 17)."""
+    scores = [q["score"] for q in ask(client, "Who is Japan's defense minister?")["quotes"]]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0.5 and scores[0] - scores[-1] > 0.3
+    assert sum(scores) <= 1 + 1e-3
+    declined = ask(client, "What is the boiling point of mercury?")
+    assert declined["closest"] and max(q["score"] for q in declined["closest"]) < 0.05
+
+
 @pytest.mark.parametrize("question, history, words", [
     ("x" * 2001, [], "2,000"),
     ("   ", [], "empty"),
