@@ -246,18 +246,17 @@ def cmd_eval(args) -> int:
     if args.json:
         print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
     else:
-        print(report.table(runs))
+        print(report.table(runs) + "\n\n" + report.legend(runs))
     return 0
 
 
 def _result_row(result) -> dict:
+    from .evaluate import verdict
+
     item = result.item
-    first = result.quotes[0] if result.quotes else None
-    hit = any(" ".join(a.split()).lower() in " ".join(first["text"].split()).lower()
-              for a in item.answers) if first else False
     return {"question": item.question, "group": item.group, "answers": list(item.answers),
-            "answered": result.answered, "correct": (hit if item.answers else not result.answered)
-            if not item.relevant else None, "first_quote": first, "seconds": round(result.seconds, 4),
+            "answered": result.answered, "correct": verdict(result),
+            "first_quote": result.quotes[0] if result.quotes else None, "seconds": round(result.seconds, 4),
             "error": result.error or None}
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .answer import NOT_IN_DOCUMENTS
 from .chat import resolve
 from .engine import Engine
 from .errors import BotError
@@ -36,6 +37,7 @@ class Item:
     history: tuple = ()
     relevant: dict = field(default_factory=dict)  # BEIR: document id -> grade
     group: str = ""  # e.g. the SQuAD half, reported separately
+    rejected: tuple[str, ...] = ()  # a down-voted response (first quote, or the refusal): not right
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Result:
 # -- loading datasets ---------------------------------------------------------------------------
 def load_dataset(path: Path) -> list[Item]:
     path = Path(path)
+    if not path.exists():
+        raise BotError(f"{path}: no such file or folder")
     if path.is_dir():
         if (path / "corpus.jsonl").exists():
             return _load_beir(path)
@@ -60,28 +64,75 @@ def load_dataset(path: Path) -> list[Item]:
         if (path / "questions.jsonl").exists():
             return load_dataset(path / "questions.jsonl")
         raise BotError(f"{path}: not a BEIR folder, SQuAD 2.0 sample or folder with questions.jsonl")
-    if path.suffix == ".json":
-        return _load_squad_json(path)
+    try:
+        if path.suffix == ".json":
+            return _load_squad_json(path)
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise BotError(f"{path}: not UTF-8 text") from None
+    except (KeyError, TypeError, ValueError) as error:
+        raise BotError(f"{path}: not SQuAD-format JSON ({type(error).__name__}: {error})") from None
     items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except ValueError:
             raise BotError(f"{path}:{number}: not valid JSON") from None
+        if problem := row_problem(row):
+            raise BotError(f"{path}:{number}: {problem}")
         items.append(_item_from_row(row))
     return items
 
 
+def row_problem(row) -> str:
+    """What is wrong with one JSON line of a question set, or "": a typo must not turn a question
+    into an unanswerable one, nor a string of answers into its characters."""
+    if not isinstance(row, dict):
+        return "each line must be a JSON object"
+    if not isinstance(row.get("question"), str) or not row["question"].strip():
+        return 'field "question" must be a non-empty string'
+    if "vote" in row and "quotes" in row:  # feedback.jsonl from the web chat
+        return "" if isinstance(row["quotes"], list) and row["vote"] in ("up", "down") else \
+            'a vote line needs "vote": "up" or "down" and a "quotes" list'
+    if "answers" not in row:
+        if "answer" in row:
+            return 'field "answer" is not read: name it "answers", a list of strings'
+        return 'field "answers" is missing: a list of answer strings, [] when the articles do not answer'
+    answers = row["answers"]
+    if not isinstance(answers, list):
+        return f'field "answers" must be a list of strings, not {type(answers).__name__} (e.g. ["6 a.m."])'
+    if not all(isinstance(a, str) and a.strip() or isinstance(a, dict) and isinstance(a.get("text"), str)
+               for a in answers):
+        return 'field "answers" must hold non-empty strings (or {"text": ...} objects)'
+    if row.get("source") is not None and not isinstance(row["source"], str):
+        return 'field "source" must be a file name (a string)'
+    history = row.get("history")
+    if history and not (isinstance(history, list) and all(
+            isinstance(t, dict) and isinstance(t.get("content"), str) for t in history)):
+        return 'field "history" must be a list of {"role", "content"} objects'
+    return ""
+
+
 def _item_from_row(row: dict) -> Item:
-    if "vote" in row and "quotes" in row:  # feedback.jsonl from the web app: liked answers are kept
-        quotes = row.get("quotes") or []
-        answers = (quotes[0]["text"],) if row["vote"] == "up" and quotes else ()
-        return Item(row["question"], answers, quotes[0]["source"] if quotes else None, group=f"vote {row['vote']}")
+    if "vote" in row and "quotes" in row:  # feedback.jsonl from the web chat
+        return _vote_item(row)
     answers = tuple(a["text"] if isinstance(a, dict) else a for a in row.get("answers", []))
     source = row.get("source") or (Path(row["article_file"]).name if "article_file" in row else None)
     return Item(row["question"], answers, source, tuple(row.get("history") or ()), group=_half(source))
+
+
+def _vote_item(row: dict) -> Item:
+    """A thumbs up says the response given was right (its first quote, or its refusal); a thumbs
+    down says it was wrong: not that it should have been declined."""
+    quotes = row["quotes"]
+    answered = bool(row.get("answered", True)) and bool(quotes)
+    given = quotes[0]["text"] if answered else NOT_IN_DOCUMENTS
+    source = quotes[0].get("source") if answered else None
+    if row["vote"] == "up":
+        return Item(row["question"], (given,) if answered else (), source, group="vote up")
+    return Item(row["question"], (), source, rejected=(given,), group="vote down")
 
 
 def _half(source: str | None) -> str:
@@ -221,9 +272,24 @@ def _rate(flags) -> float | None:
     return round(float(np.mean(flags)), 4) if flags else None
 
 
+def verdict(result: Result) -> bool | None:
+    """Right or wrong: the gold answer inside the first quote, a refusal where the articles do not
+    answer, or, for a down-voted response, anything but that response; None for graded documents."""
+    item = result.item
+    if item.relevant:
+        return None
+    if item.rejected:
+        given = result.quotes[0]["text"] if result.answered and result.quotes else NOT_IN_DOCUMENTS
+        return given not in item.rejected
+    if item.answers:
+        return bool(result.quotes) and any(_flat(a) in _flat(result.quotes[0]["text"]) for a in item.answers)
+    return not result.answered
+
+
 def score(results: list[Result]) -> dict:
     answerable = [r for r in results if r.item.answers]
-    unanswerable = [r for r in results if not r.item.answers and not r.item.relevant]
+    unanswerable = [r for r in results if not r.item.answers and not r.item.relevant and not r.item.rejected]
+    rejected = [r for r in results if r.item.rejected]
     graded = [r for r in results if r.item.relevant]
 
     def hit(r: Result, n: int) -> bool:
@@ -244,6 +310,8 @@ def score(results: list[Result]) -> dict:
         if any(r.quotes for r in results) else None,
         "answered": _rate(r.answered for r in answerable),
         "declined": _rate(not r.answered for r in unanswerable),
+        "down_votes": len(rejected) or None,
+        "down_votes_fixed": _rate(verdict(r) for r in rejected),
         "quotes_checked": quotes,
         "quote_validity": round(1 - len(bad) / quotes, 6) if quotes else None,
         "invalid_quotes": bad[:50],

@@ -10,16 +10,36 @@ import json
 from pathlib import Path
 
 COLUMNS = [
+    ("questions", "questions"), ("answerable", "answerable"), ("unanswerable", "unanswerable"),
     ("first_quote", "first quote"), ("top3_quotes", "top-3 quotes"), ("f1_first_quote", "F1"),
-    ("first_quote_chars", "quote chars"), ("answered", "answered"), ("declined", "declined"), ("quote_validity", "valid quotes"),
+    ("first_quote_chars", "quote chars"), ("answered", "answered"), ("declined", "declined"),
+    ("down_votes", "down-votes"), ("down_votes_fixed", "down-votes fixed"), ("quote_validity", "valid quotes"),
     ("hit@1", "hit@1"), ("hit@5", "hit@5"), ("mrr", "MRR"), ("ndcg@10", "nDCG@10"),
-    ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("questions", "questions"),
+    ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("errors", "errors"),
 ]
+COUNTS = {"questions", "answerable", "unanswerable", "down_votes", "errors"}  # shown as whole numbers
+LEGEND = {
+    "answerable": "questions with a gold answer; unanswerable: those the articles do not answer",
+    "first quote": "share of answerable questions whose gold answer is inside the first quote",
+    "top-3 quotes": "... inside one of the first three quotes",
+    "F1": "word overlap of the first quote with the gold answer (SQuAD's token F1)",
+    "quote chars": "mean length of the first quote",
+    "answered": "share of answerable questions answered (not declined)",
+    "declined": "share of unanswerable questions declined",
+    "down-votes fixed": "share of down-voted answers (feedback.jsonl) the bot no longer gives",
+    "valid quotes": "share of quotes that are exactly file[start:end]",
+    "hit@1": "the right document ranked first (hit@5: in the first five; MRR: 1/rank)",
+    "nDCG@10": "graded document ranking (BEIR)",
+    "p50 ms": "median time per question (p95: 95th percentile)",
+    "errors": "questions that failed with an error",
+}
 
 
-def _cell(value) -> str:
+def _cell(value, key: str = "") -> str:
     if value is None:
         return "–"
+    if key in COUNTS:
+        return f"{value:,}"
     if isinstance(value, float) and value <= 1.0:
         return f"{value:.3f}"
     return f"{value:g}" if isinstance(value, float) else str(value)
@@ -32,8 +52,33 @@ def table(runs: dict[str, dict[str, dict]]) -> str:
     lines = ["| config | questions in | " + " | ".join(label for _, label in used) + " |",
              "|---|---|" + "---|" * len(used)]
     for config, group, metrics in rows:
-        lines.append(f"| {config} | {group} | " + " | ".join(_cell(metrics.get(k)) for k, _ in used) + " |")
+        lines.append(f"| {config} | {group} | " + " | ".join(_cell(metrics.get(k), k) for k, _ in used) + " |")
     return "\n".join(lines)
+
+
+def legend(runs: dict[str, dict[str, dict]]) -> str:
+    """What each column of `table(runs)` means (rates are 0 to 1; – means no question of that kind)."""
+    rows = [m for groups in runs.values() for m in groups.values()]
+    used = {label for key, label in COLUMNS if any(m.get(key) is not None for m in rows)}
+    return "\n".join(["Rates are 0 to 1; – = no question of that kind."] +
+                     [f"  {label}: {text}" for label, text in LEGEND.items() if label in used])
+
+
+def wrong_answers(results: dict[str, list], limit: int = 200) -> list[str]:
+    """Markdown lines for the questions each configuration got wrong: what was expected, what came."""
+    lines = []
+    for config, rows in results.items():
+        wrong = [r for r in rows if r["correct"] is False]
+        if not wrong:
+            continue
+        lines += [f"## Wrong answers: {config} ({len(wrong):,})", ""]
+        for row in wrong[:limit]:
+            expected = " | ".join(row["answers"]) or "a refusal"
+            got = " ".join(row["first_quote"]["text"].split())[:200] if row["answered"] and row["first_quote"] \
+                else "declined"
+            lines.append(f"- {row['question']}  \n  expected: {expected}  \n  got: {got}")
+        lines += ([f"- … {len(wrong) - limit:,} more in results.jsonl"] if len(wrong) > limit else []) + [""]
+    return lines
 
 
 def write(out: Path, runs: dict[str, dict[str, dict]], results: dict[str, list], dataset: str) -> None:
@@ -44,9 +89,10 @@ def write(out: Path, runs: dict[str, dict[str, dict]], results: dict[str, list],
             for row in sorted(rows, key=lambda r: r["correct"] is not False):  # wrong answers first
                 handle.write(json.dumps({"config": config, **row}, ensure_ascii=False) + "\n")
     invalid = [q for groups in runs.values() for q in groups["all"].get("invalid_quotes", [])]
-    body = [f"# Evaluation of `{dataset}`", "", table(runs), ""]
+    body = [f"# Evaluation of `{dataset}`", "", table(runs), "", legend(runs).replace("\n  ", "\n- "), ""]
     if invalid:
         body += ["## Invalid quotes", "", *(f"- {q['source']} {q['start']}-{q['end']}" for q in invalid), ""]
+    body += wrong_answers(results)
     body += ["![chart](chart.png)", ""]
     (out / "report.md").write_text("\n".join(body))
     chart(runs, out / "chart.png")
@@ -58,7 +104,7 @@ def chart(runs: dict[str, dict[str, dict]], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    rates = [(k, label) for k, label in COLUMNS if k not in ("first_quote_chars", "p50_ms", "p95_ms", "questions")]
+    rates = [(k, label) for k, label in COLUMNS if k not in COUNTS | {"first_quote_chars", "p50_ms", "p95_ms"}]
     keys = [(k, label) for k, label in rates if any(g["all"].get(k) is not None for g in runs.values())]
     figure, axis = plt.subplots(figsize=(max(6, 1.3 * len(keys)), 3.6), dpi=100)
     width = 0.8 / max(len(runs), 1)

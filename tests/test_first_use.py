@@ -5,6 +5,7 @@ help texts, the plain batch transcript and Ctrl-C during `bot index`."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import select
@@ -194,3 +195,52 @@ def test_the_onnx_export_says_one_line(own_index, tmp_path):
                env=dict(os.environ, BOT_CACHE=str(tmp_path / "cache")))
     assert done.returncode == 0, done.stderr
     assert [line.split(" ")[0] for line in done.stderr.splitlines()] == ["Exporting"], done.stderr
+
+
+# -- 6. bot eval never miscounts silently ---------------------------------------------------------
+@pytest.mark.parametrize("line, words", [
+    ('{"question": "When does it open?", "answer": "6 a.m."}', ['"answer"', '"answers"']),
+    ('{"question": "When does it open?", "answers": "6 a.m."}', ['"answers"', "list", "not str"]),
+    ('{"question": "When does it open?"}', ['"answers" is missing']),
+    ('["When does it open?"]', ["JSON object"]),
+])
+def test_eval_names_the_line_and_the_field(tmp_path, seed_index, line, words):
+    dataset = tmp_path / "set.jsonl"
+    dataset.write_text('{"question": "Who is Japan\'s defense minister?", "answers": ["Kishi"]}\n' + line + "\n")
+    one_error_line(bot("eval", str(dataset), "--index", str(seed_index.index_dir)), f"{dataset}:2:", *words)
+
+
+def test_eval_of_a_missing_file_says_so(tmp_path):
+    one_error_line(bot("eval", str(tmp_path / "nothere.jsonl")), "nothere.jsonl: no such file")
+
+
+def test_eval_table_has_counts_a_legend_and_the_report_lists_wrong_answers(tmp_path, seed_index):
+    dataset = tmp_path / "set.jsonl"
+    dataset.write_text('{"question": "Who is Japan\'s defense minister?", "answers": ["Nobuo Kishi"]}\n'
+                       '{"question": "Who is the U.S. Defense Secretary?", "answers": ["Pluto the dog"]}\n'
+                       '{"question": "What is the boiling point of mercury?", "answers": []}\n')
+    done = bot("eval", str(dataset), "--index", str(seed_index.index_dir), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    header, _, row = done.stdout.splitlines()[:3]
+    cells = dict(zip([c.strip() for c in header.split("|")], [c.strip() for c in row.split("|")]))
+    assert (cells["questions"], cells["answerable"], cells["unanswerable"]) == ("3", "2", "1")
+    assert "first quote: share of answerable questions whose gold answer is inside the first quote" in done.stdout
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## Wrong answers: fused (1)" in report and "expected: Pluto the dog" in report
+    assert "Who is Japan's defense minister?" not in report.split("## Wrong answers")[1]
+
+
+# -- 13. a down-vote means the answer was wrong ---------------------------------------------------
+def test_eval_reads_a_down_vote_as_a_wrong_answer(tmp_path, seed_index):
+    index = str(seed_index.index_dir)
+    asked = json.loads(bot("ask", "--json", "--index", index, "Who is Japan's defense minister?").stdout)
+    vote = {"time": "2026-01-01T00:00:00+0000", "question": asked["question"], "answered": True,
+            "answer": asked["answer"], "quotes": asked["quotes"], "index_version": "x", "id": "a"}
+    other = dict(vote, id="b", quotes=[dict(asked["quotes"][0], text="An answer the bot no longer gives.")])
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text("".join(json.dumps(dict(v, vote="down")) + "\n" for v in (vote, other)))
+    done = bot("eval", str(feedback), "--index", index, "--json")
+    assert done.returncode == 0, done.stderr
+    metrics = json.loads(done.stdout)["runs"]["fused"]["vote down"]
+    assert metrics["unanswerable"] == 0 and metrics["declined"] is None  # not "should have declined"
+    assert metrics["down_votes"] == 2 and metrics["down_votes_fixed"] == 0.5  # the same answer again: wrong
