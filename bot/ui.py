@@ -21,8 +21,8 @@ import json
 import os
 import socket
 import sys
-import threading
 import time
+import uuid
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -31,21 +31,18 @@ from . import store
 from . import ui_render as render
 from .documents import Document, list_files, read_document
 from .engine import Engine
+from .examples import example_questions
+from .feedback import FEEDBACK_FILE, FeedbackFile
 from .errors import BadQuestion, BotError, IndexBusy, IndexMissing, NothingToIndex
 from .indexing import recorded_seeds, seeds_problem
 from .settings import Settings, seeds_given
 from .storage import Build
 
-EXAMPLES = [
-    "Who is Japan's defense minister?",
-    "Who is the U.S. Defense Secretary?",
-    "What did the document released by the two governments stress?",
-    "When was the 2 plus 2 meeting held?",
-]
-FEEDBACK_FILE = "feedback.jsonl"  # in the index folder's root, beside `current`
-FEEDBACK_MAX_BYTES = 10_000_000  # stop appending past this: votes are not worth a full disk
-FEEDBACK_FIELD_CHARS = 4000  # longest string kept per field of a feedback line
+MAX_EXAMPLES = 4  # example questions under the chat, made from the indexed articles (examples.py)
 MAX_HISTORY_TURNS = 20  # follow-ups lean on the last turns only
+# The text box cuts a paste only far past the question limit, so that an over-long question gets the
+# engine's error ("... characters long; the limit is 2,000"), as in the CLI, not a silent cut.
+BOX_MAX_CHARS = 20_000
 UPLOAD_MAX = "1mb"  # the app takes no files, but Gradio's upload route is always there
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
 
@@ -70,32 +67,36 @@ class SeedWatch:
     """Which files of the seeds folder differ from a build; hashes cached by (size, mtime)."""
 
     def __init__(self):
-        self._seen: dict[tuple, tuple[str, bool]] = {}
+        self._seen: dict[tuple, tuple[str, str]] = {}
 
     def changes(self, seeds_dir: Path, manifest: dict) -> dict:
         indexed = manifest.get("documents", {})
         if problem := seeds_problem(seeds_dir):
             return {"error": problem}
-        added, changed, present = [], [], set()
+        added, changed, skipped, present = [], [], [], set()
         for path in list_files(seeds_dir):
             source = path.relative_to(seeds_dir).as_posix()
             try:
-                digest, indexable = self._look(path, source)
+                digest, skip = self._look(path, source)
             except OSError:
                 continue
             if source in indexed:
                 present.add(source)
                 if indexed[source].get("sha256") != digest:
                     changed.append(source)
-            elif indexable:  # empty or binary files are never indexed: not a change
+            elif skip:  # empty, binary or undecodable files are never indexed: not a change
+                skipped.append((source, skip))
+            else:
                 added.append(source)
-        return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present)}
+        return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present), "skipped": skipped}
 
-    def _look(self, path: Path, source: str) -> tuple[str, bool]:
+    def _look(self, path: Path, source: str) -> tuple[str, str]:
+        """(sha256, why the file is not indexable or "")."""
         stat = path.stat()
         key = (source, stat.st_size, stat.st_mtime_ns)
         if key not in self._seen:
-            self._seen[key] = (store.sha256_file(path), isinstance(read_document(path, source), Document))
+            found = read_document(path, source)
+            self._seen[key] = (store.sha256_file(path), "" if isinstance(found, Document) else found.reason)
         return self._seen[key]
 
 
@@ -119,13 +120,6 @@ def history_of(turns: list[dict]) -> list[dict]:
     return out
 
 
-def _clip(value):
-    """Strings cut to FEEDBACK_FIELD_CHARS, inside lists and dicts too: one line stays small."""
-    if isinstance(value, (list, dict)):
-        return [_clip(v) for v in value] if isinstance(value, list) else {k: _clip(v) for k, v in value.items()}
-    return value[:FEEDBACK_FIELD_CHARS] if isinstance(value, str) else value
-
-
 class ChatApp:
     """What the page's events call. One per server; per-session data lives in the `turns` state."""
 
@@ -133,7 +127,25 @@ class ChatApp:
         self.settings = settings
         self.engine = engine
         self.seeds = SeedWatch()
-        self._feedback_lock = threading.Lock()
+        self.votes = FeedbackFile(settings.index_dir / FEEDBACK_FILE)
+        self._examples: tuple[str, list[str]] = ("", [])  # (index version, questions)
+
+    def examples(self) -> list[str]:
+        """Example questions about the build being served, made once per build."""
+        try:
+            version = self.engine.loaded().version
+        except BotError:
+            return []
+        if self._examples[0] != version:
+            self._examples = (version, example_questions(self.engine, MAX_EXAMPLES))
+        return self._examples[1]
+
+    def example_buttons(self) -> list:
+        import gradio as gr
+
+        found = self.examples()
+        return [gr.update(value=q, visible=True) if q else gr.update(visible=False)
+                for q in found + [""] * (MAX_EXAMPLES - len(found))]
 
     # -- the API ---------------------------------------------------------------------------------
     def ask(self, question: str, history: list[dict] | None = None) -> dict:
@@ -156,7 +168,8 @@ class ChatApp:
             return "", render.chat_messages(turns), turns, self.sources(turns[-1]["answer"] if turns else None)
         try:
             answer = self.engine.ask(question, history_of(turns))
-            turn = {"question": question, "answer": answer.as_json(), "version": answer.index_version}
+            turn = {"question": question, "answer": answer.as_json(), "version": answer.index_version,
+                    "id": uuid.uuid4().hex}
         except BotError as error:
             turn = {"question": question, "answer": None, "error": str(error)}
         turns.append(turn)
@@ -179,28 +192,22 @@ class ChatApp:
         """Clicking a message shows the sources of its turn."""
         return self.sources(self._turn(turns, event).get("answer"))
 
-    def feedback(self, turns: list[dict], event) -> None:
-        """A thumbs up/down on an answer: one JSON line appended to index/feedback.jsonl."""
+    def feedback(self, turns: list[dict], event) -> str:
+        """A thumbs up/down on an answer: its line in index/feedback.jsonl, replaced when the vote
+        changes and removed when it is taken back. Returns what to tell the user."""
         turn = self._turn(turns, event)
         answer = turn.get("answer")
+        if not answer:
+            return ""
         vote = {True: "up", False: "down"}.get(event.liked, event.liked)  # or a custom option's name
-        if not answer or not vote or not isinstance(vote, str):
-            return
-        line = json.dumps(_clip({
+        row = {
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": turn["question"],
             "answered": answer["answered"], "answer": answer["answer"],
             "quotes": answer.get("quotes") or answer.get("closest", []), "index_version": turn.get("version", ""),
-        }), ensure_ascii=False) + "\n"
-        self.append_feedback(line)
-
-    def append_feedback(self, line: str) -> bool:
-        path = self.settings.index_dir / FEEDBACK_FILE
-        with self._feedback_lock:
-            if path.exists() and path.stat().st_size + len(line.encode()) > FEEDBACK_MAX_BYTES:
-                return False
-            with open(path, "a", encoding="utf-8") as handle:  # O_APPEND: one write per line
-                handle.write(line)
-        return True
+        } if vote and isinstance(vote, str) else None
+        if not self.votes.record(turn.get("id") or turn["question"], row):
+            return "Not saved: the feedback file is full (10 MB)."
+        return f"Thanks: saved to {self.votes.path}" if row else f"Vote taken back: removed from {self.votes.path}"
 
     # -- the index -------------------------------------------------------------------------------
     def index_panel(self):
@@ -290,7 +297,6 @@ def prepare(settings: Settings, seeds_given: bool) -> tuple[Settings, Engine]:
             if not have_index:
                 raise
             print(f"note: the index was not rebuilt: {error}", file=sys.stderr)
-    engine.ask(EXAMPLES[0])  # warm every lazy part, so the first real question is quick
     return settings, engine
 
 
@@ -309,17 +315,18 @@ def build_ui(app: ChatApp):
                         chat = gr.Chatbot(
                             label="Chat", height=520, buttons=["copy", "copy_all"], sanitize_html=True,
                             allow_tags=False, latex_delimiters=[], elem_id="chat",
-                            placeholder="Ask a question, or pick an example below.")
+                            placeholder="Ask a question about the articles.")
                         box = gr.Textbox(placeholder="Ask a question about the articles… (Enter to send)",
                                          show_label=False, submit_btn="Ask", autofocus=True,
-                                         max_length=app.settings.max_question_chars, elem_id="question")
-                        with gr.Row():
-                            gr.Examples(EXAMPLES, inputs=box, label="Example questions", **private)
+                                         max_length=BOX_MAX_CHARS, elem_id="question")
+                        with gr.Row(elem_id="examples"):
+                            examples = [gr.Button(visible=False, size="sm", variant="secondary")
+                                        for _ in range(MAX_EXAMPLES)]
                         clear = gr.Button("Clear chat", size="sm", variant="secondary", elem_id="clear")
                     with gr.Column(scale=2):
                         gr.Markdown("### Sources")
                         sources = gr.HTML(render.sources_html(None, {}), elem_id="sources", js_on_load=None)
-            with gr.Tab("Index"):
+            with gr.Tab("Index") as index_tab:
                 summary = gr.Markdown(elem_id="index-summary")
                 with gr.Row():
                     rebuild = gr.Button("Rebuild", variant="primary", elem_id="rebuild")
@@ -335,17 +342,25 @@ def build_ui(app: ChatApp):
             return app.select(state, event)
 
         def like(state, event: gr.LikeData):
-            app.feedback(state, event)
+            if message := app.feedback(state, event):
+                gr.Info(message)
 
         box.submit(app.respond, [box, turns], [box, chat, turns, sources], **private).then(
             app.index_panel, None, [summary, documents], show_progress="hidden", **private)
+        for button in examples:  # a click asks it
+            button.click(app.respond, [button, turns], [box, chat, turns, sources], **private)
         chat.select(select, [turns], [sources], **private)
         chat.like(like, [turns], None, **private)
         for event in (clear.click, chat.clear):
             event(lambda: ([], [], render.sources_html(None, {})), None, [chat, turns, sources], **private)
-        rebuild.click(rebuild_with_progress, None, [status, summary, documents], concurrency_limit=1, **private)
+        rebuild.click(rebuild_with_progress, None, [status, summary, documents], concurrency_limit=1, **private).then(
+            app.example_buttons, None, examples, show_progress="hidden", **private)
         refresh.click(app.index_panel, None, [summary, documents], **private)
-        demo.load(app.index_panel, None, [summary, documents], **private)
+        # The Index tab is hidden when the page loads: a progress overlay put on its parts then was
+        # never cleared (grey, with a timer running). Fill it quietly, and again when it is opened.
+        demo.load(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
+        index_tab.select(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
+        demo.load(app.example_buttons, None, examples, show_progress="hidden", **private)
         gr.api(app.ask, api_name="ask")
     return demo
 
@@ -410,7 +425,9 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
 
     # Gradio's own routes use a renamed Starlette constant: one warning per question, nothing to act on.
     warnings.filterwarnings("ignore", category=StarletteDeprecationWarning)
-    demo = build_ui(ChatApp(settings, engine))
+    app = ChatApp(settings, engine)
+    app.examples()  # made before serving; asking them warms every lazy part for the first question
+    demo = build_ui(app)
     demo.queue(max_size=64, default_concurrency_limit=2)
     theme = gr.themes.Soft(primary_hue="indigo", font=["ui-sans-serif", "system-ui", "sans-serif"],
                            font_mono=["ui-monospace", "SFMono-Regular", "monospace"])  # no web fonts

@@ -180,7 +180,21 @@ def index_summary(manifest: dict, version: str, changes: dict) -> str:
                      + "). Press **Rebuild**.")
     else:
         lines.append("**Up to date** with the seeds folder.")
+    if changes.get("skipped"):
+        lines.append("**Not indexed** (skipped, not an error):\n\n" + "\n".join(
+            f"- {md_escape(source)}: {md_escape(reason)}{skip_hint(reason)}" for source, reason in changes["skipped"][:20])
+            + ("\n- …" if len(changes["skipped"]) > 20 else ""))
     return "\n\n".join(lines)
+
+
+def skip_hint(reason: str) -> str:
+    """What to do about a file the index leaves out, for the reasons a user can fix."""
+    if "UTF-8" in reason:
+        return (" — save it as UTF-8; a Latin-1 (Windows) file converts with "
+                "`iconv -f latin1 -t utf-8 OLD.txt > NEW.txt`")
+    if reason.startswith("too large"):
+        return " — split it into smaller files"
+    return ""
 
 
 def documents_table(manifest: dict, documents: dict) -> str:

@@ -79,6 +79,47 @@ def ask(page, question: str, expect_in_mark: str):
     return mark
 
 
+def test_first_use_examples_index_tab_long_question_and_votes(page, server):
+    """Issue 17: examples made from the articles, an Index tab that is not stuck greyed out and lists
+    skipped files, an over-long question refused out loud, a vote confirmed and replaced."""
+    (server.seeds / "cafe.txt").write_bytes("Caf\u00e9 au lait \u00e0 Paris.\n".encode("latin-1"))
+    page.get_by_role("tab", name="Index").click()
+    page.locator("#index-summary", has_text="cafe.txt").wait_for()
+    page.wait_for_timeout(1500)
+    assert page.locator("#index-summary .progress-text, #documents .progress-text").count() == 0
+    assert "iconv" in page.locator("#index-summary").inner_text()
+    page.get_by_role("tab", name="Chat").click()
+
+    examples = page.locator("#examples button")
+    examples.first.wait_for()
+    texts = [examples.nth(i).inner_text() for i in range(examples.count()) if examples.nth(i).is_visible()]
+    assert texts and all(t.startswith("What is known about ") for t in texts), texts
+    assert "Who is Japan's defense minister?" not in texts
+    examples.first.click()  # a click asks it
+    page.locator("#chat [data-testid=user]", has_text=texts[0]).wait_for()
+    page.locator("#chat [data-testid=bot]", has_text="[1]").first.wait_for()
+
+    box = page.locator("#question textarea")
+    box.fill("Who is Japan's defense minister? " + "x" * 2970)
+    box.press("Enter")
+    page.locator("#chat [data-testid=bot]", has_text="the limit is 2,000").wait_for()
+
+    page.locator("#chat button[aria-label=Like]").first.click()
+    page.get_by_text("Thanks: saved to").first.wait_for()
+    page.locator("#chat button[aria-label=Dislike]").first.click()
+    feedback = server.index / "feedback.jsonl"
+    for _ in range(50):
+        votes = [json.loads(line) for line in feedback.read_text().splitlines()] if feedback.exists() else []
+        if [v["vote"] for v in votes] == ["down"]:
+            break
+        page.wait_for_timeout(100)
+    assert [(v["question"], v["vote"]) for v in votes] == [(texts[0], "down")]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-first-use.png"), full_page=True)
+    (server.seeds / "cafe.txt").unlink()
+    feedback.unlink()
+
+
 def test_chat_sources_feedback_and_rebuild(page, server):
     ARTIFACTS.mkdir(exist_ok=True)
     mark = ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")

@@ -166,22 +166,27 @@ def test_rebuild_reports_a_busy_index(app):
     assert "Version" in summary and ".txt</code>" in table
 
 
-def test_feedback_appends_one_bounded_line(app, tmp_path):
+def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp_path, monkeypatch):
     import dataclasses
 
     import gradio as gr
 
-    from bot import ui
+    from bot import feedback
+    from bot.ui import ChatApp
 
-    app.settings = dataclasses.replace(app.settings, index_dir=tmp_path)
-    _, chat, turns, _ = app.respond("Who is Japan's defense minister?" + " " * 10, [])
-    app.feedback(turns, gr.LikeData(None, {"index": 1, "value": chat[1], "liked": True}))
-    app.feedback(turns, gr.LikeData(None, {"index": 1, "value": chat[1], "liked": False}))
-    lines = (tmp_path / ui.FEEDBACK_FILE).read_text().splitlines()
-    votes = [json.loads(line) for line in lines]
-    assert [v["vote"] for v in votes] == ["up", "down"]
-    assert votes[0]["quotes"][0]["text"].startswith("Kyodo") and votes[0]["time"]
-    assert not app.append_feedback("x" * (ui.FEEDBACK_MAX_BYTES + 1))  # the file stays bounded
+    app = ChatApp(dataclasses.replace(engine.settings, index_dir=tmp_path), engine)
+    _, chat, turns, _ = app.respond("Who is Japan's defense minister?", [])
+    _, chat, turns, _ = app.respond("What is the boiling point of mercury?", turns)
+    vote = lambda i, liked: app.feedback(turns, gr.LikeData(None, {"index": i, "value": chat[i], "liked": liked}))
+    assert vote(1, True) == f"Thanks: saved to {tmp_path / feedback.FEEDBACK_FILE}"
+    vote(3, True)
+    vote(1, False)  # changed its mind: the up-vote is replaced
+    read = lambda: [json.loads(line) for line in (tmp_path / feedback.FEEDBACK_FILE).read_text().splitlines()]
+    assert [(v["question"][:8], v["vote"]) for v in read()] == [("What is ", "up"), ("Who is J", "down")]
+    assert read()[1]["quotes"][0]["text"].startswith("Kyodo") and read()[1]["time"]
+    assert vote(3, None).startswith("Vote taken back") and [v["vote"] for v in read()] == ["down"]
+    monkeypatch.setattr(feedback, "FEEDBACK_MAX_BYTES", 100)
+    assert vote(3, True).startswith("Not saved") and len(read()) == 1  # the file stays bounded
 
 
 def test_stale_seeds_are_detected(seeds_copy, engine):
@@ -189,13 +194,16 @@ def test_stale_seeds_are_detected(seeds_copy, engine):
 
     manifest = engine.loaded().index.manifest
     watch = SeedWatch()
-    assert watch.changes(seeds_copy, manifest) == {"added": [], "changed": [], "removed": []}
+    assert watch.changes(seeds_copy, manifest) == {"added": [], "changed": [], "removed": [], "skipped": []}
     (seeds_copy / "new.txt").write_text("A new article about harbors.\n")
     (seeds_copy / "empty.txt").write_text("")  # never indexable: not a change
     source = next(iter(manifest["documents"]))
     with open(seeds_copy / source, "a") as handle:
         handle.write("\nOne more line.\n")
-    assert watch.changes(seeds_copy, manifest) == {"added": ["new.txt"], "changed": [source], "removed": []}
+    changes = watch.changes(seeds_copy, manifest)
+    assert {k: changes[k] for k in ("added", "changed", "removed")} == {"added": ["new.txt"], "changed": [source],
+                                                                         "removed": []}
+    assert [source for source, _ in changes["skipped"]] == ["empty.txt"]
     (seeds_copy / source).unlink()
     assert watch.changes(seeds_copy, manifest)["removed"] == [source]
 
