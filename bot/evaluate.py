@@ -224,7 +224,7 @@ def _ranked_sources(engine: Engine, item: Item, mode: str, k: int = 30) -> list[
     hits = loaded.retriever.search(query, loaded.retriever.embed_question(query), mode=mode, k=k)
     order = []
     for hit in hits:
-        source = loaded.index.chunks[hit.row].source
+        source = loaded.index.chunks.source(hit.row)
         if source not in order:
             order.append(source)
     return order

