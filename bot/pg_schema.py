@@ -153,6 +153,9 @@ def explain(error: Exception, url: str) -> StoreError:
     if "permission denied to create extension" in text or "must be owner of" in text:
         return StoreError(f"pgvector is not enabled in {at} and user {user} may not enable it: run "
                           "`CREATE EXTENSION vector;` there as a superuser")
+    if "read-only transaction" in text or "recovery is in progress" in text:
+        return StoreError(f"PostgreSQL at {at} is a read-only standby: builds go to the primary (--store, "
+                          "$BOT_STORE); a standby is for BOT_STORE_READ")
     if any(s in text for s in ("Connection refused", "could not translate host name", "timeout expired",
                                "No route to host", "Name or service not known", "server closed the connection",
                                "terminating connection", "connection is closed", "consuming input failed",

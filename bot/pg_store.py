@@ -46,6 +46,7 @@ EF_SEARCH = 200  # candidates walked in the HNSW graph; README: recall@10 agains
 STATEMENT_TIMEOUT_MS = 30_000  # a reader's statement that takes longer has met something wrong
 BATCH_CHUNKS = 5000  # new documents are written in transactions of about this many chunks
 LOCK_CLASS = 24301  # advisory lock (LOCK_CLASS, hashtext(schema)): one build at a time per schema
+LOCK_PATIENCE = 2.0  # a server's clean-up holds the lock for milliseconds: a build waits that out
 
 
 class PostgresStore:
@@ -95,13 +96,13 @@ class PostgresStore:
             try:
                 with pool.connection() as conn:
                     return work(conn)
+            except PoolTimeout:  # (an OperationalError too)
+                raise StoreError(f"cannot reach PostgreSQL at {schema.where(url)} (no connection within "
+                                 f"{POOL_TIMEOUT:g}s): check that the server is up; try again") from None
             except psycopg.OperationalError as error:
                 if attempt == 2 or self._closed.is_set():
                     raise schema.explain(error, url) from None
                 pool.check()  # drop every idle connection the restart broke
-            except PoolTimeout:
-                raise StoreError(f"cannot reach PostgreSQL at {schema.where(url)} (no connection within "
-                                 f"{POOL_TIMEOUT:g}s): check that the server is up; try again") from None
 
     # -- which build is current -------------------------------------------------------------------
     def current(self) -> int | None:
@@ -191,7 +192,7 @@ class PostgresStore:
             register_vector(conn)
             if wait:
                 conn.execute("SELECT pg_advisory_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,))
-            elif not _try_lock(conn):
+            elif not _try_lock(conn, patience=LOCK_PATIENCE):
                 holder = conn.execute(
                     "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
                     "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s AND l.objsubid = 2 "
@@ -280,8 +281,15 @@ def _profile(model: dict, chunking: dict) -> str:
     return json.dumps({"model": model["id"], "dim": model["dim"], "chunking": chunking}, sort_keys=True)
 
 
-def _try_lock(conn) -> bool:
-    return conn.execute("SELECT pg_try_advisory_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,)).fetchone()[0]
+def _try_lock(conn, patience: float = 0.0) -> bool:
+    """Take the build lock if it is free, trying for up to `patience` seconds."""
+    deadline = time.monotonic() + patience
+    while True:
+        if conn.execute("SELECT pg_try_advisory_lock(%s, hashtext(current_schema()))", (LOCK_CLASS,)).fetchone()[0]:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
 
 
 def _register(conn, reader: str, build: int) -> None:

@@ -45,6 +45,7 @@ MAX_HISTORY_TURNS = 20  # follow-ups lean on the last turns only
 BOX_MAX_CHARS = 20_000
 UPLOAD_MAX = "1mb"  # the app takes no files, but Gradio's upload route is always there
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
+MIN_TOKEN_CHARS = 16
 
 
 class WithText(Mapping):
@@ -376,6 +377,40 @@ def host_check(host: str) -> dict:
     return {"middleware": [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)]}
 
 
+def access(host: str, env: Mapping[str, str]) -> dict:
+    """launch() keywords that make callers authenticate. Required when the app listens beyond
+    loopback (replicas behind a load balancer), optional on loopback:
+    - BOT_AUTH="user:password[,user2:password2]": Gradio's own login page (gradio_client: auth=(user, password));
+    - BOT_TOKEN=<secret>: every request carries `Authorization: Bearer <secret>` (API clients, or a
+      proxy that adds the header); compared in constant time.
+    BotError (one line) when neither is set for a non-loopback host, or both are set."""
+    users, token = env.get("BOT_AUTH", ""), env.get("BOT_TOKEN", "")
+    if users and token:
+        raise BotError("set BOT_AUTH (a login page) or BOT_TOKEN (a bearer token), not both")
+    if token:
+        if len(token) < MIN_TOKEN_CHARS:
+            raise BotError(f"BOT_TOKEN is shorter than {MIN_TOKEN_CHARS} characters: use a long random secret")
+        import hmac
+
+        expected = f"Bearer {token}".encode()
+
+        def bearer(request) -> str | None:
+            given = request.headers.get("authorization", "").encode()
+            return "token" if hmac.compare_digest(given, expected) else None
+
+        return {"auth_dependency": bearer}
+    if users:
+        pairs = [tuple(pair.split(":", 1)) for pair in users.split(",") if pair]
+        if not pairs or any(len(pair) != 2 or not all(pair) for pair in pairs):
+            raise BotError("BOT_AUTH must be user:password, or several joined by commas")
+        return {"auth": pairs}
+    if host not in LOOPBACK_HOSTS and host != "::1":
+        raise BotError(f"serving on {host} reaches beyond this machine and needs authentication: set "
+                       "BOT_AUTH=user:password (a login page) or BOT_TOKEN=<long secret> (clients send "
+                       "`Authorization: Bearer <secret>`); README: Serving beyond one machine")
+    return {}
+
+
 def parse_args(argv: list[str] | None, prog: str = "python app.py"):
     parser = argparse.ArgumentParser(
         prog=prog, description="Serve the web chat over the index (built first from the seeds folder "
@@ -416,6 +451,7 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model, backend=args.backend,
                                  store=args.store)
     try:
+        protect = access(host, os.environ)  # before the slow start-up: a refused host fails at once
         settings, engine = prepare(settings, seeds_given=seeds_given(args.seeds))
     except BotError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -434,7 +470,7 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     try:
         demo.launch(server_name=host, server_port=port, share=False, css=render.CSS, theme=theme,
                     show_error=False, max_file_size=UPLOAD_MAX, enable_monitoring=False,
-                    app_kwargs=host_check(host), quiet=True, prevent_thread_lock=True)
+                    app_kwargs=host_check(host), quiet=True, prevent_thread_lock=True, **protect)
     except OSError:  # taken between the check and now
         print(in_use, file=sys.stderr)
         return 1
@@ -446,4 +482,5 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
         print("stopped", file=sys.stderr)
     finally:
         demo.close()
+        engine.close()  # a PostgreSQL store forgets this server at once
     return 0

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,15 +58,19 @@ def make_seeds(folder: Path, add=None) -> Path:
 
 
 @contextmanager
-def running_app(folder: Path, add=None):
+def running_app(folder: Path, *args: str, add=None, env: dict | None = None, seeds: Path | None = None,
+                name: str = "server"):
     """Start the app on a free port and yield a `Server` once its page answers; stop it after.
-    `add(seeds)` may put more articles in its seeds folder first."""
-    seeds, index, log = make_seeds(folder, add), folder / "index", folder / "server.log"
+    `add(seeds)` may put more articles in its seeds folder first; `args` are more flags (`--store
+    URL`, `--host ...`), `env` more environment variables; `seeds` an existing folder to serve
+    instead of a fresh copy (replicas share one)."""
+    seeds = seeds or make_seeds(folder, add)
+    index, log = folder / "index", folder / f"{name}.log"
     port = free_port()
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1", **(env or {}))
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "app.py", "--seeds", str(seeds), "--index", str(index), "--port", str(port)],
+            [sys.executable, "app.py", "--seeds", str(seeds), "--index", str(index), "--port", str(port), *args],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = Server(f"http://127.0.0.1:{port}/", seeds, index, log, process)
     try:
@@ -89,6 +94,10 @@ def _wait_up(server: Server) -> None:
             with urllib.request.urlopen(server.url, timeout=2) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError as error:
+            if error.code == 401:  # up, and asking for credentials (BOT_TOKEN)
+                return
+            time.sleep(0.3)
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"the app did not come up in {START_TIMEOUT}s:\n{server.log.read_text()}")
