@@ -79,7 +79,7 @@ def recorded_seeds(settings: Settings, seeds_given: bool) -> Settings:
     if recorded.resolve() == settings.seeds_dir.resolve():
         return settings
     if not recorded.is_dir():
-        raise NothingToIndex(f"the index in {settings.index_dir} was built from {recorded}, which is gone: "
+        raise NothingToIndex(f"the index in {where.name} was built from {recorded}, which is gone: "
                              f"pass --seeds FOLDER to rebuild it from another folder")
     return replace(settings, seeds_dir=recorded)
 
