@@ -25,7 +25,7 @@ import os
 import re
 import unicodedata
 from array import array
-from collections.abc import Container
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,10 +62,13 @@ class Document:
 
 @dataclass(frozen=True)
 class Unchanged:
-    """A file whose path and bytes the current build already holds: not read again."""
+    """A file whose path and bytes the current build already holds: not read again (its title and
+    page starts are the build's)."""
 
     source: str
     sha256: str
+    title: str = ""
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,10 @@ def _walk(seeds_dir: Path) -> list[tuple[Path, str]]:
 
 
 def read_document(path: Path, source: str, readers: Readers | None = None,
-                  known: Container[tuple[str, str]] = ()) -> Document | Unchanged | Skipped:
-    """Read one file; `Unchanged` when (source, sha256 of its bytes) is in `known` (the current
-    build holds it), so that an unchanged PDF is not extracted again."""
+                  known: Mapping[str, dict] | None = None) -> Document | Unchanged | Skipped:
+    """Read one file. `known` is the current build's documents (source -> {"sha256", "title",
+    "pages"}): a file whose bytes it holds under the same name is `Unchanged`, not read again (an
+    unchanged PDF is not extracted again)."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -124,8 +128,9 @@ def read_document(path: Path, source: str, readers: Readers | None = None,
     except OSError as error:
         return Skipped(source, f"cannot read: {error.strerror or error}")
     sha256 = hashlib.sha256(data).hexdigest()
-    if (source, sha256) in known:
-        return Unchanged(source, sha256)
+    stored = (known or {}).get(source)
+    if stored and stored.get("sha256") == sha256:
+        return Unchanged(source, sha256, stored.get("title", ""), tuple(stored.get("pages", ())))
     suffix = path.suffix.lower()
     if suffix == ".txt":
         try:
@@ -149,7 +154,7 @@ def read_document(path: Path, source: str, readers: Readers | None = None,
     return Document(source, text, sha256, title or title_of(source, text), pages, headings)
 
 
-def load_documents(seeds_dir: Path, known: Container[tuple[str, str]] = ()
+def load_documents(seeds_dir: Path, known: Mapping[str, dict] | None = None
                    ) -> tuple[list[Document | Unchanged], list[Skipped]]:
     """Every article of the folder, read side by side in reader worker processes (extract.py);
     see `read_document` for `known`."""

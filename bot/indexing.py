@@ -102,7 +102,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
             where.cleanup()
             before = _current_documents(where)
             # A file the current build holds with the same path and bytes is not read again.
-            documents, skipped = load_documents(seeds, known=set() if full else set(before.items()))
+            documents, skipped = load_documents(seeds, known={} if full else before)
             if not documents:
                 why = f" ({len(skipped)} skipped: {skipped[0].source}: {skipped[0].reason}...)" if skipped else ""
                 kept = "; the index was left as it was" if where.current_version() else ""
@@ -126,7 +126,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
             made = _embed_parts(embedder, todo, step)
             reused = [_renamed(found[d.sha256], d) for d in documents if d.sha256 in found]
             parts = sorted(reused + made, key=lambda p: p.source)
-            if not made and before == {p.source: p.sha256 for p in parts}:
+            if not made and {s: info["sha256"] for s, info in before.items()} == {p.source: p.sha256 for p in parts}:
                 version = where.current_version()
             else:
                 version = where.write(manifest_of(settings, model, parts), parts)
@@ -148,10 +148,12 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
     )
 
 
-def _current_documents(where: Store) -> dict[str, str]:
-    """source -> sha256 of the current build; empty when there is none or it cannot be read."""
+def _current_documents(where: Store) -> dict[str, dict]:
+    """source -> {"sha256", "title", "pages"?...} of the current build; empty when there is none or
+    it cannot be read."""
     try:
-        return {source: info["sha256"] for source, info in where.read_manifest().get("documents", {}).items()}
+        documents = where.read_manifest().get("documents", {})
+        return {source: info for source, info in documents.items() if isinstance(info.get("sha256"), str)}
     except (BotError, AttributeError, KeyError, TypeError):
         return {}
 
@@ -174,8 +176,7 @@ def _read_if_not_reused(documents: list[Document | Unchanged], found: dict, sett
 
 def _renamed(found: Reused, document: Document | Unchanged) -> Reused:
     """A reused document under this build's file name (the same text may have been renamed)."""
-    title = document.title if isinstance(document, Document) else found.title
-    return replace(found, source=document.source, title=title)
+    return replace(found, source=document.source, title=document.title, pages=document.pages)
 
 
 def _chunk(document: Document, splitter):
