@@ -217,10 +217,10 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
 def cmd_eval(args) -> int:
     from . import report
     from .engine import Engine
-    from .evaluate import load_dataset, run, run_peer, score_groups
+    from .evaluate import load_dataset, run, run_peer, score_groups, spread
 
     settings = _eval_index(args, args.dataset, _settings(args))
-    items = load_dataset(args.dataset)[: args.limit or None]
+    items = spread(load_dataset(args.dataset)[: args.limit or None], args.sample)
     engine = Engine(settings)
     runs, rows = {}, {}
     for config in args.configs.split(","):
@@ -327,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--configs", default="fused", help="retrieval variants side by side: fused,dense,bm25")
     p.add_argument("--peer", choices=["langchain"], help="also score LangChain's standard FAISS pipeline")
     p.add_argument("--limit", type=int, default=0, help="score only the first N questions (default: all)")
+    p.add_argument("--sample", type=int, default=0, help="score only N questions, evenly spaced over the set")
     p.set_defaults(func=cmd_eval)
 
     command("serve", add_help=False)  # `bot serve --help` is the web app's own help

@@ -7,8 +7,9 @@ qrels) and the web app's `feedback.jsonl`. A question whose `source` is not in t
 to be declined: that is how the held-out refusal protocol is run.
 
 Scores: gold answer inside the first quote / first three quotes (case and spacing ignored), token F1
-of the first quote, answered and declined rates, quote validity (`text == file[start:end]`, every
-failure listed), retrieval hit@1, hit@5, MRR and nDCG@10 over documents, latency p50/p95.
+of the first quote, answered and declined rates, quote validity (`text == file[start:end]`, the
+extracted text for PDF, HTML, DOCX and Markdown; every failure listed), retrieval hit@1, hit@5, MRR
+and nDCG@10 over documents, latency p50/p95.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import numpy as np
 
 from .answer import NOT_IN_DOCUMENTS
 from .chat import resolve
+from .documents import Document, read_document
 from .engine import Engine
 from .errors import BotError
 
@@ -52,6 +54,14 @@ class Result:
 
 
 # -- loading datasets ---------------------------------------------------------------------------
+def spread(items: list[Item], n: int) -> list[Item]:
+    """`n` questions evenly spaced over the whole set (every len/n-th one), so a fixed sample covers
+    every article: `bot eval --sample 2000` on SQuAD is the README's 2,000-question sample."""
+    if not n or n >= len(items):
+        return items
+    return [items[i * len(items) // n] for i in range(n)]
+
+
 def load_dataset(path: Path) -> list[Item]:
     path = Path(path)
     if not path.exists():
@@ -237,11 +247,9 @@ def _invalid(seeds: Path, quotes: list[dict]) -> list[dict]:
     bad = []
     for quote in quotes:
         path = seeds / quote["source"]
-        if path not in _file_cache:
-            try:
-                _file_cache[path] = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                _file_cache[path] = None
+        if path not in _file_cache:  # read again from the file: for PDF, HTML... extracted again
+            document = read_document(path, quote["source"])
+            _file_cache[path] = document.text if isinstance(document, Document) else None
         text = _file_cache[path]
         if text is None or text[quote["start"] : quote["end"]] != quote["text"]:
             bad.append(quote)

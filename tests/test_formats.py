@@ -16,6 +16,7 @@ import pytest
 from bot import extract, store
 from bot.cli import main as bot_main
 from bot.engine import Engine
+from bot.evaluate import Item, run, score, spread
 from bot.formats import extract as extract_text
 from bot.indexing import build
 from bot.pdf import Line, reflow
@@ -109,6 +110,14 @@ def test_every_format_answers_and_every_quote_checks_through_bot_text(articles, 
             assert texts[quote.source][quote.start : quote.end] == quote.text
     # .txt: `bot text` prints the file's own text, so offsets index the file as before.
     assert bot_text(articles, "crane.txt", capsysbinary) == (articles.seeds_dir / "crane.txt").read_text("utf-8")
+
+
+def test_bot_eval_checks_quotes_against_the_text_of_each_kind(engine):
+    doubled = [Item(question, (expected,), source) for question, source, expected in QUESTIONS for _ in (1, 2)]
+    items = spread(doubled, 6)
+    assert [i.question for i in items] == [q for q, _, _ in QUESTIONS]  # evenly spaced: every second one
+    metrics = score(run(engine, items))
+    assert metrics["first_quote"] == 1.0 and metrics["quote_validity"] == 1.0 and metrics["quotes_checked"] >= 6
 
 
 def test_pdf_quotes_carry_the_page_they_start_on(articles, engine):
