@@ -51,6 +51,13 @@ def cmd_index(args) -> int:
     from .indexing import build, recorded_seeds
 
     given = _settings(args)
+    if args.from_index:
+        from .indexing import copy_index
+
+        report = copy_index(given, args.from_index)
+        print(json.dumps(report.as_json(), ensure_ascii=False) if args.json else
+              f"Copied {report.documents} documents, {report.chunks} chunks from {args.from_index} -> {report.index}")
+        return 0
     settings = recorded_seeds(given, seeds_given(args.seeds))
     if settings.seeds_dir != given.seeds_dir:
         print(f"note: rebuilding from {settings.seeds_dir}, the folder this index was built from "
@@ -305,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--full", action="store_true", help="re-embed everything")
     p.add_argument("--watch", action="store_true", help="keep running; re-index when files change")
+    p.add_argument("--from-index", type=Path, metavar="DIR",
+                   help="with --store: copy the index folder DIR into the store as it is (no embedding)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_index)
 

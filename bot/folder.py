@@ -89,7 +89,7 @@ class FolderStore:
 
     def write(self, manifest: dict, parts: list[DocumentRows | Reused]) -> str:
         """Write the files of a build of `parts` (in row order) and make it current."""
-        rows = [_rows(p) for p in parts]
+        rows = [rows_of(p) for p in parts]
         chunks = [c for r in rows for c in r.chunks]
         offsets = np.cumsum([0] + [len(r.chunks) for r in rows[:-1]])
         sentences = np.concatenate([r.sentences + np.array([o, 0, 0, 0, 0]) for r, o in zip(rows, offsets)])
@@ -104,7 +104,7 @@ class FolderStore:
         return store.publish(self.index_dir, folder).name
 
 
-def _rows(part: DocumentRows | Reused) -> DocumentRows:
+def rows_of(part: DocumentRows | Reused) -> DocumentRows:
     """A reused document's rows under its (maybe new) file name."""
     if isinstance(part, DocumentRows):
         return part

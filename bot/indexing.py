@@ -237,3 +237,35 @@ def manifest_of(settings: Settings, model: dict, parts: list[DocumentRows | Reus
                                  **({"pages": list(p.pages)} if p.pages else {})}
                       for p, (n, _) in zip(parts, sizes)},
     }
+
+
+def copy_index(settings: Settings, index_dir: Path, target: Store | None = None) -> BuildReport:
+    """Write the current build of the index folder `index_dir` into the store `settings` names, with
+    its vectors as they are: moving an index into PostgreSQL costs no embedding. Documents the
+    target already holds (same content, model and chunking) are reused there."""
+    from .folder import FolderStore, rows_of
+
+    started = time.perf_counter()
+    source = FolderStore(index_dir)
+    manifest = source.read_manifest()
+    where = target or open_store(settings)
+    try:
+        with where.lock():
+            where.cleanup()
+            before = _current_documents(where)
+            documents = manifest["documents"]
+            shas = {info["sha256"] for info in documents.values()}
+            there = where.reusable(shas, manifest["model"], manifest["chunking"])
+            here = source.reusable(shas - set(there), manifest["model"], manifest["chunking"])
+            parts = [replace(there[info["sha256"]], source=name, title=info["title"]) if info["sha256"] in there
+                     else rows_of(replace(here[info["sha256"]], source=name, title=info["title"]))
+                     for name, info in documents.items()]
+            keep = {k: v for k, v in manifest.items() if k not in ("format", "files", "dense_index")}
+            version = where.write(keep, parts)
+            index = where.describe(version)
+    finally:
+        if target is None:
+            where.close()
+    chunks = sum(info["chunks"] for info in documents.values())
+    return BuildReport(documents=len(parts), chunks=chunks, embedded=0, reused=chunks,
+                       removed=len(set(before) - set(documents)), seconds=time.perf_counter() - started, index=index)

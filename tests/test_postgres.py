@@ -188,3 +188,15 @@ def test_cli_index_ask_and_eval_with_store(pg_url, tmp_path):
     assert metrics["quote_validity"] == 1.0 and metrics["errors"] == 0
     broken = bot("ask", "--store", pg_url.replace("/t_", "/missing_t_"), "Who?")
     assert broken.returncode == 1 and broken.stderr.count("\n") == 1 and "no such database" in broken.stderr
+
+
+def test_an_index_folder_moves_into_postgres_without_embedding(seed_index, engine, embedder, pg_url):
+    from bot.indexing import copy_index
+
+    report = copy_index(pg_settings(pg_url), seed_index.index_dir)
+    assert report.embedded == 0 and report.reused == report.chunks > 0
+    with Engine(pg_settings(pg_url), embedder) as pg:
+        for question in gold_questions()[:12]:
+            assert without_time(pg.ask(question)) == without_time(engine.ask(question)), question
+    again = copy_index(pg_settings(pg_url), seed_index.index_dir)  # rows already there are reused
+    assert count(pg_url, "SELECT count(*) FROM documents") == 1 and again.documents == 1
