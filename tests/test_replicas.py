@@ -125,3 +125,107 @@ def test_a_builder_killed_mid_build_leaves_the_current_build_and_the_next_cleans
     assert report.documents == 121 and current_build(pg_url) != current and count(pg_url, orphans) == 0
     with psycopg.connect(pg_url) as conn:  # the lock died with the builder: nothing is stuck
         assert conn.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").fetchone()[0] == 0
+
+
+QUESTIONS = ["Who is Japan's defense minister?", "When was the 2 plus 2 meeting held?",
+             "What did the joint document stress?", "What is the boiling point of mercury?"]
+
+
+@pytest.mark.slow
+def test_ten_database_restarts_lose_no_build_and_mix_none(postgres, embedder, pg_url):
+    import threading
+
+    build(pg_settings(pg_url), embedder)
+    version = f"pg-{current_build(pg_url)}"
+    with Engine(pg_settings(pg_url), embedder) as server:
+        expected = {q: server.ask(q).as_json()["quotes"] for q in QUESTIONS}
+        stop, answers, failures = threading.Event(), [], []
+
+        def keep_asking(offset: int) -> None:
+            n = offset
+            while not stop.is_set():
+                try:
+                    answers.append(server.ask(QUESTIONS[n % len(QUESTIONS)]))
+                except StoreError as error:  # in flight during a restart: allowed, and said plainly
+                    failures.append(str(error))
+                    time.sleep(0.2)
+                n += 1
+
+        askers = [threading.Thread(target=keep_asking, args=(i,)) for i in range(2)]
+        for thread in askers:
+            thread.start()
+        try:
+            for i in range(10):  # fast shutdowns and immediate ones (a crash, recovered from WAL)
+                postgres.restart(signal.SIGQUIT if i % 2 else signal.SIGINT)
+                deadline = time.monotonic() + 20
+                while True:
+                    try:
+                        answer = server.ask(QUESTIONS[0])
+                        break
+                    except StoreError:
+                        assert time.monotonic() < deadline, "no answer 20 s after the restart"
+                        time.sleep(0.2)
+                assert answer.index_version == version and answer.as_json()["quotes"] == expected[QUESTIONS[0]]
+        finally:
+            stop.set()
+            for thread in askers:
+                thread.join()
+    assert answers and all(a.index_version == version for a in answers)
+    assert all(a.as_json()["quotes"] == expected[a.question] for a in answers)
+    assert all("PostgreSQL at 127.0.0.1" in f for f in failures)
+    assert current_build(pg_url) == int(version[3:]) and count(pg_url, "SELECT count(*) FROM builds") == 1
+
+
+def build_is_whole(url: str, build: int) -> bool:
+    """Every row the build's record counts is there."""
+    chunks = count(url, "SELECT count(*) FROM build_documents b JOIN chunks c ON c.document = b.document WHERE b.build = %s", build)
+    sentences = count(url, "SELECT count(*) FROM build_documents b JOIN sentences s ON s.document = b.document "
+                           "WHERE b.build = %s", build)
+    return (chunks, sentences) == tuple(count(url, f"SELECT {c} FROM builds WHERE id = %s", build) for c in ("chunks", "sentences"))
+
+
+@pytest.mark.slow
+def test_ten_builders_killed_mid_build_lose_no_build_and_mix_none(seeds_copy, embedder, pg_url, tmp_path):
+    import random
+
+    settings = pg_settings(pg_url, seeds_copy)
+    build(settings, embedder)
+    rng = random.Random(13)
+    with open(tmp_path / "builders.log", "wb") as log:
+        for i in range(10):
+            before = current_build(pg_url)
+            many_articles(seeds_copy, 40 + 8 * i)  # new and changed notes every round
+            (seeds_copy / f"round-{i}.txt").write_text(f"Round {i} of the builder test.\n", encoding="utf-8")
+            if i % 2:  # at a random moment, or while its documents are being written
+                builder = killed_build(pg_url, seeds_copy, log)
+                time.sleep(rng.uniform(1, 12))
+                os.kill(builder.pid, signal.SIGKILL)
+                builder.wait()
+            else:
+                kill_mid_write(pg_url, seeds_copy, log)
+            now = current_build(pg_url)
+            assert build_is_whole(pg_url, now) and (now == before or now > before)
+            with Engine(settings, embedder) as server:
+                answer = server.ask("Who is Japan's defense minister?")
+                assert answer.index_version == f"pg-{now}" and "Nobuo Kishi" in answer.quotes[0].text
+    report = build(settings, embedder)
+    orphans = "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM build_documents b WHERE b.document = d.id)"
+    assert count(pg_url, orphans) == 0 and build_is_whole(pg_url, current_build(pg_url))
+    assert report.documents == len(list(seeds_copy.iterdir()))
+
+
+@pytest.mark.slow
+def test_load_script_over_postgres_with_two_apps(tmp_path):
+    """scripts/load.py, small, over PostgreSQL: 2 apps, 8 users x 5 questions, a rebuild, a restart."""
+    out = tmp_path / "load.json"
+    done = subprocess.run([sys.executable, "scripts/load.py", "--postgres", "--apps", "2", "--users", "8",
+                           "--questions", "5", "--runs", "steady,rebuild,restart", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    import json
+
+    runs = {r["run"]: r for r in json.loads(out.read_text())["runs"]}
+    assert runs["steady"]["errors"] == runs["rebuild"]["errors"] == 0
+    assert all(r["mixed_answers"] == 0 for r in runs.values())
+    assert len(runs["rebuild"]["index_versions"]) == 2 and None not in runs["rebuild"]["switch_lag_seconds"].values()
+    assert runs["restart"]["apps_answering_after"] == 2
