@@ -162,11 +162,20 @@ class PgBuild:
         digest = self.documents[source]["sha256"]
         text = _TEXTS.get(digest)
         if text is None:
-            row = self.store.run(lambda conn: conn.execute("SELECT text FROM texts WHERE sha256 = %s", (digest,)).fetchone())
-            if row is None:
-                raise StoreError(f"the text of {source} is no longer in the database; ask again")
-            text = _TEXTS.put(digest, row[0])
+            self.prefetch_texts([source])
+            text = _TEXTS.get(digest)
+        if text is None:
+            raise StoreError(f"the text of {source} is no longer in the database; ask again")
         return text
+
+    def prefetch_texts(self, sources) -> None:
+        """Read the texts of these documents that are not cached yet, in one query: a question's
+        quotes and paragraph checks then find them all in the cache."""
+        missing = sorted({self.documents[s]["sha256"] for s in sources} - _TEXTS.keys())
+        if missing:
+            for digest, text in self.store.run(lambda conn: conn.execute(
+                    "SELECT sha256, text FROM texts WHERE sha256 = ANY(%s)", (missing,)).fetchall()):
+                _TEXTS.put(digest, text)
 
     def chunk_vectors(self, rows) -> np.ndarray:
         return self.fetch_vectors("chunks", self.chunk_keys(rows))
@@ -270,6 +279,7 @@ class PgChunks:
                 self.cache.update(fetched)
                 while len(self.cache) > CHUNK_CACHE:
                     self.cache.popitem(last=False)
+        self.build.prefetch_texts({self.source(row) for row in rows})
         out = []
         for row in rows:
             position, start, end, cstart, cend = (int(x) for x in self.rows[row])
@@ -293,6 +303,10 @@ class _TextCache:
 
     def __init__(self, limit: int):
         self.limit, self.size, self.items, self.lock = limit, 0, OrderedDict(), threading.Lock()
+
+    def keys(self) -> set[str]:
+        with self.lock:
+            return set(self.items)
 
     def get(self, key: str) -> str | None:
         with self.lock:
