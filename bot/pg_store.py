@@ -24,15 +24,14 @@ import socket
 import threading
 import time
 import uuid
-from collections import Counter
 from contextlib import contextmanager
 
 import numpy as np
 
 from . import pg_schema as schema
 from .errors import IndexBusy, IndexMissing
-from .lexical import terms as bm25_terms
 from .settings import redact
+from .pg_write import ensure_hnsw, write_documents
 from .storage import DocumentRows, Reused, StoreError
 
 POOL_SIZE = int(os.environ.get("BOT_STORE_POOL", "4"))  # per server; Gradio answers 2 at a time
@@ -44,7 +43,6 @@ GRACE = 30.0  # a build replaced this recently is kept: a server may have just l
 HNSW_M, HNSW_EF_CONSTRUCTION = 16, 64
 EF_SEARCH = 200  # candidates walked in the HNSW graph; README: recall@10 against exact search
 STATEMENT_TIMEOUT_MS = 30_000  # a reader's statement that takes longer has met something wrong
-BATCH_CHUNKS = 5000  # new documents are written in transactions of about this many chunks
 LOCK_CLASS = 24301  # advisory lock (LOCK_CLASS, hashtext(schema)): one build at a time per schema
 LOCK_PATIENCE = 2.0  # a server's clean-up holds the lock for milliseconds: a build waits that out
 
@@ -223,8 +221,8 @@ class PostgresStore:
         conn = self._builder
         model = manifest["model"]
         profile = _profile(model, manifest["chunking"])
-        _ensure_hnsw(conn, int(model["dim"]))
-        stored = dict(_write_documents(conn, [p for p in parts if isinstance(p, DocumentRows)], profile))
+        ensure_hnsw(conn, int(model["dim"]), HNSW_M, HNSW_EF_CONSTRUCTION)
+        stored = dict(write_documents(conn, [p for p in parts if isinstance(p, DocumentRows)], profile))
         ids = [stored[id(p)] if isinstance(p, DocumentRows) else p.handle for p in parts]
         counts = conn.execute(
             "SELECT d.id, d.chunks, d.sentences, d.length_total FROM documents d WHERE d.id = ANY(%s)",
@@ -309,69 +307,3 @@ def _cleanup(conn) -> None:
         conn.execute("DELETE FROM documents d WHERE NOT EXISTS "
                      "(SELECT 1 FROM build_documents b WHERE b.document = d.id)")
         conn.execute("DELETE FROM texts t WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = t.sha256)")
-
-
-def _ensure_hnsw(conn, dim: int) -> None:
-    """One HNSW index per vector size (several models may share a database), inner product."""
-    from psycopg import sql
-
-    conn.execute(sql.SQL(
-        "CREATE INDEX IF NOT EXISTS {name} ON chunks USING hnsw ((embedding::halfvec({dim})) halfvec_ip_ops) "
-        "WITH (m = {m}, ef_construction = {ef}) WHERE vector_dims(embedding) = {dim}").format(
-        name=sql.Identifier(f"chunks_hnsw_{dim}"), dim=sql.Literal(dim), m=sql.Literal(HNSW_M),
-        ef=sql.Literal(HNSW_EF_CONSTRUCTION)))
-
-
-def _write_documents(conn, parts: list[DocumentRows], profile: str):
-    """Insert new documents, a batch of about BATCH_CHUNKS chunks per transaction; yields
-    (id(part), document id) once each batch is committed."""
-    batch: list[DocumentRows] = []
-    for part in parts:
-        batch.append(part)
-        if sum(len(p.chunks) for p in batch) >= BATCH_CHUNKS:
-            yield from _write_batch(conn, batch, profile)
-            batch = []
-    if batch:
-        yield from _write_batch(conn, batch, profile)
-
-
-def _write_batch(conn, parts: list[DocumentRows], profile: str):
-    from pgvector import HalfVector
-
-    counted = [[Counter(bm25_terms(c.text) or ["∅"]) for c in p.chunks] for p in parts]
-    vocabulary = sorted({t for counts in counted for c in counts for t in c})
-    with conn.transaction():
-        conn.execute("INSERT INTO terms (term) SELECT unnest(%s::text[]) ON CONFLICT (term) DO NOTHING", (vocabulary,))
-        term_id = dict(conn.execute("SELECT term, id FROM terms WHERE term = ANY(%s)", (vocabulary,)).fetchall())
-        ids = [row[0] for row in conn.execute(
-            "SELECT nextval(pg_get_serial_sequence('documents', 'id')) FROM generate_series(1, %s)",
-            (len(parts),)).fetchall()]
-        conn.execute("INSERT INTO texts (sha256, text) SELECT * FROM unnest(%s::text[], %s::text[]) "
-                     "ON CONFLICT (sha256) DO NOTHING", ([p.sha256 for p in parts], [p.text for p in parts]))
-        conn.execute(
-            "INSERT INTO documents (id, sha256, profile, size, chunks, sentences, length_total) "
-            "SELECT i, s, %s, z, c, n, l FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::int[], "
-            "%s::int[], %s::bigint[]) AS t(i, s, z, c, n, l)",
-            (profile, ids, [p.sha256 for p in parts], [p.size for p in parts], [len(p.chunks) for p in parts],
-             [len(p.sentences) for p in parts], [sum(sum(c.values()) for c in counts) for counts in counted]))
-        with conn.cursor().copy("COPY chunks (document, ordinal, file_start, file_end, clean_start, clean_end, "
-                                "text, length, embedding) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(["int8", "int4", "int4", "int4", "int4", "int4", "text", "int4", "halfvec"])
-            for doc, p, counts in zip(ids, parts, counted):
-                for i, (c, n) in enumerate(zip(p.chunks, counts)):
-                    copy.write_row((doc, i, c.start, c.end, c.cstart, c.cend, c.text, sum(n.values()),
-                                    HalfVector(p.chunk_vectors[i])))
-        with conn.cursor().copy("COPY sentences (document, ordinal, chunk, file_start, file_end, clean_start, "
-                                "clean_end, embedding) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(["int8", "int4", "int4", "int4", "int4", "int4", "int4", "halfvec"])
-            for doc, p in zip(ids, parts):
-                for i, (row, vector) in enumerate(zip(p.sentences.tolist(), p.sentence_vectors)):
-                    copy.write_row((doc, i, *row, HalfVector(np.asarray(vector, dtype=np.float32))))
-        with conn.cursor().copy("COPY postings (document, chunk, term, tf, length) FROM STDIN (FORMAT BINARY)") as copy:
-            copy.set_types(["int8", "int4", "int4", "int4", "int4"])
-            for doc, counts in zip(ids, counted):
-                for i, n in enumerate(counts):
-                    length = sum(n.values())
-                    for term, tf in n.items():
-                        copy.write_row((doc, i, term_id[term], tf, length))
-    yield from ((id(p), doc) for p, doc in zip(parts, ids))
