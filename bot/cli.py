@@ -28,12 +28,12 @@ class _ProgressBar:
     """A tqdm bar on a terminal, nothing when piped (scripts read --json from stdout). Call it with
     (done, total); `close()` wipes it from the line (Ctrl-C included)."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, unit: str = "chunk"):
         self.bar = None
         if sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(desc=label, unit="chunk", leave=False, file=sys.stderr)
+            self.bar = tqdm(desc=label, unit=unit, leave=False, file=sys.stderr)
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is not None:
@@ -63,20 +63,29 @@ def cmd_index(args) -> int:
         print(f"note: rebuilding from {settings.seeds_dir}, the folder this index was built from "
               f"(--seeds picks another)", file=sys.stderr)
     embedder = Embedder(settings, bulk=True)
+    address = args.ray or os.environ.get("BOT_RAY")
+    cluster = None
+    if address:  # joined first: an unreachable cluster costs seconds, not a model load
+        from .cluster import connect
+
+        cluster = connect(address, embedder)
     if args.watch:
         from .watch import watch
 
-        return watch(settings, embedder, full=args.full, as_json=args.json)
+        return watch(settings, embedder, full=args.full, as_json=args.json, cluster=cluster)
     bar = None
     try:
-        bar = _ProgressBar("Embedding")
-        report = build(settings, embedder, full=args.full, progress=bar)
+        bar = _ProgressBar("Embedding on Ray", "doc") if cluster else _ProgressBar("Embedding")
+        report = build(settings, embedder, full=args.full, progress=bar, cluster=cluster)
     except KeyboardInterrupt:  # the new build was never made current: nothing was lost
         if bar:
             bar.close()
         wipe = "\r\x1b[K" if sys.stderr.isatty() else ""  # the bar may have been cut mid-line
         print(f"{wipe}interrupted: the index was left as it was", file=sys.stderr, flush=True)
         return 130
+    finally:
+        if cluster:
+            cluster.close()
     bar.close()
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
@@ -274,6 +283,7 @@ ENVIRONMENT = """environment variables (flags win over them):
   BOT_SEEDS              folder of articles (default: seeds)
   BOT_INDEX              index folder (default: index)
   BOT_STORE              postgresql://... keeps the index in PostgreSQL instead (BOT_STORE_READ: a replica)
+  BOT_RAY                bot index builds on the Ray cluster at this address (HOST:PORT or auto)
   BOT_MODEL, BOT_BACKEND embedding model name or path; auto, onnx or torch
   BOT_TOP_K              passages searched per question (default 30)
   BOT_DECLINE_THRESHOLD  answer only when the refusal model's probability reaches this
@@ -314,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true", help="keep running; re-index when files change")
     p.add_argument("--from-index", type=Path, metavar="DIR",
                    help="with --store: copy the index folder DIR into the store as it is (no embedding)")
+    p.add_argument("--ray", metavar="ADDRESS", help="parse, chunk and embed on the Ray cluster at HOST:PORT "
+                   "(auto: the one running here; or $BOT_RAY; needs the ray extra; README: Ray)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_index)
 

@@ -114,11 +114,20 @@ def _walk(seeds_dir: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda item: item[0].relative_to(seeds_dir).as_posix())
 
 
-def read_document(path: Path, source: str, readers: Readers | None = None,
-                  known: Mapping[str, dict] | None = None) -> Document | Unchanged | Skipped:
-    """Read one file. `known` is the current build's documents (source -> {"sha256", "title",
-    "pages"}): a file whose bytes it holds under the same name is `Unchanged`, not read again (an
-    unchanged PDF is not extracted again)."""
+@dataclass(frozen=True)
+class RawFile:
+    """A file's bytes, read and hashed but not yet decoded or extracted (a Ray build ships these
+    to the cluster, whose workers `parse` them)."""
+
+    source: str
+    sha256: str
+    data: bytes
+
+
+def read_file(path: Path, source: str, known: Mapping[str, dict] | None = None) -> RawFile | Unchanged | Skipped:
+    """The file's bytes and their sha256. `known` is the current build's documents (source ->
+    {"sha256", "title", "pages"}): a file whose bytes it holds under the same name is `Unchanged`,
+    not read again (an unchanged PDF is not extracted again)."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -131,7 +140,13 @@ def read_document(path: Path, source: str, readers: Readers | None = None,
     stored = (known or {}).get(source)
     if stored and stored.get("sha256") == sha256:
         return Unchanged(source, sha256, stored.get("title", ""), tuple(stored.get("pages", ())))
-    suffix = path.suffix.lower()
+    return RawFile(source, sha256, data)
+
+
+def parse(raw: RawFile, readers: Readers | None = None) -> Document | Skipped:
+    """Decode a `.txt` file, or extract the text of the other kinds (in a reader worker process)."""
+    source, data = raw.source, raw.data
+    suffix = Path(source).suffix.lower()
     if suffix == ".txt":
         try:
             text, title, pages, headings = decode(data), "", (), ()
@@ -151,7 +166,22 @@ def read_document(path: Path, source: str, readers: Readers | None = None,
     if not any(not c.isspace() and not _is_invisible(c) for c in text) or (
             len(text) < 4096 and not clean(text).text):
         return Skipped(source, "empty (no text after cleaning)")
-    return Document(source, text, sha256, title or title_of(source, text), pages, headings)
+    return Document(source, text, raw.sha256, title or title_of(source, text), pages, headings)
+
+
+def read_document(path: Path, source: str, readers: Readers | None = None,
+                  known: Mapping[str, dict] | None = None) -> Document | Unchanged | Skipped:
+    """Read one file: `read_file`, then `parse`."""
+    raw = read_file(path, source, known)
+    return parse(raw, readers) if isinstance(raw, RawFile) else raw
+
+
+def read_files(seeds_dir: Path, known: Mapping[str, dict] | None = None
+               ) -> tuple[list[RawFile | Unchanged], list[Skipped]]:
+    """Every article file's bytes, not parsed (see `read_file` for `known`)."""
+    results = [Skipped(path.relative_to(seeds_dir).as_posix(), why) if why
+               else read_file(path, path.relative_to(seeds_dir).as_posix(), known) for path, why in _walk(seeds_dir)]
+    return [r for r in results if not isinstance(r, Skipped)], [r for r in results if isinstance(r, Skipped)]
 
 
 def load_documents(seeds_dir: Path, known: Mapping[str, dict] | None = None

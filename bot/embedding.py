@@ -99,9 +99,14 @@ def _quantization() -> str:
 class Embedder:
     """Lazy: nothing heavy happens until the first call that needs the model."""
 
-    def __init__(self, settings: Settings, bulk: bool = False):
+    def __init__(self, settings: Settings, bulk: bool = False, onnx_dir: Path | None = None,
+                 threads: int | None = None):
         self.settings = settings
         self.bulk = bulk  # tuned for embedding many texts in a row (bot index), not for serving
+        # An exported model folder to load as it is (a Ray worker gets the driver's: cluster.py).
+        self.onnx_dir = onnx_dir
+        self.threads = threads or os.cpu_count() or 1  # bulk: batches run side by side
+        self.onnx_file: Path | None = None  # the ONNX file loaded, once loaded
         self.model_id = DEFAULT_MODEL if settings.model in DEFAULT_NAMES else settings.model
         self._onnx = None  # (session, tokenizer)
         self._torch = None  # SentenceTransformer
@@ -115,7 +120,7 @@ class Embedder:
         if self.backend:
             return self
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the network at run time
-        folder = model_dir(self.settings.model)
+        folder = model_dir(self.settings.model) if self.onnx_dir is None else None
         if folder is not None:
             _check_modules(folder, self.model_id)
         want = self.settings.backend
@@ -131,6 +136,8 @@ class Embedder:
         return self
 
     def _onnx_folder(self) -> Path:
+        if self.onnx_dir is not None:
+            return self.onnx_dir
         source = model_dir(self.settings.model)
         if source is None:  # a hub name: let sentence-transformers find it in the local HF cache
             from sentence_transformers import SentenceTransformer
@@ -191,7 +198,10 @@ class Embedder:
         self._onnx = (session, tokenizer, {i.name for i in session.get_inputs()})
         self.pooling = _pooling_mode(folder)
         self.dim = int(self._onnx_states(["probe"])[0].states.shape[1])
-        self.backend = f"onnx-int8-{_quantization()}"
+        self.onnx_file = quantized[0]
+        # Named after the file's kernels (model_qint8_avx2.onnx), not this CPU's: a Ray worker may
+        # run the driver's file on another CPU.
+        self.backend = f"onnx-int8-{quantized[0].stem.removeprefix('model_qint8_')}"
 
     def _load_torch(self) -> None:
         from sentence_transformers import SentenceTransformer
@@ -272,7 +282,7 @@ class Embedder:
         span_vectors: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(texts)
         # ONNX Runtime releases the GIL while it runs: in bulk, one batch per core at a time. The
         # batches are the same either way, so are the vectors (int8 activations are quantized per batch).
-        workers = (os.cpu_count() or 1) if self.bulk and self._onnx else 1
+        workers = self.threads if self.bulk and self._onnx else 1
         states = _in_order(lambda batch: self.token_states([texts[i] for i in batch]), batches, workers)
         for batch, tokens in zip(batches, states):
             for i, token in zip(batch, tokens):

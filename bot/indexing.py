@@ -12,17 +12,21 @@ import bisect
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
 from .chunking import chunk_document, make_splitter
-from .documents import SUFFIXES, Document, Skipped, Unchanged, clean, load_documents, read_document
+from .documents import (SUFFIXES, Document, RawFile, Skipped, Unchanged, clean, load_documents, parse,
+                        read_document, read_file, read_files)
 from .embedding import Embedder
 from .errors import BotError, NothingToIndex
 from .settings import Settings
 from .storage import DocumentRows, Reused, Store, open_store
 from .store import ChunkRow
+
+if TYPE_CHECKING:
+    from .cluster import RayCluster
 
 CHUNKER = "recursive-tokens-v1"
 
@@ -37,7 +41,6 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     index: str = ""
-    max_chunk_tokens: int = 0
 
     def as_json(self) -> dict:
         return {
@@ -85,12 +88,15 @@ def recorded_seeds(settings: Settings, seeds_given: bool) -> Settings:
 
 
 def build(settings: Settings, embedder: Embedder, full: bool = False,
-          progress: Callable[[int, int], None] | None = None, target: Store | None = None) -> BuildReport:
+          progress: Callable[[int, int], None] | None = None, target: Store | None = None,
+          cluster: "RayCluster | None" = None) -> BuildReport:
     """Bring the store `settings` names (or `target`) in line with ``settings.seeds_dir``.
 
-    `progress(done, total)` is told how many chunks have been embedded. Raises NothingToIndex
-    (leaving the old index alone) when the folder holds no readable article, IndexBusy when another
-    rebuild holds the lock.
+    `progress(done, total)` is told how many chunks have been embedded (documents, on a cluster).
+    With `cluster` (cluster.py), the new and changed documents are parsed, chunked and embedded on
+    Ray instead of here; what is reused, the write and the switch are the same. Raises
+    NothingToIndex (leaving the old index alone) when the folder holds no readable article,
+    IndexBusy when another rebuild holds the lock.
     """
     started = time.perf_counter()
     seeds = settings.seeds_dir
@@ -101,51 +107,61 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
         with where.lock(full=full):
             where.cleanup()
             before = _current_documents(where)
-            # A file the current build holds with the same path and bytes is not read again.
-            documents, skipped = load_documents(seeds, known={} if full else before)
-            if not documents:
-                why = f" ({len(skipped)} skipped: {skipped[0].source}: {skipped[0].reason}...)" if skipped else ""
-                kept = "; the index was left as it was" if where.current_version() else ""
-                raise NothingToIndex(f"no readable article ({', '.join(sorted(SUFFIXES))}) in {seeds}{why}: "
-                                     f"add articles to {seeds}{kept}")
+            # A file the current build holds with the same path and bytes is not read again. A
+            # cluster build only reads the bytes here: its workers parse them.
+            known = {} if full else before
+            documents, skipped = read_files(seeds, known) if cluster else load_documents(seeds, known)
+            _some_left(documents, skipped, seeds, where)
             embedder.load()
             model = model_record(embedder)
             found = {} if full else where.reusable({d.sha256 for d in documents}, model, chunking_params(settings))
-            documents = _read_if_not_reused(documents, found, settings, skipped)
+            documents = _read_if_not_reused(documents, found, settings, skipped, raw=cluster is not None)
             fresh = [d for d in documents if d.sha256 not in found]
-            splitter = make_splitter(embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap_tokens)
-            todo = [(d, *_chunk(d, splitter)) for d in fresh]
-            total = sum(len(item[1]) for item in todo)
-            done = [0]
-
-            def step(n: int) -> None:
-                done[0] += n
-                if progress:
-                    progress(done[0], total)
-
-            made = _embed_parts(embedder, todo, step)
-            reused = [_renamed(found[d.sha256], d) for d in documents if d.sha256 in found]
-            parts = sorted(reused + made, key=lambda p: p.source)
-            if not made and {s: info["sha256"] for s, info in before.items()} == {p.source: p.sha256 for p in parts}:
-                version = where.current_version()
+            if cluster is None:
+                made = embed_documents(embedder, settings, fresh, progress)
             else:
-                version = where.write(manifest_of(settings, model, parts), parts)
+                made, lost = cluster.embed(fresh, embedder, settings, progress)
+                skipped += lost
+                gone = {s.source for s in lost}
+                documents = [d for d in documents if d.source not in gone]
+                _some_left(documents, skipped, seeds, where)
+            reused = [_renamed(found[d.sha256], d) for d in documents if d.sha256 in found]
+            parts, version = write_build(where, settings, model, before, reused, made)
             index = where.describe(version)
     finally:
         if target is None:
             where.close()
     chunks = sum(len(p.chunks) if isinstance(p, DocumentRows) else p.chunks for p in parts)
+    embedded = sum(len(p.chunks) for p in made)
     return BuildReport(
         documents=len(parts),
         chunks=chunks,
-        embedded=total,
-        reused=chunks - total,
+        embedded=embedded,
+        reused=chunks - embedded,
         removed=len(set(before) - {d.source for d in documents}),
         skipped=skipped,
         seconds=time.perf_counter() - started,
         index=index,
-        max_chunk_tokens=max((embedder.count_tokens(c.text) for p in made for c in p.chunks), default=0),
     )
+
+
+def write_build(where: Store, settings: Settings, model: dict, before: dict[str, dict],
+                reused: list[Reused], made: list[DocumentRows]) -> tuple[list, str]:
+    """Write the build of these documents and make it current; the one way every builder (this
+    process or a cluster) ends. Nothing is written when nothing changed. Returns the parts in row
+    order and the version now current."""
+    parts = sorted(reused + made, key=lambda p: p.source)
+    if not made and {s: info["sha256"] for s, info in before.items()} == {p.source: p.sha256 for p in parts}:
+        return parts, where.current_version()
+    return parts, where.write(manifest_of(settings, model, parts), parts)
+
+
+def _some_left(documents: list, skipped: list[Skipped], seeds: Path, where: Store) -> None:
+    if not documents:
+        why = f" ({len(skipped)} skipped: {skipped[0].source}: {skipped[0].reason}...)" if skipped else ""
+        kept = "; the index was left as it was" if where.current_version() else ""
+        raise NothingToIndex(f"no readable article ({', '.join(sorted(SUFFIXES))}) in {seeds}{why}: "
+                             f"add articles to {seeds}{kept}")
 
 
 def _current_documents(where: Store) -> dict[str, dict]:
@@ -158,16 +174,21 @@ def _current_documents(where: Store) -> dict[str, dict]:
         return {}
 
 
-def _read_if_not_reused(documents: list[Document | Unchanged], found: dict, settings: Settings,
-                        skipped: list[Skipped]) -> list[Document | Unchanged]:
-    """Unchanged files whose rows cannot be reused after all (another model or chunking) are read."""
+def _read_if_not_reused(documents: list, found: dict, settings: Settings, skipped: list[Skipped],
+                        raw: bool = False) -> list:
+    """Unchanged files whose rows cannot be reused after all (another model or chunking) are read
+    (`raw`: their bytes only, for a cluster to parse). With `raw`, a file whose rows the store
+    holds under another name is parsed here: its title is its own, as in a local build."""
     out = []
     for document in documents:
         if isinstance(document, Unchanged) and document.sha256 not in found:
-            document = read_document(settings.seeds_dir / document.source, document.source)
-            if isinstance(document, Skipped):
-                skipped.append(document)
-                continue
+            path = settings.seeds_dir / document.source
+            document = read_file(path, document.source) if raw else read_document(path, document.source)
+        elif isinstance(document, RawFile) and document.sha256 in found:
+            document = parse(document)
+        if isinstance(document, Skipped):
+            skipped.append(document)
+            continue
         out.append(document)
     if not out:
         raise NothingToIndex(f"no readable article in {settings.seeds_dir}; the index was left as it was")
@@ -194,13 +215,24 @@ def _chunk(document: Document, splitter):
     return chunks, sentences, cleaned
 
 
-def _embed_parts(embedder: Embedder, todo, step) -> list[DocumentRows]:
-    """Embed every new chunk of every changed document in one stream of batches."""
+def embed_documents(embedder: Embedder, settings: Settings, documents: list[Document],
+                    progress: Callable[[int, int], None] | None = None) -> list[DocumentRows]:
+    """Chunk the documents and embed every chunk (and sentence) in one stream of batches: the
+    work of a build, here or in a Ray worker. `progress(done, total)` counts chunks."""
+    splitter = make_splitter(embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap_tokens)
+    todo = [(d, *_chunk(d, splitter)) for d in documents]
     texts, spans = [], []
     for _, chunks, sentences, _ in todo:
         for i, chunk in enumerate(chunks):
             texts.append(chunk.text)
             spans.append([(s.start - chunk.start, s.end - chunk.start) for s in sentences if s.chunk == i])
+    done = [0]
+
+    def step(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(done[0], len(texts))
+
     chunk_vectors, sentence_vectors = embedder.embed_with_spans(texts, spans, progress=step) if texts \
         else (np.zeros((0, embedder.dim), np.float32), [])
     parts, row = [], 0

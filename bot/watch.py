@@ -33,11 +33,11 @@ def snapshot(settings: Settings) -> tuple:
 
 
 def watch(settings: Settings, embedder: Embedder, full: bool = False, as_json: bool = False,
-          rounds: int | None = None) -> int:
+          rounds: int | None = None, cluster=None) -> int:
     """Rebuild now, then after every quiet change; `rounds` bounds the builds (for tests)."""
     print(f"watching {settings.seeds_dir} (Ctrl-C to stop)", file=sys.stderr)
     seen = snapshot(settings)
-    _rebuild(settings, embedder, full, as_json)
+    _rebuild(settings, embedder, full, as_json, cluster)
     done, pending, changed_at = 1, False, 0.0
     while rounds is None or done < rounds:
         time.sleep(POLL)
@@ -46,14 +46,14 @@ def watch(settings: Settings, embedder: Embedder, full: bool = False, as_json: b
             seen, pending, changed_at = current, True, time.monotonic()
         elif pending and time.monotonic() - changed_at >= QUIET:
             pending = False
-            _rebuild(settings, embedder, False, as_json)
+            _rebuild(settings, embedder, False, as_json, cluster)
             done += 1
     return 0
 
 
-def _rebuild(settings: Settings, embedder: Embedder, full: bool, as_json: bool) -> None:
+def _rebuild(settings: Settings, embedder: Embedder, full: bool, as_json: bool, cluster=None) -> None:
     try:
-        report = build(settings, embedder, full=full)
+        report = build(settings, embedder, full=full, cluster=cluster)
     except BotError as error:  # an empty folder or a busy lock: say so and keep watching
         print(f"error: {error}", file=sys.stderr, flush=True)
         return
