@@ -41,6 +41,9 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     index: str = ""
+    # Seconds per stage (read: files read, hashed and matched with the store; embed; write), for
+    # benchmarks (scripts/ray_scaling.py); not part of the --json summary.
+    stages: dict = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return {
@@ -117,6 +120,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
             found = {} if full else where.reusable({d.sha256 for d in documents}, model, chunking_params(settings))
             documents = _read_if_not_reused(documents, found, settings, skipped, raw=cluster is not None)
             fresh = [d for d in documents if d.sha256 not in found]
+            read_at = time.perf_counter()
             if cluster is None:
                 made = embed_documents(embedder, settings, fresh, progress)
             else:
@@ -126,8 +130,11 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
                 documents = [d for d in documents if d.source not in gone]
                 _some_left(documents, skipped, seeds, where)
             reused = [_renamed(found[d.sha256], d) for d in documents if d.sha256 in found]
+            embedded_at = time.perf_counter()
             parts, version = write_build(where, settings, model, before, reused, made)
             index = where.describe(version)
+            stages = {"read": read_at - started, "embed": embedded_at - read_at,
+                      "write": time.perf_counter() - embedded_at}
     finally:
         if target is None:
             where.close()
@@ -142,6 +149,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
         skipped=skipped,
         seconds=time.perf_counter() - started,
         index=index,
+        stages=stages,
     )
 
 

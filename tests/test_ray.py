@@ -98,9 +98,10 @@ def test_ray_build_is_the_local_build_and_incremental(ray_cluster, mixed_seeds, 
     write_markdown(mixed_seeds / "depot.md", "Ostrava tram depot", PARAGRAPHS[:2])
     (mixed_seeds / "new.txt").write_text("A second depot opened in Vítkovice in 1911.\n", encoding="utf-8")
     (mixed_seeds / "depot.html").unlink()
+    (mixed_seeds / "depot.docx").rename(mixed_seeds / "renamed.docx")  # reused; its name is new
     again = summary(bot_index(mixed_seeds, tmp_path / "ray", "--ray", ray_cluster.address))
     assert again == local_summary(mixed_seeds, tmp_path / "local", embedder)
-    assert again["removed"] == 1 and 0 < again["embedded"] <= 4 and again["reused"] > 0
+    assert again["removed"] == 2 and 0 < again["embedded"] <= 4 and again["reused"] > 0
     assert assert_same_index(tmp_path / "ray", tmp_path / "local") > 0.98
 
 
