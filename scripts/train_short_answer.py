@@ -1,0 +1,244 @@
+"""Learn the short-answer step (bot/short_answer_model.json) on the tuning data only.
+
+    python scripts/train_short_answer.py [--eval ../shared/eval] [--work /tmp/seedbot-short]
+
+Tuning data: SQuAD v1.1 dev articles 00-23 and the news dev set's January-June 2023 weeks. SQuAD
+articles 24-47 and the news weeks of July-December are never read here; `bot eval` reports them.
+
+1. Collect: index the 48 SQuAD articles and the 1,500 news articles (incrementally, in --work), ask
+   every tuning question through the engine as it is (the current sentence ranking), and keep its
+   first three quotes; for SQuAD also the sentence holding the gold answer.
+   Cached in --work/examples.jsonl (--recollect after the ranking changes).
+2. Span model: candidates and features of each question's quotes (and, for SQuAD, of its gold
+   sentence alone, so spans are learned on right sentences too); a listwise linear model (softmax
+   over a question's spans; the spans equal to a gold answer after SQuAD normalization are the
+   targets) with dense features and a lexicon of word cues.
+3. Show model: logistic, on the best span of each question's quotes as a model *not* trained on that
+   question would score it (2-fold by article / by month); its threshold is the lowest that keeps
+   PRECISION right among the shown on the tuning data (EM for SQuAD, gold string contained for news).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sparse
+from scipy.optimize import minimize
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot import short_answer as sa  # noqa: E402
+from bot.answer import compose, rank  # noqa: E402
+from bot.embedding import Embedder  # noqa: E402
+from bot.engine import Engine  # noqa: E402
+from bot.evaluate import contains, exact_match  # noqa: E402
+from bot.indexing import build  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+
+SQUAD_TUNING = range(0, 24)
+NEWS_TUNING = ("2023/01", "2023/06")  # months, inclusive
+PRECISION = 0.72  # among shown, on the tuning data: a margin over the 0.65 / 0.70 goals
+L2, L2_LEXICON, L2_SHOW = 1e-3, 1e-2, 1e-3
+MIN_POSITIVES = 3  # a word cue enters the lexicon when it marks at least this many gold spans
+
+
+# -- 1. collect ---------------------------------------------------------------------------------------
+def engine_for(articles: Path, index: Path, embedder: Embedder) -> Engine:
+    settings = Settings.from_env(seeds_dir=articles, index_dir=index)
+    build(settings, embedder)
+    return Engine(settings, embedder)
+
+
+def ask(engine: Engine, question: str) -> dict:
+    """The quotes of the engine's answer, as `Engine.ask` makes it."""
+    loaded, info, hits, found = engine.evidence(question)
+    ranked = rank(engine.model, found, loaded.index)
+    answered = bool(ranked) and engine.model.answer_probability(info, hits, ranked) >= engine.model.decline_threshold
+    answer = compose(question, ranked, answered, loaded.original_text)
+    return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in answer.quotes]}
+
+
+def gold_sentences(engine: Engine, source: str, answers: list[dict]) -> list[str]:
+    index = engine.loaded().index
+    text = index.text(source)
+    document = list(index.documents).index(source)
+    mine = index.sentences[index.chunks.rows[index.sentences[:, 0], 0] == document][:, 1:3]
+    found = []
+    for answer in answers:
+        start = answer["article_char_start"]
+        end = start + len(answer["text"])
+        inside = mine[(mine[:, 0] <= start) & (mine[:, 1] >= end)]
+        if len(inside):
+            s, e = inside[np.argmax(inside[:, 1] - inside[:, 0])]
+            if text[s:e] not in found:
+                found.append(text[s:e])
+    return found
+
+
+def collect(eval_dir: Path, work: Path, embedder: Embedder) -> list[dict]:
+    rows = []
+    squad = eval_dir / "squad-v1.1-dev"
+    engine = engine_for(squad / "articles", work / "index-squad", embedder)
+    for line in open(squad / "questions.jsonl", encoding="utf-8"):
+        q = json.loads(line)
+        source = Path(q["article_file"]).name
+        if int(source[:2]) not in SQUAD_TUNING:
+            continue
+        rows.append({"question": q["question"], "answers": [a["text"] for a in q["answers"]],
+                     "dataset": "squad", "fold": int(source[:2]) % 2, **ask(engine, q["question"]),
+                     "gold": gold_sentences(engine, source, q["answers"])})
+    news = eval_dir / "news-rtqa-2023"
+    engine = engine_for(news / "articles", work / "index-news", embedder)
+    for line in open(news / "questions.jsonl", encoding="utf-8"):
+        q = json.loads(line)
+        if not NEWS_TUNING[0] <= q["date"][:7] <= NEWS_TUNING[1]:
+            continue
+        rows.append({"question": q["question"], "answers": q["answers"], "dataset": "news",
+                     "fold": int(q["date"][5:7]) % 2, **ask(engine, q["question"]), "gold": []})
+    return rows
+
+
+# -- 2. span model ------------------------------------------------------------------------------------
+def groups_of(rows: list[dict]) -> list[dict]:
+    """One group per question and set of sentences: its spans, features and gold labels."""
+    out = []
+    for row in rows:
+        question = sa.asked(row["question"], row["terms"])
+        sets = [("quotes", row["quotes"])] if row["answered"] and row["quotes"] else []
+        sets += [("gold", [sentence]) for sentence in row["gold"][:1]]
+        for kind, texts in sets:
+            found = sa.spans(question, texts)
+            if not len(found.quote):
+                continue
+            found_texts = [texts[q][s:e] for q, s, e in zip(found.quote, found.starts, found.ends)]
+            out.append({"row": row, "kind": kind, "question": question, "found": found, "texts": found_texts,
+                        "y": np.array([exact_match(t, row["answers"]) for t in found_texts], dtype=float)})
+    return out
+
+
+def lexicon_of(groups: list[dict]) -> dict[str, int]:
+    positives = Counter(key for g in groups for k in np.flatnonzero(g["y"]) for key in g["found"].keys(k))
+    return {k: n for n, k in enumerate(sorted(k for k, c in positives.items() if c >= MIN_POSITIVES))}
+
+
+def design(group: dict, lexicon: dict[str, int]) -> sparse.csr_matrix:
+    rows, cols = [], []
+    for r in range(len(group["y"])):
+        for key in group["found"].keys(r):
+            if key in lexicon:
+                rows.append(r)
+                cols.append(lexicon[key])
+    words = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(group["y"]), len(lexicon)))
+    return sparse.hstack([sparse.csr_matrix(group["found"].features), words]).tocsr()
+
+
+def fit_spans(groups: list[dict]) -> sa.ShortAnswerModel:
+    lexicon = lexicon_of(groups)
+    usable = [(design(g, lexicon), g["y"]) for g in groups if g["y"].any()]
+    penalty = np.r_[np.full(len(sa.FEATURES), L2), np.full(len(lexicon), L2_LEXICON)]
+
+    def loss(w):
+        total, grad = 0.0, np.zeros_like(w)
+        for X, y in usable:
+            z = X @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            right = (p * y).sum() + 1e-12
+            total -= np.log(right)
+            grad -= X.T @ (p * y / right - p)
+        return total / len(usable) + penalty @ (w * w), grad / len(usable) + 2 * penalty * w
+
+    w = minimize(loss, np.zeros(len(penalty)), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
+    words = {k: float(w[len(sa.FEATURES) + n]) for k, n in lexicon.items()}
+    return sa.ShortAnswerModel(w[: len(sa.FEATURES)], words, np.zeros(len(sa.SHOW_FEATURES)), 0.0)
+
+
+# -- 3. show model ------------------------------------------------------------------------------------
+def right(row: dict, text: str) -> bool:
+    """What the goals count: exact match on SQuAD, the gold string inside the span on news."""
+    return exact_match(text, row["answers"]) if row["dataset"] == "squad" else contains(text, row["answers"])
+
+
+def shown_rows(model: sa.ShortAnswerModel, groups: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    X, y = [], []
+    for g in groups:
+        if g["kind"] != "quotes":
+            continue
+        scores = model.scores(g["found"])
+        best = int(np.argmax(scores))
+        X.append(sa.show_features(g["question"], g["found"], scores, best))
+        y.append(right(g["row"], g["texts"][best]))
+    return np.array(X), np.array(y, dtype=float)
+
+
+def fit_show(X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def loss(w):
+        p = 1 / (1 + np.exp(-np.clip(X @ w, -50, 50)))
+        ll = -(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)).mean()
+        return ll + L2_SHOW * w[1:] @ w[1:], X.T @ (p - y) / len(y) + 2 * L2_SHOW * np.r_[0, w[1:]]
+
+    return minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B").x
+
+
+def threshold_for(p: np.ndarray, y: np.ndarray, precision: float) -> float:
+    """The lowest threshold whose shown answers are still right at least `precision` of the time."""
+    order = np.argsort(-p)
+    running = np.cumsum(y[order]) / np.arange(1, len(y) + 1)
+    ok = np.flatnonzero(running >= precision)
+    ok = ok[ok >= 20]  # not on the say of a handful of answers
+    return float(p[order][ok[-1]]) if len(ok) else 1.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=Path("../shared/eval"))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/seedbot-short"))
+    parser.add_argument("--out", type=Path, default=sa.MODEL_FILE)
+    parser.add_argument("--recollect", action="store_true", help="ask the tuning questions again")
+    args = parser.parse_args()
+    started = time.time()
+    cache = args.work / "examples.jsonl"
+    if args.recollect or not cache.exists():
+        args.work.mkdir(parents=True, exist_ok=True)
+        rows = collect(args.eval, args.work, Embedder(Settings.from_env()).load())
+        cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    rows = [json.loads(line) for line in cache.read_text().splitlines()]
+    groups = groups_of(rows)
+    print(f"{len(rows)} questions, {len(groups)} span groups ({time.time() - started:.0f}s)")
+
+    # Out-of-fold span scores for the show model, then the span model on everything.
+    X, y = [], []
+    for fold in (0, 1):
+        model = fit_spans([g for g in groups if g["row"]["fold"] != fold])
+        fx, fy = shown_rows(model, [g for g in groups if g["row"]["fold"] == fold])
+        X.append(fx)
+        y.append(fy)
+    X, y = np.vstack(X), np.concatenate(y)
+    show = fit_show(X, y)
+    p = 1 / (1 + np.exp(-np.clip(X @ show, -50, 50)))
+    threshold = threshold_for(p, y, PRECISION)
+    shown = p >= threshold
+    print(f"out of fold: best span right {y.mean():.3f}; shown {shown.mean():.3f} of answered, "
+          f"right among shown {y[shown].mean():.3f}")
+    model = fit_spans(groups)
+    args.out.write_text(json.dumps({
+        "trained_on": "SQuAD v1.1 dev articles 00-23 and news-rtqa-2023 January-June "
+                      "(scripts/train_short_answer.py)",
+        "features": sa.FEATURES,
+        "weights": [round(float(x), 6) for x in model.weights],
+        "lexicon": {k: round(v, 6) for k, v in sorted(model.lexicon.items()) if abs(v) >= 1e-3},
+        "show": {"features": sa.SHOW_FEATURES, "weights": [round(float(x), 6) for x in show],
+                 "threshold": round(threshold, 6)},
+    }, indent=1, ensure_ascii=False) + "\n")
+    print(f"wrote {args.out} in {time.time() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
