@@ -272,7 +272,8 @@ def _result_row(result) -> dict:
     item = result.item
     return {"question": item.question, "group": item.group, "answers": list(item.answers),
             "answered": result.answered, "correct": verdict(result),
-            "first_quote": result.quotes[0] if result.quotes else None, "seconds": round(result.seconds, 4),
+            "first_quote": result.quotes[0] if result.quotes else None, "short_answer": result.short,
+            "seconds": round(result.seconds, 4),
             "error": result.error or None}
 
 

@@ -8,8 +8,10 @@ to be declined: that is how the held-out refusal protocol is run.
 
 Scores: gold answer inside the first quote / first three quotes (case and spacing ignored), token F1
 of the first quote, answered and declined rates, quote validity (`text == file[start:end]`, the
-extracted text for PDF, HTML, DOCX and Markdown; every failure listed), retrieval hit@1, hit@5, MRR
-and nDCG@10 over documents, latency p50/p95.
+extracted text for PDF, HTML, DOCX and Markdown; every failure listed, short answers included),
+short answers (how often shown; exact match and token F1 over all answerable questions and among
+those shown; gold string inside the shown ones), retrieval hit@1, hit@5, MRR and nDCG@10 over
+documents, latency p50/p95.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Result:
     seconds: float
     error: str = ""
     bad_quotes: list[dict] = field(default_factory=list)
+    short: dict | None = None  # the answer's short_answer
 
 
 # -- loading datasets ---------------------------------------------------------------------------
@@ -220,8 +223,9 @@ def run(engine: Engine, items: list[Item], mode: str = "fused", progress=None) -
             continue
         quotes = [q.as_json() for q in answer.quotes]
         ranked = _ranked_sources(engine, item, mode)
-        results.append(Result(item, answer.answered, quotes, ranked, answer.seconds,
-                              bad_quotes=_invalid(seeds, quotes + [q.as_json() for q in answer.closest])))
+        short = answer.short_answer.as_json() if answer.short_answer else None
+        bad = _invalid(seeds, quotes + [q.as_json() for q in answer.closest] + ([short] if short else []))
+        results.append(Result(item, answer.answered, quotes, ranked, answer.seconds, bad_quotes=bad, short=short))
         if progress:
             progress(1)
     return results
@@ -262,8 +266,18 @@ def _flat(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
+    """SQuAD's normalization: lower case, punctuation and articles dropped, words."""
     text = re.sub(r"\b(a|an|the)\b", " ", re.sub(r"[^\w\s]", " ", text.lower()))
     return text.split()
+
+
+def contains(text: str, answers) -> bool:
+    """A gold answer inside `text`, case and spacing ignored."""
+    return any(_flat(a) in _flat(text) for a in answers)
+
+
+def exact_match(prediction: str, answers) -> bool:
+    return any(_tokens(prediction) == _tokens(a) for a in answers)
 
 
 def token_f1(prediction: str, gold: str) -> float:
@@ -301,7 +315,7 @@ def score(results: list[Result]) -> dict:
     graded = [r for r in results if r.item.relevant]
 
     def hit(r: Result, n: int) -> bool:
-        return any(_flat(a) in _flat(q["text"]) for q in r.quotes[:n] for a in r.item.answers)
+        return any(contains(q["text"], r.item.answers) for q in r.quotes[:n])
 
     quotes = sum(len(r.quotes) for r in results)
     bad = [q for r in results for q in r.bad_quotes]
@@ -327,6 +341,7 @@ def score(results: list[Result]) -> dict:
         "p50_ms": round(float(np.percentile(seconds, 50)), 2) if len(seconds) else None,
         "p95_ms": round(float(np.percentile(seconds, 95)), 2) if len(seconds) else None,
     }
+    metrics.update(_short_metrics(answerable))
     with_source = [r for r in answerable if r.item.source]
     if with_source:
         ranks = [_first_rank(r.ranked_sources, {r.item.source}) for r in with_source]
@@ -336,6 +351,24 @@ def score(results: list[Result]) -> dict:
         metrics.update(_rank_metrics(ranks))
         metrics["ndcg@10"] = _rate(_ndcg(r.ranked_sources[:10], r.item.relevant) for r in graded)
     return metrics
+
+
+def _short_metrics(answerable: list[Result]) -> dict:
+    """Short answers: how often one is shown, and exact match / token F1 (SQuAD's normalization)
+    / gold string inside it, over all answerable questions (none shown counts 0) and among shown."""
+    shown = [r for r in answerable if r.short]
+    if not shown:
+        return {"short_shown": _rate(False for _ in answerable)} if answerable else {}
+    em = {id(r): float(exact_match(r.short["text"], r.item.answers)) for r in shown}
+    f1 = {id(r): max(token_f1(r.short["text"], a) for a in r.item.answers) for r in shown}
+    return {
+        "short_shown": _rate(r.short is not None for r in answerable),
+        "short_em": _rate(em.get(id(r), 0.0) for r in answerable),
+        "short_f1": _rate(f1.get(id(r), 0.0) for r in answerable),
+        "short_em_shown": _rate(em.values()),
+        "short_f1_shown": _rate(f1.values()),
+        "short_contains_shown": _rate(contains(r.short["text"], r.item.answers) for r in shown),
+    }
 
 
 def _first_rank(ranked: list[str], relevant: set[str]) -> int | None:
