@@ -21,6 +21,7 @@ import numpy as np
 from .features import NAMES, Question, add_rank_features, question_cover, sentence_features, stems
 from .lexical import words
 from .retrieve import Hit
+from .short_answer import ShortAnswer, choose
 from .storage import Build
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
@@ -57,10 +58,13 @@ class Answer:
     seconds: float = 0.0
     resolved_question: str = ""  # the question after follow-up resolution, when it differs
     index_version: str = ""
+    short_answer: ShortAnswer | None = None  # the few words of a quote that answer, when clear
 
     def as_json(self) -> dict:
-        out = {"question": self.question, "answered": self.answered, "answer": self.text,
-               "quotes": [q.as_json() for q in self.quotes], "seconds": round(self.seconds, 4)}
+        out = {"question": self.question, "answered": self.answered, "answer": self.text}
+        if self.short_answer:
+            out["short_answer"] = self.short_answer.as_json()
+        out.update(quotes=[q.as_json() for q in self.quotes], seconds=round(self.seconds, 4))
         if self.closest:
             out["closest"] = [q.as_json() for q in self.closest]
         if self.resolved_question:
@@ -265,20 +269,31 @@ def _repeats(words_a: set[str], words_b: set[str]) -> bool:
 
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
-            max_quotes: int = 3, answer_probability: float = 1.0) -> Answer:
+            max_quotes: int = 3, answer_probability: float = 1.0, asked: Question | None = None) -> Answer:
     """Turn ranked sentences into the chat answer and its numbered, verbatim quotes. A quote's score
-    is the models' estimate that it is the answer: P(the articles answer) x P(this sentence is the one)."""
+    is the models' estimate that it is the answer: P(the articles answer) x P(this sentence is the one).
+    Given the question's features (`asked`), the answer opens with the short answer in bold when a
+    quote holds one, then that quote with the short answer in bold inside it."""
     quotes = tuple(
         Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end], answer_probability * c.share)
         for n, c in enumerate(ranked[:max_quotes], start=1)
     )
     if not answered:
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quotes)
-    lead, *support = quotes
-    text = f"{_one_line(lead.text)} [{lead.n}]"
+    short = None
+    if asked is not None:
+        short = choose(asked.text, asked.terms, quotes)
+    lead = quotes[short.quote - 1] if short else quotes[0]
+    support = [q for q in quotes if q is not lead]
+    if short:
+        at, to = short.start - lead.start, short.end - lead.start
+        text = (f"**{_one_line(short.text)}**\n\n"
+                + _one_line(f"{lead.text[:at]}**{lead.text[at:to]}**{lead.text[to:]}") + f" [{lead.n}]")
+    else:
+        text = f"{_one_line(lead.text)} [{lead.n}]"
     if support:
         text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
-    return Answer(question, text, True, quotes)
+    return Answer(question, text, True, quotes, short_answer=short)
 
 
 def _one_line(text: str) -> str:

@@ -136,7 +136,8 @@ class Engine:
         if threshold is None:
             threshold = self.model.decline_threshold
         probability = self.model.answer_probability(info, hits, ranked) if ranked else 0.0
-        answer = compose(text, ranked, probability >= threshold, loaded.original_text, answer_probability=probability)
+        answer = compose(text, ranked, probability >= threshold, loaded.original_text,
+                         answer_probability=probability, asked=info)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version)

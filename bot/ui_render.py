@@ -80,11 +80,16 @@ def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def marked(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """text[lo:hi] as HTML with the quote [start, end) inside <mark>; ellipses where it was cut."""
+def marked(text: str, start: int, end: int, lo: int, hi: int, short: tuple[int, int] | None = None) -> str:
+    """text[lo:hi] as HTML with the quote [start, end) inside <mark>, and the short answer inside
+    it (`short`, document offsets) in a nested <mark class="short">; ellipses where it was cut."""
     before = ("…" if lo > 0 and text[lo - 1] not in "\n" else "") + text[lo:start]
     after = text[end:hi] + ("…" if hi < len(text) and text[hi] not in "\n" else "")
-    return f"{esc(before.lstrip())}<mark>{esc(text[start:end])}</mark>{esc(after.rstrip())}"
+    quote = esc(text[start:end])
+    if short and start <= short[0] < short[1] <= end:
+        quote = (f'{esc(text[start:short[0]])}<mark class="short">{esc(text[short[0]:short[1]])}</mark>'
+                 f"{esc(text[short[1]:end])}")
+    return f"{esc(before.lstrip())}<mark>{quote}</mark>{esc(after.rstrip())}"
 
 
 def locate(quote: dict, text: str) -> tuple[int, int] | None:
@@ -97,8 +102,9 @@ def locate(quote: dict, text: str) -> tuple[int, int] | None:
     return (at, at + len(quote["text"])) if at >= 0 and quote["text"] else None
 
 
-def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer") -> str:
-    """One source: title, file, score, the quote in its paragraph, and the whole article to open."""
+def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", short: dict | None = None) -> str:
+    """One source: title, file, score, the quote in its paragraph (with the short answer marked in
+    it, when `short` lies in this quote), and the whole article to open."""
     info = documents.get(quote["source"], {})
     text = info.get("text", "")
     where = locate(quote, text)
@@ -113,11 +119,15 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer") -
         note = '<p class="src-note">(the article has changed since)</p>'
         return f'<div class="src-card {kind}">{head}{body}{note}</div>'
     start, end = where
-    body = f'<p class="src-para">{marked(text, start, end, *paragraph_span(text, start, end))}</p>'
+    span = None
+    if short and short["quote"] == quote["n"]:  # offsets move with the quote if the article did
+        at = short["start"] - quote["start"] + start
+        span = (at, at + len(short["text"])) if text[at : at + len(short["text"])] == short["text"] else None
+    body = f'<p class="src-para">{marked(text, start, end, *paragraph_span(text, start, end), span)}</p>'
     lo = max(0, min(start - ARTICLE_MAX // 2, len(text) - ARTICLE_MAX))
     hi = min(len(text), lo + ARTICLE_MAX)
     article = (f'<details class="src-article"><summary>Open the whole article</summary>'
-               f'<div class="src-full">{marked(text, start, end, lo, hi)}</div></details>')
+               f'<div class="src-full">{marked(text, start, end, lo, hi, span)}</div></details>')
     return f'<div class="src-card {kind}">{head}{body}{article}</div>'
 
 
@@ -128,7 +138,8 @@ def sources_html(answer: dict | None, documents: dict) -> str:
                 'highlighted in their paragraph.</div>')
     asked = f'<div class="src-q">For: “{esc(" ".join(str(answer.get("question", "")).split())[:300])}”</div>'
     if answer.get("answered"):
-        cards = [quote_card(q, documents, f'[{q["n"]}]') for q in answer.get("quotes", [])]
+        cards = [quote_card(q, documents, f'[{q["n"]}]', short=answer.get("short_answer"))
+                 for q in answer.get("quotes", [])]
         return '<div class="src-list">' + asked + "".join(cards) + "</div>"
     closest = answer.get("closest", [])
     intro = ('<div class="src-declined">The documents do not answer this question. '
@@ -138,8 +149,19 @@ def sources_html(answer: dict | None, documents: dict) -> str:
 
 
 def chat_markdown(answer: dict) -> str:
-    """The assistant's chat message: the answer with its [n] markers, or a plain refusal."""
+    """The assistant's chat message: the answer with its [n] markers, or a plain refusal. A short
+    answer opens it in bold, then its quote with the short answer marked."""
     text = md_escape(answer["answer"])
+    short = answer.get("short_answer")
+    quote = next((q for q in answer.get("quotes", []) if short and q["n"] == short["quote"]), None)
+    if answer.get("answered") and quote:
+        at, to = short["start"] - quote["start"], short["end"] - quote["start"]
+        one_line = lambda piece: md_escape(re.sub(r"\s+", " ", piece))
+        lead = (f'{one_line(quote["text"][:at]).lstrip()}<mark>{one_line(quote["text"][at:to])}</mark>'
+                f'{one_line(quote["text"][to:]).rstrip()} [{quote["n"]}]')
+        support = answer["answer"].partition("\n\nSupporting passages: ")[2]
+        text = (f"**{one_line(short['text'])}**\n\n{lead}"
+                + (f"\n\nSupporting passages: {md_escape(support)}" if support else ""))
     if not answer.get("answered"):
         text += ("\n\n*The closest passages are shown in the sources panel, marked "
                  f"“{CLOSEST_LABEL}”.*" if answer.get("closest") else "")
@@ -225,6 +247,7 @@ CSS = """
 .src-meta { font-size: 0.85em; color: var(--body-text-color-subdued); margin: 2px 0 8px; }
 .src-para, .src-full { white-space: pre-wrap; line-height: 1.55; margin: 0; overflow-wrap: anywhere; }
 .src-para mark, .src-full mark { background: #fde68a; color: #111; padding: 1px 2px; border-radius: 3px; }
+.src-para mark.short, .src-full mark.short { background: #f59e0b; font-weight: 700; padding: 0 1px; }
 /* A bidi override inside an article (U+202E...) may reorder its own quote, never the text around it. */
 .src-para mark, .src-full mark, .src-title, .src-q { unicode-bidi: isolate; }
 .src-article summary { cursor: pointer; margin-top: 8px; font-size: 0.9em; color: var(--color-accent); }

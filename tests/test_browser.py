@@ -1,6 +1,7 @@
 """The web chat in a real browser: Debian's Chromium driven by Playwright (never a downloaded one).
 
-One walk through the page: ask, see the quote highlighted in the sources panel, ask about an article
+One walk through the page: ask, see the short answer in bold and the quote highlighted (the short
+answer marked inside it) in the chat and the sources panel, ask about an article
 full of markup and check nothing of it runs, vote, rebuild with a new article, ask again. The
 screenshot lands in test-artifacts/ (ignored by git). Without Chromium this FAILS: `make test`
 installs it (scripts/need-chromium.sh), so a skip would hide a broken setup. $CHROMIUM names another binary.
@@ -124,12 +125,22 @@ def test_chat_sources_feedback_and_rebuild(page, server):
     ARTIFACTS.mkdir(exist_ok=True)
     mark = ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
     assert "Defense Minister Nobuo Kishi" in mark.inner_text()
-    assert "[1]" in page.locator("#chat [data-testid=bot]").last.inner_text()
+    reply = page.locator("#chat [data-testid=bot]").last
+    assert "[1]" in reply.inner_text()
+    # The short answer opens the reply in bold, then is marked inside its quote; the sources panel
+    # marks it inside the highlighted sentence.
+    assert reply.locator("strong").first.inner_text() == "Nobuo Kishi"
+    assert reply.locator("mark").first.inner_text() == "Nobuo Kishi"
+    assert reply.inner_text().index("Nobuo Kishi") < reply.inner_text().index("Kyodo News")
+    short = page.locator("#sources .src-para mark mark.short").first
+    assert short.inner_text() == "Nobuo Kishi" and short.is_visible()
+    assert short.evaluate("e => getComputedStyle(e).fontWeight") == "700"
     card = page.locator("#sources .src-card").first
     assert "000_37c9385a86793e2f.txt" in card.inner_text()
     assert re.search(r"\b\d{2}% chance it answers", card.inner_text())
     card.locator("summary").click()  # the whole article, quote highlighted
-    assert card.locator(".src-full mark").is_visible()
+    assert card.locator(".src-full > mark").is_visible()
+    assert card.locator(".src-full mark.short").inner_text() == "Nobuo Kishi"
 
     # A PDF quote names its page; the whole article is the extracted text, the quote marked in it.
     mark = ask(page, "Who installed the tide gauge of Port Elsby?", "Ruth Okafor")
