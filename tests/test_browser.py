@@ -149,7 +149,7 @@ def test_chat_sources_feedback_and_rebuild(page, server):
     assert "tide-report.pdf" in card.inner_text() and "Tide Report" in card.inner_text()
     assert card.locator(".src-page").inner_text() == "page 2"
     card.locator("summary").click()
-    assert card.locator(".src-full mark").inner_text() == PDF_FACT
+    assert card.locator(".src-full > mark").inner_text() == PDF_FACT
     assert card.locator(".src-full").inner_text().startswith("Tide Report\n")
     page.screenshot(path=str(ARTIFACTS / "web-pdf-quote.png"), full_page=True)
 

@@ -574,8 +574,16 @@ def check_reply(engine, question, texts) -> str:
         assert time.perf_counter() - started < ANSWER_SECONDS
     assert answer.text and (answer.text == NOT_IN_DOCUMENTS) != answer.answered
     assert_verbatim(answer, texts)
-    if answer.answered:  # extractive: the answer is the first quote, nothing else is composed
-        assert answer.text.startswith(" ".join(answer.quotes[0].text.split()))
+    if answer.answered:  # extractive: the answer is a quote, nothing else is composed
+        lead, opening = answer.quotes[0].text, ""
+        if answer.short_answer:  # ... opened by its short answer in bold, a span of the quote that holds it
+            short = answer.short_answer
+            quote = answer.quotes[short.quote - 1]
+            at, to = short.start - quote.start, short.end - quote.start
+            assert quote.text[at:to] == short.text
+            lead = f"{quote.text[:at]}**{short.text}**{quote.text[to:]}"
+            opening = f"**{' '.join(short.text.split())}**\n\n"
+        assert answer.text.startswith(opening + " ".join(lead.split()))
     return "answer"
 
 
