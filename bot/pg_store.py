@@ -251,7 +251,7 @@ class PostgresStore:
             conn.execute("INSERT INTO current_build (one, build) VALUES (true, %s) "
                          "ON CONFLICT (one) DO UPDATE SET build = EXCLUDED.build", (build,))
             conn.execute("SELECT pg_notify(%s, %s)", (schema.NOTIFY_CHANNEL, str(build)))
-        conn.execute("ANALYZE build_documents, build_terms")
+        conn.execute("ANALYZE build_documents, build_terms, chunks, sentences, postings")  # plans for the new rows
         _cleanup(conn)
         return f"pg-{build}"
 
