@@ -170,7 +170,13 @@ A bad line (empty, over 2,000 characters, broken JSON) gets an error in its plac
 def cmd_ask(args) -> int:
     from .engine import Engine
 
-    engine = Engine(_settings(args))
+    with Engine(_settings(args)) as engine:  # closing tells a PostgreSQL store this reader is gone
+        return _ask(engine, args)
+
+
+def _ask(engine, args) -> int:
+    from .storage import StoreError
+
     if args.question is not None:
         _show(engine.ask(args.question), args.json)
         return 0
@@ -185,7 +191,7 @@ def cmd_ask(args) -> int:
         try:
             question, history = _parse_line(line)
             answer = engine.ask(question, history)
-        except BadQuestion as error:
+        except (BadQuestion, StoreError) as error:  # a bad line, or the database away for a moment
             problem = error
         if args.json:
             if problem:
