@@ -5,7 +5,7 @@
   in case a notification was missed while the connection was down). The engine compares it with
   the build it has loaded before every question, so every server picks a new build up within
   about a second, and each question is answered from the one build it started with.
-- Queries go to a bounded pool (POOL_SIZE connections) on `store_read` when given (a streaming
+- Queries go to a bounded pool (`Settings.store_pool` connections) on `store_read` when given (a streaming
   standby), else on the primary; a connection broken by a server restart is replaced and the
   statement retried once, so the next question after a restart succeeds without restarting us.
 - Writing: `bot index` holds an advisory lock (released by the server if the builder dies),
@@ -34,7 +34,6 @@ from .settings import redact
 from .pg_write import ensure_hnsw, write_documents
 from .storage import DocumentRows, Reused, StoreError
 
-POOL_SIZE = int(os.environ.get("BOT_STORE_POOL", "4"))  # per server; Gradio answers 2 at a time
 POOL_TIMEOUT = 5.0  # seconds to wait for a connection before the question fails
 POLL = 1.0  # seconds between checks of `current_build` when no notification came
 HEARTBEAT = 10.0  # seconds between a server's `readers` updates
@@ -48,8 +47,8 @@ LOCK_PATIENCE = 2.0  # a server's clean-up holds the lock for milliseconds: a bu
 
 
 class PostgresStore:
-    def __init__(self, url: str, read_url: str | None = None):
-        self.url, self.read_url = url, read_url or url
+    def __init__(self, url: str, read_url: str | None = None, pool_size: int = 4):
+        self.url, self.read_url, self.pool_size = url, read_url or url, pool_size
         self.name = redact(url)
         self.option = f"--store '{redact(url)}'"
         self.reader_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -78,7 +77,7 @@ class PostgresStore:
 
                 self.connect(url).close()  # fails with the real reason (password, host...) if it must
                 self._pools[url] = ConnectionPool(
-                    schema.conninfo(url), min_size=1, max_size=POOL_SIZE, timeout=POOL_TIMEOUT,
+                    schema.conninfo(url), min_size=1, max_size=self.pool_size, timeout=POOL_TIMEOUT,
                     kwargs={"autocommit": True}, configure=_configure, open=True, name=f"seedbot-{len(self._pools)}")
             return self._pools[url]
 

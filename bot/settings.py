@@ -35,6 +35,7 @@ class Settings:
     # None = the index folder; a postgresql:// URL keeps the index in that database (storage.py).
     store: str | None = None
     store_read: str | None = None  # optional read replica (streaming standby) of `store`
+    store_pool: int = 4  # connections per server to the store at most (the web app answers 2 at a time)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -51,6 +52,7 @@ class Settings:
             ("decline_threshold", "BOT_DECLINE_THRESHOLD", float),
             ("store", "BOT_STORE", str),
             ("store_read", "BOT_STORE_READ", str),
+            ("store_pool", "BOT_STORE_POOL", int),
         ]:
             if env.get(var):
                 values[field] = cast(env[var])

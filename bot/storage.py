@@ -114,6 +114,6 @@ def open_store(settings: Settings) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
         from .pg_store import PostgresStore
 
-        return PostgresStore(url, settings.store_read)
+        return PostgresStore(url, settings.store_read, settings.store_pool)
     raise StoreError(f"unknown store {url.split('://')[0]!r}: give a postgresql:// URL, or no --store "
                      "for the index folder")
