@@ -64,23 +64,20 @@ def cmd_index(args) -> int:
               f"(--seeds picks another)", file=sys.stderr)
     embedder = Embedder(settings, bulk=True)
     address = args.ray or os.environ.get("BOT_RAY")
-    cluster = None
-    if address:  # joined first: an unreachable cluster costs seconds, not a model load
-        from .cluster import connect
-
-        cluster = connect(address, embedder)
     if args.watch:
         from .watch import watch
 
-        return watch(settings, embedder, full=args.full, as_json=args.json, cluster=cluster)
-    bar = None
+        return watch(settings, embedder, full=args.full, as_json=args.json, cluster=_join(address, embedder))
+    # Made before joining a cluster, which sends stderr through a filter (cluster.py): not a terminal.
+    tty = sys.stderr.isatty()
+    bar = _ProgressBar("Embedding on Ray", "doc") if address else _ProgressBar("Embedding")
+    cluster = None
     try:
-        bar = _ProgressBar("Embedding on Ray", "doc") if cluster else _ProgressBar("Embedding")
+        cluster = _join(address, embedder)
         report = build(settings, embedder, full=args.full, progress=bar, cluster=cluster)
     except KeyboardInterrupt:  # the new build was never made current: nothing was lost
-        if bar:
-            bar.close()
-        wipe = "\r\x1b[K" if sys.stderr.isatty() else ""  # the bar may have been cut mid-line
+        bar.close()
+        wipe = "\r\x1b[K" if tty else ""  # the bar may have been cut mid-line
         print(f"{wipe}interrupted: the index was left as it was", file=sys.stderr, flush=True)
         return 130
     finally:
@@ -96,6 +93,15 @@ def cmd_index(args) -> int:
         for skip in report.skipped:
             print(f"  skipped {skip.source}: {skip.reason}", file=sys.stderr)
     return 0
+
+
+def _join(address: str | None, embedder):
+    """The Ray cluster at `address` (--ray, $BOT_RAY), joined before any other work; None = build here."""
+    if not address:
+        return None
+    from .cluster import connect
+
+    return connect(address, embedder)
 
 
 def cmd_text(args) -> int:

@@ -1,20 +1,19 @@
 """`bot index --ray ADDRESS`: parse, chunk and embed the new and changed documents on a Ray cluster.
 
-The driver (`bot index`, run on a node of the cluster) does what it does for a local build, except
-the middle: it reads and hashes the files, decides what the current build already holds (those
-never leave the driver), and hands the rest to Ray Data actors as raw bytes. Each actor loads the
-model once and runs the same functions a local build runs (`documents.parse` with its reader
-worker process, `indexing.embed_documents`); the rows and vectors come back as Arrow columns
-(nothing pickled beyond Ray's own transport) and the driver writes them with
-`indexing.write_build`, under the same lock and with the same atomic switch.
+This is the driver's side (cluster_worker.py is what runs on the nodes). The driver (`bot index`,
+run on a node of the cluster) does what a local build does, except the middle: it reads and hashes
+the files, decides what the current build already holds (those never leave the driver), and
+hands the rest to Ray Data actors as raw bytes. Each actor loads the model once and runs the
+same functions a local build runs; rows and vectors come back as Arrow columns, and the driver
+writes them with `indexing.write_build`, under the same lock and with the same atomic switch.
 
-- The model travels with the job: the driver's exported ONNX folder is the actors' runtime-env
+- The model travels with the job: the driver's exported ONNX folder is the runtime env's
   working_dir (uploaded once to the cluster, content-addressed), so no node exports or downloads it.
-- Vectors must come from one model: every actor reports `identity()` (model id, sha256 of the ONNX
-  file it loaded, backend, dimension, onnxruntime/tokenizers versions and a hash of the seedbot code)
-  with each result; one that differs from the driver's stops the build before anything is written.
-- A worker that dies is restarted and its batch retried by Ray (a few times); a build that still
-  fails leaves the current index in place, since nothing is written until every document is back.
+- Vectors must come from one model: every result carries its worker's `identity()` (model id,
+  sha256 of the ONNX file it loaded, backend, dimension, onnxruntime/tokenizers versions, a hash
+  of the seedbot code); one that differs from the driver's stops the build before anything is written.
+- A worker that dies is restarted and its batch retried by Ray (`RETRIES` times); a build that
+  still fails leaves the current index in place, since nothing is written until every document is back.
 
 Shortcut taken on purpose: the files travel from the driver (no shared filesystem is assumed), so
 the driver holds the bytes of the changed files, as a local build holds their text.
@@ -22,7 +21,6 @@ the driver holds the bytes of the changed files, as a local build holds their te
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -32,19 +30,15 @@ import socket
 import sys
 import threading
 import warnings
-from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
-
-from .documents import Document, RawFile, Skipped, parse
+from .cluster_worker import Worker, identity, rows_of
+from .documents import RawFile, Skipped
 from .embedding import Embedder
 from .errors import BotError
 from .settings import Settings
 from .storage import DocumentRows
-from .store import ChunkRow
 
 INSTALL = "pip install -e '.[ray]'"
 RETRIES = 3  # restarts of a dead actor, and retries of the batch it held
@@ -57,18 +51,21 @@ class RayBuildError(BotError):
 
 def _resolve(address: str) -> str:
     """host:port of the cluster's GCS; 'auto' = the cluster running on this machine (Ray's rule)."""
+    if address != "auto":
+        host, _, port = address.rpartition(":") if ":" in address else (address, "", "6379")
+        if not host or not port.isdigit():
+            raise RayBuildError(f"--ray {address!r} is not an address: give HOST:PORT (the head's GCS port, "
+                                "6379 by default) or auto")
+        return f"{host}:{port}"
     from ray._private.services import canonicalize_bootstrap_address
 
     try:
         found = canonicalize_bootstrap_address(address)
-    except (ConnectionError, ValueError) as error:
-        if address == "auto":
-            raise RayBuildError("no running Ray cluster found on this machine: start one with `ray start "
-                                "--head`, or give --ray the head's address (HOST:PORT)") from error
-        raise RayBuildError(f"--ray {address!r} is not an address: give HOST:PORT (the head's GCS port, "
-                            "6379 by default) or auto") from error
+    except ConnectionError:
+        found = None
     if not found:
-        raise RayBuildError("--ray needs a running cluster: give HOST:PORT or auto")
+        raise RayBuildError("no running Ray cluster found on this machine: start one with `ray start --head`, "
+                            "or give --ray the head's address (HOST:PORT)")
     return found
 
 
@@ -115,7 +112,7 @@ def connect(address: str, embedder: Embedder) -> "RayCluster":
     context = DataContext.get_current()
     context.enable_progress_bars = False  # the driver shows its own bar
     context.print_on_execution_start = False
-    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    logging.getLogger("ray.data").setLevel(logging.CRITICAL)  # its errors reach us as exceptions
     return RayCluster(target, quiet)
 
 
@@ -193,7 +190,7 @@ class RayCluster:
         with warnings.catch_warnings():  # ray_remote_args_fn is deprecated from Ray 2.64 (pinned: 2.60)
             warnings.simplefilter("ignore", DeprecationWarning)
             results = data.map_batches(
-                _Worker, fn_constructor_kwargs={"settings": _worker_settings(settings)},
+                Worker, fn_constructor_kwargs={"settings": _worker_settings(settings)},
                 batch_size=per_call, batch_format="pyarrow", concurrency=actors, num_cpus=1,
                 # Bounded: Ray Data's default retries forever, so a batch that kills its worker
                 # every time would hang the build.
@@ -201,24 +198,34 @@ class RayCluster:
         made, skipped = [], []
         try:
             for batch in results.iter_batches(batch_size=None, batch_format="pyarrow"):
-                for record in batch.to_pylist():
-                    if record["identity"] != mine:
-                        raise RayBuildError(_refusal(record["node"], json.loads(record["identity"]), json.loads(mine)))
-                    if record["skipped"]:
-                        skipped.append(Skipped(record["source"], record["skipped"]))
-                    else:
-                        made.append(_rows(record, embedder.dim))
-                    if progress:
-                        progress(len(made) + len(skipped), len(files))
+                got, lost = _receive(batch, mine, embedder.dim)
+                made += got
+                skipped += lost
+                if progress:
+                    progress(len(made) + len(skipped), len(files))
         except (ray.exceptions.RayError, RayDataUserCodeException, SystemException) as error:
-            raise RayBuildError(f"the build on the Ray cluster failed ({_first_line(error)}); the index was "
-                                "left as it was") from None
+            raise RayBuildError(f"the build on the Ray cluster failed ({_first_line(error)}; Ray retries a "
+                                f"dead worker {RETRIES} times); the index was left as it was") from None
         return made, skipped
 
 
+def _receive(batch, mine: str, dim: int) -> tuple[list[DocumentRows], list[Skipped]]:
+    """One batch of results (an Arrow table) as rows; refused if a worker's identity is not ours."""
+    made, skipped = [], []
+    for record in batch.to_pylist():
+        if record["identity"] != mine:
+            raise RayBuildError(_refusal(record["node"], json.loads(record["identity"]), json.loads(mine)))
+        if record["skipped"]:
+            skipped.append(Skipped(record["source"], record["skipped"]))
+        else:
+            made.append(rows_of(record, dim))
+    return made, skipped
+
+
 def _first_line(error: Exception) -> str:
+    """The gist of a Ray error (its messages run to dozens of lines): the first sentence of the last."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return f"{type(error).__name__}: {lines[-1] if lines else ''}"[:300]
+    return f"{type(error).__name__}: {lines[-1].split('. ')[0] if lines else ''}"[:200]
 
 
 def _refusal(node: str, theirs: dict, mine: dict) -> str:
@@ -237,97 +244,3 @@ def _not_shipped(folder: Path, onnx_file: Path) -> list[str]:
 def _worker_settings(settings: Settings) -> dict:
     return {"model": settings.model, "chunk_tokens": settings.chunk_tokens,
             "chunk_overlap_tokens": settings.chunk_overlap_tokens}
-
-
-@lru_cache(maxsize=8)
-def _file_sha256(path: Path, size: int, mtime: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def code_hash() -> str:
-    """The seedbot code that turns files into rows and vectors: every module of the package."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def identity(embedder: Embedder) -> str:
-    """What must be equal on the driver and every worker for their vectors to mix (JSON)."""
-    import onnxruntime
-    import tokenizers
-
-    stat = embedder.onnx_file.stat()
-    return json.dumps({
-        "model": embedder.model_id, "dim": embedder.dim, "backend": embedder.backend,
-        "weights": _file_sha256(embedder.onnx_file, stat.st_size, stat.st_mtime_ns)[:16],
-        "onnxruntime": onnxruntime.__version__, "tokenizers": tokenizers.__version__, "seedbot": code_hash(),
-    }, sort_keys=True)
-
-
-class _Worker:
-    """A Ray Data actor: one model load, then batches of raw files in, rows and vectors out."""
-
-    def __init__(self, settings: dict):
-        from .extract import Readers
-
-        self.settings = replace(Settings(), **settings)
-        # The runtime env's working_dir is the driver's ONNX export (see RayCluster.embed).
-        self.embedder = Embedder(self.settings, bulk=True, onnx_dir=Path.cwd(), threads=1).load()
-        self.identity = identity(self.embedder)
-        self.readers = Readers(1)
-        import ray
-
-        self.node = f"{ray.util.get_node_ip_address()} (pid {os.getpid()})"
-
-    def __call__(self, batch):
-        found = [parse(RawFile(**row), self.readers) for row in batch.to_pylist()]
-        documents = [d for d in found if isinstance(d, Document)]
-        from .indexing import embed_documents
-
-        parts = embed_documents(self.embedder, self.settings, documents)
-        return _table([*parts, *(s for s in found if isinstance(s, Skipped))], self.identity, self.node)
-
-
-def _table(items: list[DocumentRows | Skipped], ident: str, node: str):
-    import pyarrow as pa
-
-    def column(get, kind, default):
-        return pa.array([get(i) if isinstance(i, DocumentRows) else default for i in items], kind)
-
-    return pa.table({
-        "source": pa.array([i.source for i in items], pa.string()),
-        "skipped": pa.array([i.reason if isinstance(i, Skipped) else "" for i in items], pa.string()),
-        "identity": pa.array([ident] * len(items), pa.string()),
-        "node": pa.array([node] * len(items), pa.string()),
-        "sha256": column(lambda d: d.sha256, pa.string(), ""),
-        "size": column(lambda d: d.size, pa.int64(), 0),
-        "title": column(lambda d: d.title, pa.string(), ""),
-        "text": column(lambda d: d.text, pa.large_string(), ""),
-        "pages": column(lambda d: list(d.pages), pa.list_(pa.int64()), []),
-        "chunks": column(lambda d: np.array([(c.start, c.end, c.cstart, c.cend) for c in d.chunks],
-                                            np.int64).tobytes(), pa.large_binary(), b""),
-        "chunk_texts": column(lambda d: [c.text for c in d.chunks], pa.list_(pa.large_string()), []),
-        "sentences": column(lambda d: d.sentences.astype(np.int64).tobytes(), pa.large_binary(), b""),
-        "chunk_vectors": column(lambda d: d.chunk_vectors.astype(np.float32).tobytes(), pa.large_binary(), b""),
-        # Stores keep sentence vectors as float16 anyway: half the bytes on the wire, nothing lost.
-        "sentence_vectors": column(lambda d: d.sentence_vectors.astype(np.float16).tobytes(),
-                                   pa.large_binary(), b""),
-    })
-
-
-def _rows(record: dict, dim: int) -> DocumentRows:
-    source = record["source"]
-    spans = np.frombuffer(record["chunks"], np.int64).reshape(-1, 4)
-    chunks = [ChunkRow(source, *map(int, span), text) for span, text in zip(spans, record["chunk_texts"])]
-    return DocumentRows(
-        source, record["sha256"], record["size"], record["title"], record["text"], chunks,
-        np.frombuffer(record["sentences"], np.int64).reshape(-1, 5).copy(),
-        np.frombuffer(record["chunk_vectors"], np.float32).reshape(-1, dim).copy(),
-        np.frombuffer(record["sentence_vectors"], np.float16).reshape(-1, dim).copy(),
-        tuple(record["pages"]))

@@ -146,7 +146,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
         embedded=embedded,
         reused=chunks - embedded,
         removed=len(set(before) - {d.source for d in documents}),
-        skipped=skipped,
+        skipped=sorted(skipped, key=lambda s: s.source),  # a cluster sends them back in any order
         seconds=time.perf_counter() - started,
         index=index,
         stages=stages,

@@ -175,10 +175,10 @@ def build_with_a_kill(cluster, seeds: Path, index: Path, after: float) -> tuple[
     def kill() -> None:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and not killed.is_set():
-            workers = cluster.workers("_Worker")
+            workers = cluster.workers("MapBatches(Worker)")
             if workers:
                 time.sleep(after)
-                for pid in cluster.workers("_Worker")[:1]:
+                for pid in cluster.workers("MapBatches(Worker)")[:1]:
                     os.kill(pid, signal.SIGKILL)
                     killed.set()
                 return
@@ -229,3 +229,33 @@ def test_a_worker_killed_mid_build_ten_times(ray_cluster, tmp_path):
         check_whole(index, seeds, result, before)
         outcomes.append(result.returncode)
     print("return codes:", outcomes)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SQUAD.is_dir(), reason="needs /work/shared/eval (SQuAD articles)")
+def test_workers_that_keep_dying_fail_the_build_cleanly(ray_cluster, tmp_path):
+    seeds = squad_subset(tmp_path / "seeds", 2)
+    index = tmp_path / "index"
+    assert bot_index(seeds, index, "--ray", ray_cluster.address).returncode == 0
+    before = store.current_build(index)
+    shutil.copy(sorted(SQUAD.glob("*.txt"))[2], seeds)
+    stop = threading.Event()
+
+    def kill_every_worker() -> None:  # more deaths than Ray's retries allow
+        while not stop.is_set():
+            for pid in ray_cluster.workers("MapBatches(Worker)"):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_every_worker)
+    killer.start()
+    try:
+        result = bot_index(seeds, index, "--ray", ray_cluster.address)
+    finally:
+        stop.set()
+        killer.join()
+    assert result.returncode == 1, result.stderr
+    check_whole(index, seeds, result, before)
