@@ -31,12 +31,15 @@ index: $(STAMP)
 browser:
 	@sh scripts/need-chromium.sh
 
-# The whole default suite (everything but the `slow` robustness loops).
+# Lint and import order first (ruff, configured in pyproject.toml), then the whole default suite
+# (everything but the `slow` robustness loops, which pyproject.toml leaves out unless asked for).
 test: $(TEST_STAMP) browser
-	$(PY) -m pytest -q -m "not slow"
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
 
 slow: $(TEST_STAMP)
 	$(PY) -m pytest -q -m slow
 
 test-all: $(TEST_STAMP) browser
-	$(PY) -m pytest -q
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q -m "slow or not slow"

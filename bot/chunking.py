@@ -14,24 +14,26 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from functools import lru_cache
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from .documents import CleanText
 
-SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "; ", ": ", ", ", " ", ""]
+# Chinese and Japanese end sentences with 。！？ and no space after them. (Added after the first
+# indexes were built; the chunker's name was kept: text without them is split exactly as before.)
+SEPARATORS = ["\n\n", "\n", ". ", "? ", "! ", "。", "！", "？", "; ", ": ", ", ", " ", ""]
 
 # Words that end in a period without ending a sentence.
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "no", "gen", "col", "lt", "sgt",
     "capt", "rep", "sen", "gov", "pres", "inc", "co", "corp", "ltd", "mt", "ft", "fig", "approx",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "al",
-    "ca", "cf", "op", "vol", "pp", "rev", "hon", "adm", "cmdr", "gov", "supt", "dept", "univ",
+    "ca", "cf", "op", "vol", "pp", "rev", "hon", "adm", "cmdr", "supt", "dept", "univ",
 }
-SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|\n+")
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）)\]]*|\n+")
 
 
 @dataclass(frozen=True)

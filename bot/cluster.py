@@ -30,8 +30,8 @@ import socket
 import sys
 import threading
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .cluster_worker import Worker, identity, rows_of
 from .documents import RawFile, Skipped

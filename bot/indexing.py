@@ -10,15 +10,27 @@ from __future__ import annotations
 
 import bisect
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .chunking import chunk_document, make_splitter
-from .documents import (SUFFIXES, Document, RawFile, Skipped, Unchanged, clean, load_documents, parse,
-                        read_document, read_file, read_files)
+from .documents import (
+    SUFFIXES,
+    Document,
+    RawFile,
+    Skipped,
+    Unchanged,
+    clean,
+    load_documents,
+    parse,
+    read_document,
+    read_file,
+    read_files,
+)
 from .embedding import Embedder
 from .errors import BotError, NothingToIndex
 from .settings import Settings

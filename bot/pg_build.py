@@ -25,8 +25,8 @@ import numpy as np
 from . import pg_schema as schema
 from .errors import IndexDamaged, IndexMissing
 from .pg_store import EF_SEARCH
-from .store import ChunkRow, check_model
 from .storage import StoreError
+from .store import ChunkRow, check_model
 
 BM25_K1, BM25_B = 1.5, 0.75  # bm25s's defaults, which the index folder uses
 TERM_CACHE = 200_000  # vocabulary entries kept per build before the cache starts over

@@ -30,8 +30,8 @@ import numpy as np
 
 from . import pg_schema as schema
 from .errors import IndexBusy, IndexMissing
-from .settings import redact
 from .pg_write import ensure_hnsw, write_documents
+from .settings import redact
 from .storage import DocumentRows, Reused, StoreError
 
 POOL_TIMEOUT = 5.0  # seconds to wait for a connection before the question fails

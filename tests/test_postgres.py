@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 import psycopg
 import pytest
 
 from bot import pg_store
 from bot.engine import Engine
-from bot.errors import BotError, IndexBusy, IndexMismatch, IndexMissing
+from bot.errors import IndexBusy, IndexMismatch, IndexMissing
 from bot.indexing import build
 from bot.settings import Settings
 from bot.storage import StoreError, open_store
@@ -124,7 +123,8 @@ def test_connection_problems_are_one_line_that_names_the_fix(postgres, embedder,
         postgres.url("no_such_database"): "has no such database",
     }
     for url, message in cases.items():
-        for attempt in (lambda: build(pg_settings(url), embedder), lambda: Engine(pg_settings(url), embedder).ask("x?")):
+        for attempt in (lambda url=url: build(pg_settings(url), embedder),
+                        lambda url=url: Engine(pg_settings(url), embedder).ask("x?")):
             with pytest.raises(StoreError) as error:
                 attempt()
             assert message in str(error.value) and "\n" not in str(error.value)

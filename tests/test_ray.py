@@ -198,7 +198,7 @@ def check_whole(index: Path, seeds: Path, result: subprocess.CompletedProcess, b
     if result.returncode == 0:
         loaded = store.load(index)
         assert set(loaded.documents) == {p.name for p in seeds.glob("*.txt")}
-        for source, info in loaded.documents.items():
+        for source in loaded.documents:
             assert loaded.text(source) == (seeds / source).read_text(encoding="utf-8")
     else:
         assert result.stderr.count("\n") == 1 and "left as it was" in result.stderr, result.stderr
