@@ -12,7 +12,7 @@ Choices made on purpose:
 - A session's state is its list of turns (question + answer JSON). The chat and the engine's history
   (DESIGN.md format) are both derived from it, so the Chatbot's own value format does not matter.
 - Safe defaults: 127.0.0.1 and only requests addressed to it (DNS rebinding), no share link, no
-  analytics or monitoring page, uploads capped at 1 MB, a bounded queue, article text escaped
+  analytics or monitoring page, uploads refused (`NoUploads`), a bounded queue, article text escaped
   (ui_render.py), feedback appended one bounded line at a time.
 """
 
@@ -42,7 +42,7 @@ MAX_HISTORY_TURNS = 20  # follow-ups lean on the last turns only
 # The text box cuts a paste only far past the question limit, so that an over-long question gets the
 # engine's error ("... characters long; the limit is 2,000"), as in the CLI, not a silent cut.
 BOX_MAX_CHARS = 20_000
-UPLOAD_MAX = "1mb"  # the app takes no files, but Gradio's upload route is always there
+UPLOAD_MAX = "1mb"  # NoUploads refuses every upload; this cap would still hold if a route slipped past it
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
 MIN_TOKEN_CHARS = 16
 
@@ -365,15 +365,35 @@ def build_ui(app: ChatApp):
     return demo
 
 
-def host_check(host: str) -> dict:
-    """Served on loopback, answer only requests addressed to loopback: a web page whose domain
-    re-resolves to 127.0.0.1 (DNS rebinding) could otherwise read the API from the browser."""
-    if host not in LOOPBACK_HOSTS:
-        return {}  # served on the network on purpose: the Host header is the proxy's business
+class NoUploads:
+    """The app takes no files, but Gradio's upload routes are always there and keep what they are
+    sent in its temporary folder, even after the app exits. Refused here, before a byte is read."""
+
+    ROUTES = ("/upload", "/process_recording")
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["path"].rstrip("/").endswith(self.ROUTES):
+            from starlette.responses import PlainTextResponse
+
+            await PlainTextResponse("this app takes no uploads", status_code=403)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def app_middleware(host: str) -> dict:
+    """The app's own middleware: no uploads, and, served on loopback, only requests addressed to
+    loopback: a web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) could otherwise read
+    the API from the browser. (Served on the network on purpose, the Host header is the proxy's.)"""
     from starlette.middleware import Middleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    return {"middleware": [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)]}
+    middleware = [Middleware(NoUploads)]
+    if host in LOOPBACK_HOSTS:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS))
+    return {"middleware": middleware}
 
 
 def access(host: str, env: Mapping[str, str]) -> dict:
@@ -469,7 +489,7 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     try:
         demo.launch(server_name=host, server_port=port, share=False, css=render.CSS, theme=theme,
                     show_error=False, max_file_size=UPLOAD_MAX, enable_monitoring=False,
-                    app_kwargs=host_check(host), quiet=True, prevent_thread_lock=True, **protect)
+                    app_kwargs=app_middleware(host), quiet=True, prevent_thread_lock=True, **protect)
     except OSError:  # taken between the check and now
         print(in_use, file=sys.stderr)
         return 1

@@ -67,7 +67,9 @@ def running_app(folder: Path, *args: str, add=None, env: dict | None = None, see
     seeds = seeds or make_seeds(folder, add)
     index, log = folder / "index", folder / f"{name}.log"
     port = free_port()
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1", **(env or {}))
+    # Gradio's temporary files (uploads, if any got through) stay in the test's folder too.
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1",
+               GRADIO_TEMP_DIR=str(folder / "gradio-tmp"), **(env or {}))
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "app.py", "--seeds", str(seeds), "--index", str(index), "--port", str(port), *args],

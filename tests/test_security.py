@@ -2,7 +2,7 @@
 
 File routes never serve files outside Gradio's own (traversal, encoded, absolute paths to the index
 and to /etc/passwd); a foreign Origin gets no CORS grant; a foreign Host is refused (DNS
-rebinding); only /ask is listed; uploads are capped; bad questions and a damaged index give
+rebinding); only /ask is listed; uploads are refused and nothing is stored; bad questions and a damaged index give
 `{"error": ...}` through gradio_client, never a crash.
 """
 
@@ -106,13 +106,23 @@ def test_only_ask_is_listed(server):
     assert request(server, "GET", "/monitoring")[0] in (403, 404)  # the monitoring page is off
 
 
-def test_uploads_are_capped(server):
+def test_uploads_are_refused_and_nothing_is_stored(server):
+    """The app takes no files: whatever is posted to Gradio's upload routes, small or large, one
+    file or several, is refused and leaves nothing in Gradio's temporary folder."""
     boundary = "----seedbot"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n"
-            f"Content-Type: text/plain\r\n\r\n").encode() + b"x" * 2_000_000 + f"\r\n--{boundary}--\r\n".encode()
-    status, _, _ = request(server, "POST", "/gradio_api/upload",
-                           {"Content-Type": f"multipart/form-data; boundary={boundary}"}, body)
-    assert status == 413
+
+    def files(*sizes: int) -> bytes:
+        parts = [(f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"f{i}.txt\"\r\n"
+                  "Content-Type: text/plain\r\n\r\n").encode() + b"x" * size + b"\r\n" for i, size in enumerate(sizes)]
+        return b"".join(parts) + f"--{boundary}--\r\n".encode()
+
+    form = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    for path in ["/gradio_api/upload", "/upload", "/gradio_api/upload?upload_id=x1", "/gradio_api/process_recording"]:
+        for body in (files(10), files(900_000, 900_000, 900_000), files(2_000_000)):
+            status, _, _ = request(server, "POST", path, form, body)
+            assert status in (403, 404), (path, status)
+    stored = server.log.parent / "gradio-tmp"
+    assert not stored.exists() or [p for p in stored.rglob("*") if p.is_file()] == []
 
 
 # -- the /ask API under bad input --------------------------------------------------------------
