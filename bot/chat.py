@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .errors import BadQuestion
+
+MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge history only costs time
+
 FOLLOW_UP = re.compile(
     r"\b(he|she|it|its|they|them|their|theirs|his|her|hers|him|this|that|these|those|there|then|"
     r"the same|the other|such|former|latter)\b|^(and|but|also|so|what about|how about|why|what else)\b",
@@ -34,3 +38,23 @@ def resolve(question: str, history: list[dict]) -> str:
     if not previous:
         return question
     return f"{question} ({previous[-1].strip()})"
+
+
+def history_problem(history) -> str:
+    """What is wrong with a conversation as a caller gives it (the API, `bot ask`'s JSON lines, a
+    question set), or "": None or a list of {"role": str, "content": str} objects."""
+    if not history:
+        return ""
+    if not isinstance(history, list) or not all(
+            isinstance(t, dict) and isinstance(t.get("role"), str) and isinstance(t.get("content"), str)
+            for t in history):
+        return '"history" must be a list of {"role": str, "content": str} objects'
+    return ""
+
+
+def check_history(history, clip: int) -> list[dict]:
+    """The conversation to resolve follow-ups against: its last MAX_HISTORY_MESSAGES messages, each
+    clipped to `clip` characters; BadQuestion when it is not a list of messages."""
+    if problem := history_problem(history):
+        raise BadQuestion(problem)
+    return [dict(turn, content=turn["content"][:clip]) for turn in (history or [])[-MAX_HISTORY_MESSAGES:]]

@@ -14,43 +14,14 @@ from pathlib import Path
 
 from .errors import BadQuestion, BotError
 from .settings import Settings, redact, seeds_given
-
-
-def _settings(args) -> Settings:
-    return Settings.from_env(
-        seeds_dir=getattr(args, "seeds", None), index_dir=getattr(args, "index", None),
-        model=getattr(args, "model", None), backend=getattr(args, "backend", None),
-        store=getattr(args, "store", None),
-    )
-
-
-class _ProgressBar:
-    """A tqdm bar on a terminal, nothing when piped (scripts read --json from stdout). Call it with
-    (done, total); `close()` wipes it from the line (Ctrl-C included)."""
-
-    def __init__(self, label: str, unit: str = "chunk"):
-        self.bar = None
-        if sys.stderr.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(desc=label, unit=unit, leave=False, file=sys.stderr)
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.bar is not None:
-            self.bar.total = total
-            self.bar.n = done
-            self.bar.refresh()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
+from .terminal import ProgressBar, add_flags, settings_of, show_log_lines
 
 
 def cmd_index(args) -> int:
     from .embedding import Embedder
     from .indexing import build, recorded_seeds
 
-    given = _settings(args)
+    given = settings_of(args)
     if args.from_index:
         from .indexing import copy_index
 
@@ -67,10 +38,11 @@ def cmd_index(args) -> int:
     if args.watch:
         from .watch import watch
 
-        return watch(settings, embedder, full=args.full, as_json=args.json, cluster=_join(address, embedder))
+        return watch(settings, embedder, full=args.full, on_build=lambda r: _show_report(r, args.json),
+                     cluster=_join(address, embedder))
     # Made before joining a cluster, which sends stderr through a filter (cluster.py): not a terminal.
     tty = sys.stderr.isatty()
-    bar = _ProgressBar("Embedding on Ray", "doc") if address else _ProgressBar("Embedding")
+    bar = ProgressBar("Embedding on Ray", "doc") if address else ProgressBar("Embedding")
     cluster = None
     try:
         cluster = _join(address, embedder)
@@ -84,14 +56,7 @@ def cmd_index(args) -> int:
         if cluster:
             cluster.close()
     bar.close()
-    if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False))
-    else:
-        print(f"Indexed {report.documents} documents, {report.chunks} chunks "
-              f"({report.embedded} embedded, {report.reused} reused, {report.removed} removed) "
-              f"in {report.seconds:.1f}s -> {report.index}")
-        for skip in report.skipped:
-            print(f"  skipped {skip.source}: {skip.reason}", file=sys.stderr)
+    _show_report(report, args.json)
     return 0
 
 
@@ -104,11 +69,20 @@ def _join(address: str | None, embedder):
     return connect(address, embedder)
 
 
+def _show_report(report, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False), flush=True)
+        return
+    print(f"Indexed {report.summary()} -> {report.index}", flush=True)
+    for skip in report.skipped:
+        print(f"  skipped {skip.source}: {skip.reason}", file=sys.stderr)
+
+
 def cmd_text(args) -> int:
     """Print a document's text exactly as the index holds it: what every quote's offsets index."""
     from .storage import open_store
 
-    where = open_store(_settings(args))
+    where = open_store(settings_of(args))
     try:
         index = where.load()
         source = args.source
@@ -128,7 +102,7 @@ def cmd_text(args) -> int:
     return 0
 
 
-def _parse_line(line: str) -> tuple[str, list]:
+def _parse_line(line: str) -> tuple[str, object]:
     """One stdin line: plain text, or {"question": str, "history": [...]}; BadQuestion if malformed."""
     stripped = line.strip()
     if not stripped.startswith("{"):
@@ -139,10 +113,7 @@ def _parse_line(line: str) -> tuple[str, list]:
         raise BadQuestion(f"not valid JSON ({error.msg} at column {error.colno})") from None
     if not isinstance(data, dict) or not isinstance(data.get("question"), str):
         raise BadQuestion('a JSON line needs a "question" string')
-    history = data.get("history") or []
-    if not isinstance(history, list) or not all(isinstance(t, dict) for t in history):
-        raise BadQuestion('"history" must be a list of {"role", "content"} objects')
-    return data["question"], history
+    return data["question"], data.get("history")  # checked by the engine (chat.check_history)
 
 
 # Control characters and bidi overrides from an article would drive the terminal (colours, cursor
@@ -176,7 +147,7 @@ A bad line (empty, over 2,000 characters, broken JSON) gets an error in its plac
 def cmd_ask(args) -> int:
     from .engine import Engine
 
-    with Engine(_settings(args)) as engine:  # closing tells a PostgreSQL store this reader is gone
+    with Engine(settings_of(args)) as engine:  # closing tells a PostgreSQL store this reader is gone
         return _ask(engine, args)
 
 
@@ -236,7 +207,7 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
                                  backend=args.backend, store=settings.store)
     where = settings.store and redact(settings.store) or settings.index_dir
     print(f"indexing {seeds} into {where} (incremental)...", file=sys.stderr)
-    bar = _ProgressBar("Embedding")
+    bar = ProgressBar("Embedding")
     build(settings, Embedder(settings), progress=bar)
     bar.close()
     return settings
@@ -247,12 +218,12 @@ def cmd_eval(args) -> int:
     from .engine import Engine
     from .evaluate import load_dataset, run, run_peer, score_groups, spread
 
-    settings = _eval_index(args, args.dataset, _settings(args))
+    settings = _eval_index(args, args.dataset, settings_of(args))
     items = spread(load_dataset(args.dataset)[: args.limit or None], args.sample)
     engine = Engine(settings)
     runs, rows = {}, {}
     for config in args.configs.split(","):
-        bar = _ProgressBar(f"eval {config}")
+        bar = ProgressBar(f"eval {config}")
         done = [0]
 
         def tick(n, bar=bar, done=done):
@@ -321,18 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name, **kwargs):
         return sub.add_parser(name, help=COMMANDS[name], description=COMMANDS[name], formatter_class=raw, **kwargs)
 
-    def common(p, seeds=True):
-        if seeds:
-            p.add_argument("--seeds", type=Path, help="folder of articles (default: the one the index was "
-                           "built from, else seeds; or $BOT_SEEDS)")
-        p.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
-        p.add_argument("--store", help="postgresql://... keeps the index in that database instead of "
-                                       "the folder (or $BOT_STORE; README: PostgreSQL)")
-        p.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
-        p.add_argument("--backend", choices=["auto", "onnx", "torch"], help="embedding backend (or $BOT_BACKEND)")
-
     p = command("index")
-    common(p)
+    add_flags(p)
     p.add_argument("--full", action="store_true", help="re-embed everything")
     p.add_argument("--watch", action="store_true", help="keep running; re-index when files change")
     p.add_argument("--from-index", type=Path, metavar="DIR",
@@ -343,18 +304,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_index)
 
     p = command("ask", epilog=STDIN_HELP)
-    common(p, seeds=False)
+    add_flags(p, seeds=False)
     p.add_argument("question", nargs="?", help="the question (omit to read standard input)")
     p.add_argument("--json", action="store_true", help="print one JSON object per question")
     p.set_defaults(func=cmd_ask)
 
     p = command("text")
-    common(p, seeds=False)
+    add_flags(p, seeds=False)
     p.add_argument("source", help="the document, as quotes name it (its path inside the seeds folder)")
     p.set_defaults(func=cmd_text)
 
     p = command("eval")
-    common(p, seeds=False)
+    add_flags(p, seeds=False)
     p.add_argument("dataset", type=Path, help="JSON lines file, SQuAD JSON, SQuAD 2.0 sample or BEIR folder")
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     p.add_argument("--out", type=Path, help="write report.md, metrics.json, results.jsonl, chart.png here")
@@ -375,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve([a for a in argv[1:] if a != "--"], prog="bot serve")
     args = build_parser().parse_args(argv)
+    show_log_lines()
     try:
         return args.func(args)
     except BotError as error:

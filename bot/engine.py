@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import replace
 
 from .answer import Answer, AnswerModel, candidates, compose, rank
-from .chat import resolve
+from .chat import check_history, resolve
 from .embedding import Embedder
 from .errors import BadQuestion, BotError
 from .features import question_info
@@ -23,8 +23,6 @@ from .retrieve import Retriever
 from .settings import Settings
 from .storage import Build, Store, open_store
 from .store import check_model
-
-MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge history only costs time
 
 
 class Loaded:
@@ -108,13 +106,6 @@ class Engine:
             raise BadQuestion("the question is empty")
         return text
 
-    @staticmethod
-    def check_history(history: list[dict] | None, limit: int) -> list[dict]:
-        """The last MAX_HISTORY_MESSAGES messages, each clipped to `limit` characters."""
-        clip = lambda turn: dict(turn, content=turn["content"][:limit]) \
-            if isinstance(turn, dict) and isinstance(turn.get("content"), str) else turn
-        return [clip(turn) for turn in (history or [])[-MAX_HISTORY_MESSAGES:]]
-
     def evidence(self, text: str, history: list[dict] | None = None, mode: str = "fused"):
         """Question features (of the resolved query), retrieval hits and candidate sentences (unranked)."""
         loaded = self.loaded()
@@ -128,7 +119,7 @@ class Engine:
     def ask(self, question, history: list[dict] | None = None, mode: str = "fused") -> Answer:
         started = time.perf_counter()
         text = self.check(question)
-        history = self.check_history(history, self.settings.max_question_chars * 2)
+        history = check_history(history, self.settings.max_question_chars * 2)
         loaded, info, hits, found = self.evidence(text, history, mode)
         query = info.text
         ranked = rank(self.model, found, loaded.index)

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer import NOT_IN_DOCUMENTS
-from .chat import resolve
+from .chat import history_problem, resolve
 from .documents import Document, read_document
 from .engine import Engine
 from .errors import BotError
@@ -121,10 +121,8 @@ def row_problem(row) -> str:
         return 'field "answers" must hold non-empty strings (or {"text": ...} objects)'
     if row.get("source") is not None and not isinstance(row["source"], str):
         return 'field "source" must be a file name (a string)'
-    history = row.get("history")
-    if history and not (isinstance(history, list) and all(
-            isinstance(t, dict) and isinstance(t.get("content"), str) for t in history)):
-        return 'field "history" must be a list of {"role", "content"} objects'
+    if problem := history_problem(row.get("history")):
+        return f"field {problem}"
     return ""
 
 

@@ -57,6 +57,11 @@ class BuildReport:
     # benchmarks (scripts/ray_scaling.py); not part of the --json summary.
     stages: dict = field(default_factory=dict)
 
+    def summary(self) -> str:
+        """What the build did, in one line for people (the CLI, `--watch`, the web app)."""
+        return (f"{self.documents} documents, {self.chunks} chunks ({self.embedded} embedded, {self.reused} "
+                f"reused, {self.removed} removed) in {self.seconds:.1f}s")
+
     def as_json(self) -> dict:
         return {
             "documents": self.documents, "chunks": self.chunks, "embedded": self.embedded,

@@ -114,7 +114,7 @@ class PeerSearch:
     def __init__(self, index_dir: Path, model: str | None = None):
         # LangChain stores its docstore with pickle, so loading needs this flag. Pickle can run code
         # on load: acceptable here only because the peer reads back the index it wrote itself, for
-        # comparisons. The bot's own index never uses pickle (DESIGN.md, "The index folder").
+        # comparisons. The bot's own index never uses pickle (README, "The index folder").
         self.store = _community()[0].load_local(str(index_dir), _embeddings(model),
                                          allow_dangerous_deserialization=True)
 

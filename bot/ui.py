@@ -1,8 +1,8 @@
 """The web chat: `python app.py` or `bot serve`. Gradio Blocks over one `Engine`.
 
 Choices made on purpose:
-- The engine (model + index) is loaded, and the index built if missing or stale, *before* the server
-  starts, so the page and the first question are quick. The engine swaps in a new build by itself
+- The engine (model + index) is loaded, and the index built if missing or stale (watch.ready_to_serve),
+  *before* the server starts, so the page and the first question are quick. The engine swaps in a new build by itself
   when ``index/current`` changes, which is how both the Rebuild button and a CLI `bot index` reach
   the running app without a restart; questions asked meanwhile are answered from the old build.
 - The only public API endpoint is ``/ask`` (same object as `bot ask --json`, plus the
@@ -10,7 +10,7 @@ Choices made on purpose:
   replacement for ``show_api=False``): unlisted and not callable by gradio_client, though the page
   itself still calls them over HTTP, so they must stay as harmless as the buttons they serve.
 - A session's state is its list of turns (question + answer JSON). The chat and the engine's history
-  (DESIGN.md format) are both derived from it, so the Chatbot's own value format does not matter.
+  (`bot ask`'s JSON format) are both derived from it, so the Chatbot's own value format does not matter.
 - Safe defaults: 127.0.0.1 and only requests addressed to it (DNS rebinding), no share link, no
   analytics or monitoring page, uploads refused (`NoUploads`), a bounded queue, article text escaped
   (ui_render.py), feedback appended one bounded line at a time.
@@ -24,21 +24,18 @@ import time
 import uuid
 import warnings
 from collections.abc import Mapping
-from pathlib import Path
 
-from . import store
 from . import ui_render as render
-from .documents import Document, list_files, read_document
 from .engine import Engine
-from .errors import BadQuestion, BotError, IndexBusy, IndexMissing, NothingToIndex
+from .errors import BotError
 from .examples import example_questions
 from .feedback import FEEDBACK_FILE, FeedbackFile
-from .indexing import recorded_seeds, seeds_problem
 from .settings import Settings, seeds_given
 from .storage import Build
+from .terminal import ProgressBar, add_flags, settings_of, show_log_lines
+from .watch import SeedWatch, ready_to_serve
 
 MAX_EXAMPLES = 4  # example questions under the chat, made from the indexed articles (examples.py)
-MAX_HISTORY_TURNS = 20  # follow-ups lean on the last turns only
 # The text box cuts a paste only far past the question limit, so that an over-long question gets the
 # engine's error ("... characters long; the limit is 2,000"), as in the CLI, not a silent cut.
 BOX_MAX_CHARS = 20_000
@@ -63,57 +60,10 @@ class WithText(Mapping):
         return len(self.index.documents)
 
 
-class SeedWatch:
-    """Which files of the seeds folder differ from a build; hashes cached by (size, mtime)."""
-
-    def __init__(self):
-        self._seen: dict[tuple, tuple[str, str]] = {}
-
-    def changes(self, seeds_dir: Path, manifest: dict) -> dict:
-        indexed = manifest.get("documents", {})
-        if problem := seeds_problem(seeds_dir):
-            return {"error": problem}
-        added, changed, skipped, present = [], [], [], set()
-        for path in list_files(seeds_dir):
-            source = path.relative_to(seeds_dir).as_posix()
-            try:
-                digest, skip = self._look(path, source)
-            except OSError:
-                continue
-            if source in indexed:
-                present.add(source)
-                if indexed[source].get("sha256") != digest:
-                    changed.append(source)
-            elif skip:  # empty, binary or undecodable files are never indexed: not a change
-                skipped.append((source, skip))
-            else:
-                added.append(source)
-        return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present), "skipped": skipped}
-
-    def _look(self, path: Path, source: str) -> tuple[str, str]:
-        """(sha256, why the file is not indexable or "")."""
-        stat = path.stat()
-        key = (source, stat.st_size, stat.st_mtime_ns)
-        if key not in self._seen:
-            found = read_document(path, source)
-            self._seen[key] = (store.sha256_file(path), "" if isinstance(found, Document) else found.reason)
-        return self._seen[key]
-
-
-def clean_history(history) -> list[dict]:
-    """History from an API caller: None/empty, or a list of {"role", "content"} objects."""
-    if not history:
-        return []
-    if not isinstance(history, list) or not all(
-            isinstance(t, dict) and isinstance(t.get("role"), str) and isinstance(t.get("content"), str)
-            for t in history):
-        raise BadQuestion('"history" must be a list of {"role": str, "content": str} objects')
-    return history
-
-
 def history_of(turns: list[dict]) -> list[dict]:
+    """The conversation in the API's format, from a session's turns (the engine keeps the last ones)."""
     out = []
-    for turn in turns[-MAX_HISTORY_TURNS:]:
+    for turn in turns:
         if turn.get("answer"):
             out += [{"role": "user", "content": turn["question"]},
                     {"role": "assistant", "content": turn["answer"]["answer"]}]
@@ -156,7 +106,7 @@ class ChatApp:
         `index_version` names the build that answered (a rebuild swaps builds between questions).
         """
         try:
-            answer = self.engine.ask(question, clean_history(history))
+            answer = self.engine.ask(question, history)
         except BotError as error:
             return {"error": str(error)}
         return {**answer.as_json(), "index_version": answer.index_version}
@@ -235,69 +185,12 @@ class ChatApp:
         try:
             report = build(self.settings, self.engine.embedder, progress=step, target=self.engine.store)
             version = self.engine.loaded().version
-            message = (f"**Rebuilt** in {report.seconds:.1f}s: {report.documents} documents, {report.chunks} "
-                       f"chunks ({report.embedded} embedded, {report.reused} reused, {report.removed} "
-                       f"removed). Now serving `{version}`.")
+            message = f"**Rebuilt**: {report.summary()}. Now serving `{version}`."
             if report.skipped:
                 message += " Skipped: " + "; ".join(f"{esc(s.source)} ({esc(s.reason)})" for s in report.skipped[:5])
         except BotError as error:  # IndexBusy: another rebuild (CLI or button) holds the lock
             message = f"**Not rebuilt:** {esc(str(error))}"
         return (message, *self.index_panel())
-
-
-# -- start-up -------------------------------------------------------------------------------------
-def _terminal_bar(label: str):
-    from tqdm import tqdm
-
-    bar = tqdm(desc=label, unit="chunk", leave=False, file=sys.stderr, disable=None)  # None: tty only
-
-    def update(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    return update
-
-
-def prepare(settings: Settings, seeds_given: bool) -> tuple[Settings, Engine]:
-    """Load the engine, building the index first when it is missing, unreadable or stale. Raises
-    BotError, one line, when there is nothing to serve (no index, and none could be built)."""
-    from .indexing import build
-
-    settings = recorded_seeds(settings, seeds_given)
-    engine = Engine(settings)
-    reason, have_index = "", False
-    try:
-        manifest = engine.loaded().index.manifest
-        have_index = True
-        changes = SeedWatch().changes(settings.seeds_dir, manifest)
-        if any(changes.get(k) for k in ("added", "changed", "removed")):
-            reason = "the seeds folder changed since it was built"
-    except IndexMissing:
-        reason = "no index yet"
-    except BotError as error:
-        reason = str(error)
-    if reason:
-        if problem := seeds_problem(settings.seeds_dir):  # nothing to build from: say only that
-            if not have_index:
-                raise NothingToIndex(problem)
-            print(f"note: the index was not rebuilt: {problem}", file=sys.stderr)
-            reason = ""
-    if reason:
-        print(f"Building the index in {engine.store.name} from {settings.seeds_dir} ({reason})...", file=sys.stderr)
-        try:
-            report = build(settings, engine.embedder, progress=_terminal_bar("Embedding"), target=engine.store)
-            print(f"Indexed {report.documents} documents, {report.chunks} chunks in {report.seconds:.1f}s",
-                  file=sys.stderr)
-        except IndexBusy as error:
-            print(f"note: {error}; waiting for it...", file=sys.stderr)
-            with engine.store.lock(wait=True):
-                pass
-        except BotError as error:  # e.g. no readable article: serve the old index if there is one
-            if not have_index:
-                raise
-            print(f"note: the index was not rebuilt: {error}", file=sys.stderr)
-    return settings, engine
 
 
 def build_ui(app: ChatApp):
@@ -436,12 +329,7 @@ def parse_args(argv: list[str] | None, prog: str = "python app.py"):
         "when it is missing or stale) on http://127.0.0.1:7860.")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1, or $GRADIO_SERVER_NAME)")
     parser.add_argument("--port", type=int, help="port (default 7860, or $GRADIO_SERVER_PORT)")
-    parser.add_argument("--seeds", type=Path, help="folder of articles (default: the one the index was "
-                        "built from, else seeds; or $BOT_SEEDS)")
-    parser.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
-    parser.add_argument("--store", help="postgresql://... serves the index kept in that database (or $BOT_STORE)")
-    parser.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
-    parser.add_argument("--backend", choices=["auto", "onnx", "torch"], help="embedding backend (or $BOT_BACKEND)")
+    add_flags(parser)
     return parser.parse_args(argv)
 
 
@@ -467,14 +355,16 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     if port_taken(host, port):  # before loading anything: say it now, not after the index is built
         print(in_use, file=sys.stderr)
         return 1
-    settings = Settings.from_env(seeds_dir=args.seeds, index_dir=args.index, model=args.model, backend=args.backend,
-                                 store=args.store)
+    show_log_lines()
+    bar = ProgressBar("Embedding")
     try:
         protect = access(host, os.environ)  # before the slow start-up: a refused host fails at once
-        settings, engine = prepare(settings, seeds_given=seeds_given(args.seeds))
+        settings, engine = ready_to_serve(settings_of(args), seeds_given(args.seeds), progress=bar)
     except BotError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
+    finally:
+        bar.close()
     import gradio as gr
     from starlette.exceptions import StarletteDeprecationWarning
 

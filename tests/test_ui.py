@@ -190,7 +190,7 @@ def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp
 
 
 def test_stale_seeds_are_detected(seeds_copy, engine):
-    from bot.ui import SeedWatch
+    from bot.watch import SeedWatch
 
     manifest = engine.loaded().index.manifest
     watch = SeedWatch()
@@ -236,12 +236,12 @@ def test_long_single_line_paragraphs_narrow_to_the_quote():
 def test_start_up_rebuilds_a_stale_index(seeds_copy, tmp_path, embedder):
     from bot.indexing import build
     from bot.settings import Settings
-    from bot.ui import prepare
+    from bot.watch import ready_to_serve
 
     settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
     build(settings, embedder)
     before = store.current_build(settings.index_dir)
     (seeds_copy / "ferry.txt").write_text("The ferry to Lindholm island is run by captain Ilse Brandt.\n")
-    _, engine = prepare(settings, seeds_given=True)
+    _, engine = ready_to_serve(settings, seeds_given=True)
     assert store.current_build(settings.index_dir) != before
     assert "ferry.txt" in engine.loaded().index.documents
