@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import BadQuestion, BotError
-from .settings import Settings, redact, seeds_given
+from .settings import Settings, redact
 from .terminal import ProgressBar, add_flags, settings_of, show_log_lines
 
 
@@ -29,12 +29,12 @@ def cmd_index(args) -> int:
         print(json.dumps(report.as_json(), ensure_ascii=False) if args.json else
               f"Copied {report.documents} documents, {report.chunks} chunks from {args.from_index} -> {report.index}")
         return 0
-    settings = recorded_seeds(given, seeds_given(args.seeds))
+    settings = recorded_seeds(given)
     if settings.seeds_dir != given.seeds_dir:
         print(f"note: rebuilding from {settings.seeds_dir}, the folder this index was built from "
               f"(--seeds picks another)", file=sys.stderr)
     embedder = Embedder(settings, bulk=True)
-    address = args.ray or os.environ.get("BOT_RAY")
+    address = args.ray or settings.ray
     if args.watch:
         from .watch import watch
 

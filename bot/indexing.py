@@ -85,11 +85,11 @@ def seeds_problem(seeds: Path) -> str:
     return f"the seeds folder {seeds} does not exist: create it and add articles, or pass --seeds FOLDER"
 
 
-def recorded_seeds(settings: Settings, seeds_given: bool) -> Settings:
+def recorded_seeds(settings: Settings) -> Settings:
     """The settings to rebuild with: the seeds folder given (--seeds, $BOT_SEEDS), else the one the
     index was built from, which its manifest records. Rebuilding an index of another folder from the
     default seeds/ would silently swap its whole corpus; a recorded folder that is gone is refused."""
-    if seeds_given:
+    if settings.seeds_named:
         return settings
     where = open_store(settings)
     try:

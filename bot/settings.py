@@ -36,6 +36,10 @@ class Settings:
     store: str | None = None
     store_read: str | None = None  # optional read replica (streaming standby) of `store`
     store_pool: int = 4  # connections per server to the store at most (the web app answers 2 at a time)
+    ray: str | None = None  # `bot index` builds on the Ray cluster at this address (cluster.py)
+    # Whether the seeds folder was named (--seeds, $BOT_SEEDS) rather than left at its default: an
+    # index is otherwise rebuilt from the folder its manifest records (indexing.recorded_seeds).
+    seeds_named: bool = False
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -53,10 +57,12 @@ class Settings:
             ("store", "BOT_STORE", str),
             ("store_read", "BOT_STORE_READ", str),
             ("store_pool", "BOT_STORE_POOL", int),
+            ("ray", "BOT_RAY", str),
         ]:
             if env.get(var):
                 values[field] = cast(env[var])
         values.update({k: v for k, v in overrides.items() if v is not None})
+        values.setdefault("seeds_named", "seeds_dir" in values)
         for name in ("seeds_dir", "index_dir", "cache_dir"):
             if name in values:
                 values[name] = Path(values[name])
@@ -75,8 +81,3 @@ def redact(url: str) -> str:
         return urlunsplit(parts._replace(netloc=netloc))
     except ValueError:
         return url.split("://")[0] + "://..."
-
-
-def seeds_given(flag) -> bool:
-    """Whether the user named a seeds folder (--seeds or $BOT_SEEDS), rather than leaving the default."""
-    return flag is not None or bool(os.environ.get("BOT_SEEDS"))

@@ -30,7 +30,7 @@ from .engine import Engine
 from .errors import BotError
 from .examples import example_questions
 from .feedback import FEEDBACK_FILE, FeedbackFile
-from .settings import Settings, seeds_given
+from .settings import Settings
 from .storage import Build
 from .terminal import ProgressBar, add_flags, settings_of, show_log_lines
 from .watch import SeedWatch, ready_to_serve
@@ -359,7 +359,7 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     bar = ProgressBar("Embedding")
     try:
         protect = access(host, os.environ)  # before the slow start-up: a refused host fails at once
-        settings, engine = ready_to_serve(settings_of(args), seeds_given(args.seeds), progress=bar)
+        settings, engine = ready_to_serve(settings_of(args), progress=bar)
     except BotError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code

@@ -118,15 +118,15 @@ def _rebuild(settings: Settings, embedder: Embedder, full: bool, on_build, clust
         on_build(report)
 
 
-def ready_to_serve(settings: Settings, seeds_given: bool,
+def ready_to_serve(settings: Settings,
                    progress: Callable[[int, int], None] | None = None) -> tuple[Settings, Engine]:
     """The engine to serve, the index built first when it is missing, unreadable or stale (without
-    `seeds_given`, from the folder the index was built from). A stale index that cannot be rebuilt
+    a seeds folder named, from the folder the index was built from). A stale index that cannot be rebuilt
     (no readable article left, another rebuild running) is served as it is, with a note. Raises
     BotError, one line, when there is nothing to serve (no index, and none could be built)."""
     from .engine import Engine
 
-    settings = recorded_seeds(settings, seeds_given)
+    settings = recorded_seeds(settings)
     engine = Engine(settings)
     reason, have_index = "", False
     try:

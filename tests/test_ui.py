@@ -242,6 +242,6 @@ def test_start_up_rebuilds_a_stale_index(seeds_copy, tmp_path, embedder):
     build(settings, embedder)
     before = store.current_build(settings.index_dir)
     (seeds_copy / "ferry.txt").write_text("The ferry to Lindholm island is run by captain Ilse Brandt.\n")
-    _, engine = ready_to_serve(settings, seeds_given=True)
+    _, engine = ready_to_serve(settings)
     assert store.current_build(settings.index_dir) != before
     assert "ferry.txt" in engine.loaded().index.documents
