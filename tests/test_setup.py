@@ -67,7 +67,11 @@ def test_a_chromium_override_names_the_binary(tmp_path):
     assert not (tmp_path / "bin" / "apt.log").exists()  # Debian's package would not put it there
 
 
-def test_ci_runs_the_readmes_test_command():
+def test_ci_runs_the_readmes_test_command_then_the_slow_tests():
     readme = (ROOT / "README.md").read_text()
     assert "make test" in readme.split("\n## ")[0]
-    assert (ROOT / ".ci" / "run").read_text().strip().splitlines()[-1] == "make test"
+    commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.startswith("make ")]
+    assert commands == ["make test", "make slow"]
+    makefile = (ROOT / "Makefile").read_text()
+    test_recipe = makefile.split("\ntest:")[1].split("\n\n")[0]
+    assert test_recipe.index("ruff check") < test_recipe.index("pytest")  # lint first
