@@ -40,12 +40,10 @@ def cmd_index(args) -> int:
 
         return watch(settings, embedder, full=args.full, on_build=lambda r: _show_report(r, args.json),
                      cluster=_join(address, embedder))
-    # Made before joining a cluster, which sends stderr through a filter (cluster.py): not a terminal.
-    tty = sys.stderr.isatty()
-    bar = ProgressBar("Embedding on Ray", "doc") if address else ProgressBar("Embedding")
-    cluster = None
+    tty = sys.stderr.isatty()  # asked first: a joined cluster sends stderr through a filter (cluster.py)
+    cluster = _join(address, embedder)
+    bar = ProgressBar("Embedding on Ray", "doc", tty) if cluster else ProgressBar("Embedding")
     try:
-        cluster = _join(address, embedder)
         report = build(settings, embedder, full=args.full, progress=bar, cluster=cluster)
     except KeyboardInterrupt:  # the new build was never made current: nothing was lost
         bar.close()
@@ -53,9 +51,9 @@ def cmd_index(args) -> int:
         print(f"{wipe}interrupted: the index was left as it was", file=sys.stderr, flush=True)
         return 130
     finally:
+        bar.close()
         if cluster:
             cluster.close()
-    bar.close()
     _show_report(report, args.json)
     return 0
 

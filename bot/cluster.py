@@ -151,17 +151,11 @@ class _CoreLogFilter:
 
 
 class RayCluster:
-    """A joined cluster; leave it with `close()` (or use it as a context manager)."""
+    """A joined cluster; leave it with `close()`."""
 
     def __init__(self, address: str, quiet: _CoreLogFilter):
         self.address = address
         self.quiet = quiet
-
-    def __enter__(self) -> "RayCluster":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     def close(self) -> None:
         import ray

@@ -28,6 +28,7 @@ from .store import ChunkRow
 
 @lru_cache(maxsize=8)
 def _file_sha256(path: Path, size: int, mtime: int) -> str:
+    """Once per process and file version (size and mtime are the cache key): the model is 23 MB."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while block := handle.read(1 << 20):

@@ -40,9 +40,9 @@ class ProgressBar:
     """A tqdm bar on a terminal, nothing when piped (scripts read --json from stdout). Call it with
     (done, total); `close()` wipes it from the line (Ctrl-C included)."""
 
-    def __init__(self, label: str, unit: str = "chunk"):
+    def __init__(self, label: str, unit: str = "chunk", tty: bool | None = None):
         self.bar = None
-        if sys.stderr.isatty():
+        if sys.stderr.isatty() if tty is None else tty:  # `tty`: asked before stderr was redirected
             from tqdm import tqdm
 
             self.bar = tqdm(desc=label, unit=unit, leave=False, file=sys.stderr)

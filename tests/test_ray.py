@@ -207,7 +207,7 @@ def check_whole(index: Path, seeds: Path, result: subprocess.CompletedProcess, b
 
 @pytest.mark.skipif(not SQUAD.is_dir(), reason="needs /work/shared/eval (SQuAD articles)")
 def test_a_worker_killed_mid_build(ray_cluster, tmp_path):
-    seeds = squad_subset(tmp_path / "seeds", 4)
+    seeds = squad_subset(tmp_path / "seeds", 3)
     result, killed = build_with_a_kill(ray_cluster, seeds, tmp_path / "index", after=1.0)
     assert killed
     check_whole(tmp_path / "index", seeds, result, None)
