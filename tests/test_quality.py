@@ -1,4 +1,6 @@
-"""Quality gate: the hand-written seed gold set through the real bot must not get worse.
+"""Quality gates: the hand-written seed gold set, and a slice of twelve articles the test writes
+itself (one article cannot show a retrieval regression: every chunk of it is always a hit), through
+the real bot, must not get worse; the first quote must stay a sentence, not a whole passage.
 
 Thresholds are the figures measured when they were last raised, minus a few points (README,
 "Evaluation"). Raise them when the bot improves; never lower them to make a change pass.
@@ -35,3 +37,75 @@ def test_seed_gold_set_meets_the_quality_gate(engine):
     assert metrics["first_quote"] >= MIN_FIRST_QUOTE, metrics
     assert metrics["answered"] >= MIN_ANSWERED, metrics
     assert metrics["declined"] >= MIN_DECLINED, metrics
+
+
+# -- a multi-article gate: retrieval has to find the article, the quote has to be the sentence ------
+TOWNS = ["Kelmouth", "Arnsby", "Wyrdale", "Ostholm", "Penmarrow", "Tessaly", "Brackwater", "Lindqvist",
+         "Carrowmore", "Feldheim", "Dunmarsh", "Velloria"]
+ENGINEERS = ["Agnes Marlow", "Tobias Rennick", "Hilde Sorensen", "Ibrahim Kaya", "Oona Whitlock",
+             "Pavel Dostal", "Grace Ilori", "Matteo Bruni", "Sanna Kivi", "Declan Foyle", "Mirela Costa",
+             "Henrik Lund"]
+MAYORS = ["Ruth Abernethy", "Jonas Feld", "Clara Vance", "Emeka Obi", "Lotte Brandt", "Nils Ekberg",
+          "Priya Raman", "Samuel Orr", "Yuki Tanaka", "Bianca Ferro", "Tomasz Wrona", "Ada Quill"]
+PRODUCTS = ["salted herring", "slate roof tiles", "woollen blankets", "rapeseed oil", "oak barrels",
+            "copper wire", "smoked eel", "glass bottles", "pickled beets", "linen sails", "peat bricks",
+            "tin lanterns"]
+FILLER = ("Winters on this stretch of coast are long and wet, and most families keep a small garden "
+          "behind the house. The regional bus stops twice a day, and the school closes in the first "
+          "week of July. Visitors mostly come for the walking paths along the cliffs.")
+# Not in any article: the bot should decline them.
+ELSEWHERE = ["Who is the mayor of Zarbridge?", "When was the lighthouse of Quenby built?",
+             "What does the town of Harrowgate export?", "Who designed the railway bridge in Ostend Bay?"]
+# measured when this gate was added: first quote 0.750 (the export questions get the town's first
+# sentence), hit@1 1.000, declined 1.000, mean first quote 75 characters, longest 95. Thresholds a
+# few points below, and length bounds that quoting whole chunks or paragraphs could not meet.
+MIN_SLICE_FIRST_QUOTE = 0.70
+MIN_SLICE_HIT1 = 0.95
+MIN_SLICE_DECLINED = 0.75
+MAX_SLICE_MEAN_QUOTE_CHARS = 150
+MAX_SLICE_QUOTE_CHARS = 300
+
+
+def write_articles(folder) -> list:
+    """Twelve short articles about twelve made-up towns, alike in shape (so that only finding the
+    right article answers), and 48 paraphrased questions about them plus 4 about none of them."""
+    from bot.evaluate import Item
+
+    folder.mkdir(parents=True, exist_ok=True)
+    items = []
+    for n, town in enumerate(TOWNS):
+        engineer, mayor, product = ENGINEERS[n], MAYORS[n], PRODUCTS[n]
+        year = 1841 + 7 * n
+        source = f"{n:02d}_{town.lower()}.txt"
+        (folder / source).write_text(
+            f"{town}\n\n{town} is a small harbour town of about {1200 + 350 * n:,} people. {FILLER}\n\n"
+            f"The stone harbour of {town} was designed by the engineer {engineer} and finished in {year}. "
+            f"Before that, boats were pulled up on the beach.\n\n"
+            f"Since the last election the town has been led by mayor {mayor}, who grew up on a farm nearby. "
+            f"Most of what leaves the harbour today is {product}, shipped south every autumn.\n",
+            encoding="utf-8")
+        items += [Item(f"Who was the engineer behind the harbour in {town}?", (engineer,), source),
+                  Item(f"In which year was the {town} harbour completed?", (str(year),), source),
+                  Item(f"What does {town} mostly ship out of its harbour?", (product,), source),
+                  Item(f"How many people live in {town}?", (f"{1200 + 350 * n:,}",), source)]
+    items += [Item(question) for question in ELSEWHERE]
+    return items
+
+
+def test_a_multi_article_slice_meets_its_gate(tmp_path, embedder):
+    from bot.engine import Engine
+    from bot.indexing import build
+    from bot.settings import Settings
+
+    items = write_articles(tmp_path / "seeds")
+    settings = Settings.from_env(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        results = run(engine, items)
+    metrics = score(results)
+    assert metrics["quote_validity"] == 1.0 and metrics["errors"] == 0, metrics
+    assert metrics["first_quote"] >= MIN_SLICE_FIRST_QUOTE, metrics
+    assert metrics["hit@1"] >= MIN_SLICE_HIT1, metrics
+    assert metrics["declined"] >= MIN_SLICE_DECLINED, metrics
+    assert metrics["first_quote_chars"] <= MAX_SLICE_MEAN_QUOTE_CHARS, metrics
+    assert max(len(r.quotes[0]["text"]) for r in results if r.quotes) <= MAX_SLICE_QUOTE_CHARS
