@@ -140,7 +140,7 @@ def test_a_reader_is_stopped_at_its_cpu_time_limit(monkeypatch):
         started = time.perf_counter()
         reason = readers.read(".html", big_html())
         assert reason == "took too long to read (limit 0.3 s of CPU time)"
-        assert time.perf_counter() - started < 5
+        assert time.perf_counter() - started < 30  # stopped at its limit, not after the whole file (generous: a busy machine)
         found = readers.read(".md", b"# Still here\n\nThe next file gets a fresh reader.\n")
         assert found.title == "Still here"
 

@@ -173,13 +173,15 @@ def test_killed_build_leaves_the_previous_index_current(seeds_copy, tmp_path, em
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "index", "--full", "--seeds", str(seeds_copy), "--index",
          str(settings.index_dir)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
     builds = settings.index_dir / "builds"
-    while time.time() < deadline and not any(p.name.startswith(".tmp") for p in builds.iterdir()):
-        time.sleep(0.02)
+    temp = lambda: [p for p in builds.iterdir() if p.name.startswith(".tmp")]
+    while process.poll() is None and not temp():  # the new build's folder appears as it is written
+        time.sleep(0.01)
+    assert process.poll() is None and temp(), "the build ended before it could be killed mid-write"
     process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert store.current_build(settings.index_dir) == before
+    assert process.wait() == -signal.SIGKILL
+    assert temp()  # killed mid-build: its half-written folder is left behind...
+    assert store.current_build(settings.index_dir) == before  # ...and never became current
     store.load(settings.index_dir, embedder.model_id, embedder.dim)  # still loads and verifies
     build(settings, embedder)  # and the next run cleans the leftovers
     assert not any(p.name.startswith(".tmp") for p in builds.iterdir())

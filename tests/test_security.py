@@ -12,14 +12,13 @@ import http.client
 import json
 import os
 import shutil
-import time
 from urllib.parse import urlparse
 
 import pytest
 
 from bot import store
 from tests.server import running_app
-from tests.test_hardening import ANSWER_SECONDS, BAD_QUESTIONS, REFUSED, flip_middle_byte, swap_current
+from tests.test_hardening import ABOUT_KISHI, BAD_QUESTIONS, REFUSED, flip_middle_byte, swap_current
 
 SECRETS = [b"root:x:0:0", b'"format"', b"Kishi", b"sha256"]  # /etc/passwd, manifest, article, manifest
 
@@ -138,19 +137,19 @@ def ask_raw(server, body: bytes) -> dict:
 
 @pytest.mark.parametrize("name", list(BAD_QUESTIONS))
 def test_bad_questions_through_gradio_client(client, server, name):
-    started = time.perf_counter()
     if name == "lone surrogate":  # not encodable as UTF-8 by the client: sent as a JSON escape
         body = json.dumps({"data": [BAD_QUESTIONS[name], []]}).encode()
         assert b"\\ud800" in body
         result = ask_raw(server, body)
     else:
         result = client.predict(BAD_QUESTIONS[name], [], api_name="/ask")
-    assert time.perf_counter() - started < ANSWER_SECONDS + 5
     assert ("error" in result) == (name in REFUSED), result
     if "error" in result:
         assert set(result) == {"error"} and result["error"] and "\n" not in result["error"]
         return
     assert {"question", "answered", "answer", "quotes", "seconds", "index_version"} <= set(result)
+    if name in ABOUT_KISHI:
+        assert result["answered"] and "Kishi" in result["quotes"][0]["text"], result
     for quote in result["quotes"] + result.get("closest", []):
         text = (server.seeds / quote["source"]).read_text(encoding="utf-8")
         assert quote["text"] == text[quote["start"] : quote["end"]]
