@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,41 @@ def test_page_loads(page, server):
     """How fast it loads is for benchmarks on an idle machine; here: that it does, with its parts."""
     assert re.search(r"seedbot", page.title())
     assert page.locator("#question textarea").is_visible() and page.locator("#sources").is_visible()
+
+
+def test_a_damaged_index_is_reported_in_the_chat_and_the_index_tab(page, server):
+    """A damaged build becoming current (as a rebuild would swap it in): the chat's reply and the
+    Index tab say so and name the fix; a good build again, and the chat answers again."""
+    from tests.test_hardening import flip_middle_byte, swap_current
+
+    good = store.current_build(server.index)
+    broken = good.with_name("broken-for-browser")
+    shutil.copytree(good, broken)
+    flip_middle_byte(broken / "dense.faiss")
+    try:
+        swap_current(server.index, broken)
+        box = page.locator("#question textarea")
+        box.fill("Who is Japan's defense minister?")
+        box.press("Enter")
+        expect(page.locator("#chat [data-testid=bot]").last).to_contain_text("bot index --full")
+        assert "damaged" in page.locator("#chat [data-testid=bot]").last.inner_text()
+        page.get_by_role("tab", name="Index").click()
+        page.locator("#refresh").click()
+        page.locator("#index-summary", has_text="Index unavailable").wait_for()
+        assert "damaged" in page.locator("#index-summary").inner_text()
+        page.get_by_role("tab", name="Chat").click()
+    finally:
+        swap_current(server.index, good)
+        shutil.rmtree(broken)
+    ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
+
+
+def test_rebuild_says_so_while_another_rebuild_holds_the_lock(page, server):
+    """The Rebuild button while another rebuild (here: this test) holds the index's lock."""
+    page.get_by_role("tab", name="Index").click()
+    with store.build_lock(server.index):
+        page.locator("#rebuild").click()
+        status = page.locator("#rebuild-status", has_text="Not rebuilt")
+        status.wait_for()
+        assert "another rebuild" in status.inner_text() and f"pid {os.getpid()}" in status.inner_text()
+    assert store.current_build(server.index) is not None

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+import langchain_huggingface  # noqa: F401  (the `peer` extra, which `make test` installs: fail, never skip)
+
+from bot import peer
 
 from .conftest import SEEDS
 
 
 def test_peer_builds_searches_and_quotes_exact_spans(tmp_path):
-    peer = pytest.importorskip("bot.peer", reason="needs the optional 'peer' extra", exc_type=ImportError)
     stats = peer.build_peer(SEEDS, tmp_path / "peer")
     assert stats.documents == 1 and stats.chunks >= 1
     hits = peer.PeerSearch(tmp_path / "peer").search("Who is the Japanese Defense Minister?", k=2)
