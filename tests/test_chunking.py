@@ -47,3 +47,13 @@ def test_chunk_ids_are_stable(embedder):
     first, _ = chunk_document(document.source, document.sha256, clean(document.text), splitter)
     second, _ = chunk_document(document.source, document.sha256, clean(document.text), splitter)
     assert [c.id for c in first] == [c.id for c in second]
+
+
+def test_chinese_and_japanese_sentences_end_at_their_own_punctuation(embedder):
+    text = "岸信夫は日本の防衛大臣です。彼は台湾について語った！本当ですか？会談は東京で行われた。"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "岸信夫は日本の防衛大臣です。", "彼は台湾について語った！", "本当ですか？", "会談は東京で行われた。"]
+    long = "".join(f"第{i}回の会談は東京で行われ、防衛協力について話し合った。" for i in range(40))
+    splitter = make_splitter(embedder.count_tokens, 64, 8)
+    chunks, _ = chunk_document("ja.txt", "0" * 64, clean(long), splitter)
+    assert len(chunks) > 2 and all(c.text.endswith("。") for c in chunks[:-1])  # cut between sentences
