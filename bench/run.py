@@ -359,7 +359,7 @@ def _bot_backend(work: Path, sizes: list[str]) -> str:
     for size in sizes:
         try:
             _, manifest = store.read_manifest(work / size / "bot-index")
-            return manifest["model"]["backend"]
+            return manifest.model.backend
         except Exception:
             continue
     return "onnx-int8"

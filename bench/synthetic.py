@@ -67,10 +67,13 @@ def _vectors(rng, base: np.ndarray, n: int) -> np.ndarray:
 def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, squad_index: Path,
           seed: int = 0, log=print) -> dict:
     """Write a synthetic bot index of `n` chunks to `index_dir` (and the peer's to `peer_dir`)."""
+    from dataclasses import replace
+
     from bot import store
     from bot.embedding import Embedder
-    from bot.indexing import chunking_params
+    from bot.indexing import chunking_params, model_record
     from bot.lexical import terms
+    from bot.manifest import DocumentInfo, Manifest
     from bot.settings import Settings
     from bot.store import ChunkRow
     from bot.vectors import make_dense_index
@@ -142,17 +145,12 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
     log(f"  synthetic {n:,}: {kind} built in {dense_seconds:.0f}s; writing...")
 
     embedder = Embedder(Settings.from_env()).load()
-    manifest = {
-        "format": store.FORMAT_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "seeds": str(index_dir / "no-seeds-folder"),
-        "model": {"id": embedder.model_id, "dim": embedder.dim, "backend": embedder.backend,
-                  "max_tokens": embedder.max_tokens},
-        "chunking": chunking_params(Settings.from_env()),
-        "dense_index": kind,
-        "counts": {"documents": len(infos), "chunks": len(chunks), "sentences": len(sentences)},
-        "documents": {i["source"]: {k: i[k] for k in ("sha256", "size", "title", "chunks")} for i in infos},
-        "synthetic": {"chunks": n, "seed": seed, "anchors": len(base)},
-    }
+    manifest = Manifest.new(
+        str(index_dir / "no-seeds-folder"), model_record(embedder), chunking_params(Settings.from_env()),
+        {i["source"]: DocumentInfo(i["sha256"], i["size"], i["title"], i["chunks"]) for i in infos})
+    manifest = replace(manifest, format=store.FORMAT_VERSION, dense_index=kind,
+                       counts=replace(manifest.counts, sentences=len(sentences)),
+                       extra={"synthetic": {"chunks": n, "seed": seed, "anchors": len(base)}})
     t = time.perf_counter()
     with store.build_lock(index_dir):
         folder = store.new_build_folder(index_dir)

@@ -76,7 +76,7 @@ def serve_bot(index: str, questions: list[str]) -> dict:
     out["answered"] = answered / max(len(timings), 1)
     out["memory_after"] = _memory()  # before the second pass below, which touches more of the index
     out.update(_components(engine, loaded, questions[1:]))
-    out["dense_index"] = loaded.index.manifest.get("dense_index")
+    out["dense_index"] = loaded.index.manifest.dense_index
     out["chunks"] = len(loaded.index.chunks)
     out["sentences"] = int(len(loaded.index.sentences))
     return out
@@ -197,7 +197,7 @@ def recall(index: str, questions: list[str], k: int = 10) -> dict:
         seconds.append(time.perf_counter() - start)
         found.append(len(set(rows.tolist()) & set(truth.tolist())) / k)
     return {"recall_at_10": float(np.mean(found)), "queries": len(found), "dense_search": _percentiles(seconds),
-            "dense_index": loaded.manifest.get("dense_index"), "exact_over": "generator float32" if exact_file.exists() else "stored float16"}
+            "dense_index": loaded.manifest.dense_index, "exact_over": "generator float32" if exact_file.exists() else "stored float16"}
 
 
 def _exact_top(vectors, queries, k: int, block: int = 100_000):

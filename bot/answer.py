@@ -210,9 +210,9 @@ def add_paragraph_features(index: Build, question: Question, found: list[Candida
 
 
 def _sentence_text(index: Build, row: int, chunks: dict | None = None) -> str:
-    chunk_row, _, _, cstart, cend = (int(x) for x in index.sentences[row])
+    chunk_row, _, _, clean_start, clean_end = (int(x) for x in index.sentences[row])  # SentenceColumn order
     chunk = chunks[chunk_row] if chunks else index.chunks[chunk_row]
-    return chunk.text[cstart - chunk.cstart : cend - chunk.cstart]
+    return chunk.text[clean_start - chunk.clean_start : clean_end - chunk.clean_start]
 
 
 def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,

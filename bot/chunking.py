@@ -40,16 +40,16 @@ SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9
 class Chunk:
     id: str  # stable: derived from the document's hash and the chunk's span
     source: str
-    start: int  # cleaned-text offsets
-    end: int
+    clean_start: int  # offsets in the cleaned text (CleanText.span maps them to the document's text)
+    clean_end: int
     text: str
 
 
 @dataclass(frozen=True)
 class Sentence:
     chunk: int  # index of the owning chunk in the document's chunk list
-    start: int  # cleaned-text offsets
-    end: int
+    clean_start: int  # offsets in the cleaned text
+    clean_end: int
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -114,10 +114,10 @@ def assign_sentences(spans: list[tuple[int, int]], chunks: list[Chunk]) -> list[
     sentences: list[Sentence] = []
     first = 0  # chunks and sentences are both in text order
     for start, end in spans:
-        while first < len(chunks) and chunks[first].end <= start:
+        while first < len(chunks) and chunks[first].clean_end <= start:
             first += 1
         whole = next(
-            (i for i in range(first, len(chunks)) if chunks[i].start <= start and end <= chunks[i].end),
+            (i for i in range(first, len(chunks)) if chunks[i].clean_start <= start and end <= chunks[i].clean_end),
             None,
         )
         if whole is not None:
@@ -125,12 +125,12 @@ def assign_sentences(spans: list[tuple[int, int]], chunks: list[Chunk]) -> list[
             continue
         cursor = start
         for i in range(first, len(chunks)):
-            if chunks[i].start >= end or cursor >= end:
+            if chunks[i].clean_start >= end or cursor >= end:
                 break
-            piece_end = min(end, chunks[i].end)
+            piece_end = min(end, chunks[i].clean_end)
             if piece_end > cursor:
-                lo, hi = max(cursor, chunks[i].start), piece_end
-                piece = chunks[i].text[lo - chunks[i].start : hi - chunks[i].start]
+                lo, hi = max(cursor, chunks[i].clean_start), piece_end
+                piece = chunks[i].text[lo - chunks[i].clean_start : hi - chunks[i].clean_start]
                 lo, hi = lo + len(piece) - len(piece.lstrip()), hi - len(piece) + len(piece.rstrip())
                 if hi > lo:  # a piece cut at a chunk's edge must not start or end with a space
                     sentences.append(Sentence(i, lo, hi))

@@ -86,7 +86,7 @@ def cmd_text(args) -> int:
         source = args.source
         if source not in index.documents:  # a path to the file is fine too
             try:
-                seeds = Path(index.manifest.get("seeds", "")).resolve()
+                seeds = Path(index.manifest.seeds).resolve()
                 source = Path(source).resolve().relative_to(seeds).as_posix()
             except ValueError:
                 pass
@@ -233,7 +233,7 @@ def cmd_eval(args) -> int:
         runs[config] = score_groups(results)
         rows[config] = [_result_row(r) for r in results]
     if args.peer:
-        seeds = Path(engine.loaded().index.manifest["seeds"])
+        seeds = Path(engine.loaded().index.manifest.seeds)
         work = settings.cache_dir / "peer" / hashlib.sha1(str(seeds).encode()).hexdigest()[:12]
         results = run_peer(items, seeds, work)
         runs["langchain"] = score_groups(results)

@@ -101,7 +101,7 @@ def _table(items: list[DocumentRows | Skipped], ident: str, node: str, seconds: 
         "title": column(lambda d: d.title, pa.string(), ""),
         "text": column(lambda d: d.text, pa.large_string(), ""),
         "pages": column(lambda d: list(d.pages), pa.list_(pa.int64()), []),
-        "chunks": column(lambda d: np.array([(c.start, c.end, c.cstart, c.cend) for c in d.chunks],
+        "chunks": column(lambda d: np.array([(c.start, c.end, c.clean_start, c.clean_end) for c in d.chunks],
                                             np.int64).tobytes(), pa.large_binary(), b""),
         "chunk_texts": column(lambda d: [c.text for c in d.chunks], pa.list_(pa.large_string()), []),
         "sentences": column(lambda d: d.sentences.astype(np.int64).tobytes(), pa.large_binary(), b""),

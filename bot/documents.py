@@ -33,6 +33,7 @@ import numpy as np
 
 from .extract import Readers
 from .formats import EXTRACTED_SUFFIXES, FormatError, decode
+from .manifest import DocumentInfo
 
 SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
@@ -124,10 +125,11 @@ class RawFile:
     data: bytes
 
 
-def read_file(path: Path, source: str, known: Mapping[str, dict] | None = None) -> RawFile | Unchanged | Skipped:
-    """The file's bytes and their sha256. `known` is the current build's documents (source ->
-    {"sha256", "title", "pages"}): a file whose bytes it holds under the same name is `Unchanged`,
-    not read again (an unchanged PDF is not extracted again)."""
+def read_file(path: Path, source: str, known: Mapping[str, DocumentInfo] | None = None
+              ) -> RawFile | Unchanged | Skipped:
+    """The file's bytes and their sha256. `known` is the current build's documents (the manifest's):
+    a file whose bytes it holds under the same name is `Unchanged`, not read again (an unchanged
+    PDF is not extracted again)."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -138,8 +140,8 @@ def read_file(path: Path, source: str, known: Mapping[str, dict] | None = None) 
         return Skipped(source, f"cannot read: {error.strerror or error}")
     sha256 = hashlib.sha256(data).hexdigest()
     stored = (known or {}).get(source)
-    if stored and stored.get("sha256") == sha256:
-        return Unchanged(source, sha256, stored.get("title", ""), tuple(stored.get("pages", ())))
+    if stored and stored.sha256 == sha256:
+        return Unchanged(source, sha256, stored.title, stored.pages)
     return RawFile(source, sha256, data)
 
 
@@ -170,13 +172,13 @@ def parse(raw: RawFile, readers: Readers | None = None) -> Document | Skipped:
 
 
 def read_document(path: Path, source: str, readers: Readers | None = None,
-                  known: Mapping[str, dict] | None = None) -> Document | Unchanged | Skipped:
+                  known: Mapping[str, DocumentInfo] | None = None) -> Document | Unchanged | Skipped:
     """Read one file: `read_file`, then `parse`."""
     raw = read_file(path, source, known)
     return parse(raw, readers) if isinstance(raw, RawFile) else raw
 
 
-def read_files(seeds_dir: Path, known: Mapping[str, dict] | None = None
+def read_files(seeds_dir: Path, known: Mapping[str, DocumentInfo] | None = None
                ) -> tuple[list[RawFile | Unchanged], list[Skipped]]:
     """Every article file's bytes, not parsed (see `read_file` for `known`)."""
     results = [Skipped(path.relative_to(seeds_dir).as_posix(), why) if why
@@ -184,7 +186,7 @@ def read_files(seeds_dir: Path, known: Mapping[str, dict] | None = None
     return [r for r in results if not isinstance(r, Skipped)], [r for r in results if isinstance(r, Skipped)]
 
 
-def load_documents(seeds_dir: Path, known: Mapping[str, dict] | None = None
+def load_documents(seeds_dir: Path, known: Mapping[str, DocumentInfo] | None = None
                    ) -> tuple[list[Document | Unchanged], list[Skipped]]:
     """Every article of the folder, read side by side in reader worker processes (extract.py);
     see `read_document` for `known`."""

@@ -137,7 +137,7 @@ class Engine:
 def _paged(quotes: tuple, index: Build) -> tuple:
     """Quotes from a PDF carry the 1-based page they start on (the manifest keeps page starts)."""
     def page(quote) -> int | None:
-        pages = index.documents.get(quote.source, {}).get("pages")
-        return bisect.bisect_right(pages, quote.start) if pages else None
+        info = index.documents.get(quote.source)
+        return bisect.bisect_right(info.pages, quote.start) if info and info.pages else None
 
     return tuple(replace(q, page=page(q)) for q in quotes)

@@ -207,7 +207,7 @@ def materialize_beir(path: Path, target: Path) -> Path:
 # -- running ------------------------------------------------------------------------------------
 def run(engine: Engine, items: list[Item], mode: str = "fused", progress=None) -> list[Result]:
     loaded = engine.loaded()
-    seeds = Path(loaded.index.manifest["seeds"])
+    seeds = Path(loaded.index.manifest.seeds)
     indexed = set(loaded.index.documents)
     results = []
     for item in items:

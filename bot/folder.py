@@ -15,7 +15,9 @@ import numpy as np
 from . import store
 from .errors import BotError
 from .lexical import build_bm25
+from .manifest import Manifest, ModelInfo
 from .storage import DocumentRows, Reused
+from .store import SentenceColumn, shift_chunks
 from .vectors import make_dense_index
 
 
@@ -39,7 +41,7 @@ class FolderStore:
         folder = store.current_build(self.index_dir)
         return folder.name if folder else None
 
-    def read_manifest(self) -> dict:
+    def read_manifest(self) -> Manifest:
         return store.read_manifest(self.index_dir)[1]
 
     def load(self, model_id: str | None = None, dim: int | None = None) -> store.StoredIndex:
@@ -57,47 +59,46 @@ class FolderStore:
     def close(self) -> None:
         pass
 
-    def reusable(self, sha256s: set[str], model: dict, chunking: dict) -> dict[str, Reused]:
+    def reusable(self, sha256s: set[str], model: ModelInfo, chunking: dict) -> dict[str, Reused]:
         """Rows of the current build's documents with these hashes, when it was built with this
         model and chunking; empty when it is absent, damaged or different."""
         try:
-            old = store.load(self.index_dir, model["id"], model["dim"])
+            old = store.load(self.index_dir, model.id, model.dim)
         except BotError:
             return {}
-        if old.manifest.get("chunking") != chunking:
+        if old.manifest.chunking != chunking:
             return {}
         found: dict[str, Reused] = {}
         # Rows are in document order (store._inconsistency checks it): each document's chunks,
         # and their sentences, are one contiguous run.
-        chunk_owners, sentence_owners = old.chunks.rows[:, 0], old.sentences[:, 0]
+        chunk_owners, sentence_owners = old.chunks.rows[:, 0], old.sentences[:, SentenceColumn.CHUNK]
         for row, (source, info) in enumerate(old.documents.items()):
-            if info["sha256"] not in sha256s or info["sha256"] in found:
+            if info.sha256 not in sha256s or info.sha256 in found:
                 continue
             first, last = np.searchsorted(chunk_owners, [row, row + 1])
             if first == last:
                 continue
             s_first, s_last = np.searchsorted(sentence_owners, [first, last])
             sentences = np.array(old.sentences[s_first:s_last])
-            sentences[:, 0] -= first
-            pages = tuple(info.get("pages", ()))
-            rows = DocumentRows(source, info["sha256"], info["size"], info["title"], old.text(source),
+            sentences[:, SentenceColumn.CHUNK] -= first
+            rows = DocumentRows(source, info.sha256, info.size, info.title, old.text(source),
                                 old.chunks[first:last], sentences, old.chunk_vectors(range(first, last)),
-                                np.array(old.sentence_vectors[s_first:s_last], dtype=np.float32), pages)
-            found[info["sha256"]] = Reused(source, info["sha256"], info["size"], info["title"],
-                                           int(last - first), rows, pages)
+                                np.array(old.sentence_vectors[s_first:s_last], dtype=np.float32), info.pages)
+            found[info.sha256] = Reused(source, info.sha256, info.size, info.title, int(last - first), rows,
+                                        info.pages)
         return found
 
-    def write(self, manifest: dict, parts: list[DocumentRows | Reused]) -> str:
+    def write(self, manifest: Manifest, parts: list[DocumentRows | Reused]) -> str:
         """Write the files of a build of `parts` (in row order) and make it current."""
         rows = [rows_of(p) for p in parts]
         chunks = [c for r in rows for c in r.chunks]
         offsets = np.cumsum([0] + [len(r.chunks) for r in rows[:-1]])
-        sentences = np.concatenate([r.sentences + np.array([o, 0, 0, 0, 0]) for r, o in zip(rows, offsets)])
+        sentences = np.concatenate([shift_chunks(r.sentences, o) for r, o in zip(rows, offsets)])
         chunk_vectors = np.concatenate([r.chunk_vectors for r in rows]).astype(np.float32)
         sentence_vectors = np.concatenate([r.sentence_vectors for r in rows])
         dense, dense_kind = make_dense_index(chunk_vectors)
-        manifest = dict(manifest, format=store.FORMAT_VERSION, dense_index=dense_kind,
-                        counts=dict(manifest["counts"], sentences=len(sentences)))
+        manifest = replace(manifest, format=store.FORMAT_VERSION, dense_index=dense_kind,
+                           counts=replace(manifest.counts, sentences=len(sentences)))
         folder = store.new_build_folder(self.index_dir)
         store.write_build(folder, manifest, {r.source: r.text for r in rows}, chunks, sentences,
                           sentence_vectors, dense, build_bm25([c.text for c in chunks]))

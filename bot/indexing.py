@@ -33,9 +33,10 @@ from .documents import (
 )
 from .embedding import Embedder
 from .errors import BotError, NothingToIndex
+from .manifest import DocumentInfo, Manifest, ModelInfo
 from .settings import Settings
 from .storage import DocumentRows, Reused, Store, open_store
-from .store import ChunkRow
+from .store import ChunkRow, SentenceColumn
 
 if TYPE_CHECKING:
     from .cluster import RayCluster
@@ -98,7 +99,7 @@ def recorded_seeds(settings: Settings) -> Settings:
         return settings
     finally:
         where.close()
-    recorded = Path(manifest.get("seeds") or settings.seeds_dir)
+    recorded = Path(manifest.seeds or settings.seeds_dir)
     if recorded.resolve() == settings.seeds_dir.resolve():
         return settings
     if not recorded.is_dir():
@@ -170,13 +171,13 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
     )
 
 
-def write_build(where: Store, settings: Settings, model: dict, before: dict[str, dict],
+def write_build(where: Store, settings: Settings, model: ModelInfo, before: dict[str, DocumentInfo],
                 reused: list[Reused], made: list[DocumentRows]) -> tuple[list, str]:
     """Write the build of these documents and make it current; the one way every builder (this
     process or a cluster) ends. Nothing is written when nothing changed. Returns the parts in row
     order and the version now current."""
     parts = sorted(reused + made, key=lambda p: p.source)
-    if not made and {s: info["sha256"] for s, info in before.items()} == {p.source: p.sha256 for p in parts}:
+    if not made and {s: info.sha256 for s, info in before.items()} == {p.source: p.sha256 for p in parts}:
         return parts, where.current_version()
     return parts, where.write(manifest_of(settings, model, parts), parts)
 
@@ -189,13 +190,11 @@ def _some_left(documents: list, skipped: list[Skipped], seeds: Path, where: Stor
                              f"add articles to {seeds}{kept}")
 
 
-def _current_documents(where: Store) -> dict[str, dict]:
-    """source -> {"sha256", "title", "pages"?...} of the current build; empty when there is none or
-    it cannot be read."""
+def _current_documents(where: Store) -> dict[str, DocumentInfo]:
+    """The documents of the current build; empty when there is none or it cannot be read."""
     try:
-        documents = where.read_manifest().get("documents", {})
-        return {source: info for source, info in documents.items() if isinstance(info.get("sha256"), str)}
-    except (BotError, AttributeError, KeyError, TypeError):
+        return where.read_manifest().documents
+    except BotError:
         return {}
 
 
@@ -232,7 +231,7 @@ def _chunk(document: Document, splitter):
         starts = [start for start, _ in document.headings]
 
         def in_heading(sentence) -> bool:
-            start, end = cleaned.span(sentence.start, sentence.end)
+            start, end = cleaned.span(sentence.clean_start, sentence.clean_end)
             at = bisect.bisect_right(starts, start) - 1
             return at >= 0 and end <= document.headings[at][1]
 
@@ -250,7 +249,8 @@ def embed_documents(embedder: Embedder, settings: Settings, documents: list[Docu
     for _, chunks, sentences, _ in todo:
         for i, chunk in enumerate(chunks):
             texts.append(chunk.text)
-            spans.append([(s.start - chunk.start, s.end - chunk.start) for s in sentences if s.chunk == i])
+            spans.append([(s.clean_start - chunk.clean_start, s.clean_end - chunk.clean_start)
+                          for s in sentences if s.chunk == i])
     done = [0]
 
     def step(n: int) -> None:
@@ -263,10 +263,11 @@ def embed_documents(embedder: Embedder, settings: Settings, documents: list[Docu
     parts, row = [], 0
     for document, chunks, sentences, cleaned in todo:
         n = len(chunks)
-        rows = [ChunkRow(c.source, *cleaned.span(c.start, c.end), c.start, c.end, c.text) for c in chunks]
-        sentence_rows = np.array(
-            [(s.chunk, *cleaned.span(s.start, s.end), s.start, s.end) for s in sentences], dtype=np.int64
-        ).reshape(-1, 5)
+        rows = [ChunkRow(c.source, *cleaned.span(c.clean_start, c.clean_end), c.clean_start, c.clean_end, c.text)
+                for c in chunks]
+        sentence_rows = np.array(  # in SentenceColumn order
+            [(s.chunk, *cleaned.span(s.clean_start, s.clean_end), s.clean_start, s.clean_end) for s in sentences],
+            dtype=np.int64).reshape(-1, len(SentenceColumn))
         # Owners of sentences in text order never go backwards, so chunk order is sentence order.
         vectors = np.concatenate([sentence_vectors[row + i] for i in range(n)])
         parts.append(DocumentRows(document.source, document.sha256, len(document.text.encode()),
@@ -276,24 +277,16 @@ def embed_documents(embedder: Embedder, settings: Settings, documents: list[Docu
     return parts
 
 
-def model_record(embedder: Embedder) -> dict:
-    return {"id": embedder.model_id, "dim": embedder.dim, "backend": embedder.backend,
-            "max_tokens": embedder.max_tokens}
+def model_record(embedder: Embedder) -> ModelInfo:
+    return ModelInfo(embedder.model_id, embedder.dim, embedder.backend, embedder.max_tokens)
 
 
-def manifest_of(settings: Settings, model: dict, parts: list[DocumentRows | Reused]) -> dict:
+def manifest_of(settings: Settings, model: ModelInfo, parts: list[DocumentRows | Reused]) -> Manifest:
     """What every store records about a build (each adds its own: format, files, dense index...)."""
-    sizes = [(len(p.chunks), len(p.sentences)) if isinstance(p, DocumentRows) else (p.chunks, None) for p in parts]
-    return {
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "seeds": str(settings.seeds_dir.resolve()),
-        "model": model,
-        "chunking": chunking_params(settings),
-        "counts": {"documents": len(parts), "chunks": sum(c for c, _ in sizes)},
-        "documents": {p.source: {"sha256": p.sha256, "size": p.size, "title": p.title, "chunks": n,
-                                 **({"pages": list(p.pages)} if p.pages else {})}
-                      for p, (n, _) in zip(parts, sizes)},
-    }
+    return Manifest.new(str(settings.seeds_dir.resolve()), model, chunking_params(settings), {
+        p.source: DocumentInfo(p.sha256, p.size, p.title, len(p.chunks) if isinstance(p, DocumentRows) else p.chunks,
+                               tuple(p.pages))
+        for p in parts})
 
 
 def copy_index(settings: Settings, index_dir: Path, target: Store | None = None) -> BuildReport:
@@ -310,19 +303,19 @@ def copy_index(settings: Settings, index_dir: Path, target: Store | None = None)
         with where.lock():
             where.cleanup()
             before = _current_documents(where)
-            documents = manifest["documents"]
-            shas = {info["sha256"] for info in documents.values()}
-            there = where.reusable(shas, manifest["model"], manifest["chunking"])
-            here = source.reusable(shas - set(there), manifest["model"], manifest["chunking"])
-            parts = [replace(there[info["sha256"]], source=name, title=info["title"]) if info["sha256"] in there
-                     else rows_of(replace(here[info["sha256"]], source=name, title=info["title"]))
+            documents = manifest.documents
+            shas = {info.sha256 for info in documents.values()}
+            there = where.reusable(shas, manifest.model, manifest.chunking)
+            here = source.reusable(shas - set(there), manifest.model, manifest.chunking)
+            parts = [replace(there[info.sha256], source=name, title=info.title) if info.sha256 in there
+                     else rows_of(replace(here[info.sha256], source=name, title=info.title))
                      for name, info in documents.items()]
-            keep = {k: v for k, v in manifest.items() if k not in ("format", "files", "dense_index")}
-            version = where.write(keep, parts)
+            # What the folder's store added is the target's to say (format, files, dense index).
+            version = where.write(replace(manifest, format=None, files={}, dense_index=""), parts)
             index = where.describe(version)
     finally:
         if target is None:
             where.close()
-    chunks = sum(info["chunks"] for info in documents.values())
+    chunks = sum(info.chunks for info in documents.values())
     return BuildReport(documents=len(parts), chunks=chunks, embedded=0, reused=chunks,
                        removed=len(set(before) - set(documents)), seconds=time.perf_counter() - started, index=index)

@@ -24,6 +24,7 @@ import numpy as np
 
 from . import pg_schema as schema
 from .errors import IndexDamaged, IndexMissing
+from .manifest import Manifest
 from .pg_store import EF_SEARCH
 from .storage import StoreError
 from .store import ChunkRow, check_model
@@ -46,9 +47,10 @@ def load_build(store, model_id: str | None, dim: int | None) -> "PgBuild":
                                "FROM current_build c JOIN builds b ON b.id = c.build").fetchone()
             if row is None:
                 raise IndexMissing(f"no index in {schema.where(store.url)}: run `bot index {store.option}` to build one")
-            build, manifest, chunks, sentences, average = row
-            if manifest.get("format") != schema.SCHEMA_VERSION:
-                raise schema.schema_mismatch(manifest.get("format") or 0, store.url)
+            build, data, chunks, sentences, average = row
+            manifest = schema.manifest(data, store.url)
+            if manifest.format != schema.SCHEMA_VERSION:
+                raise schema.schema_mismatch(manifest.format or 0, store.url)
             check_model(store.name, manifest, model_id, dim, where=store.option)
             documents = conn.execute("SELECT position, source, document, chunk_offset, sentence_offset "
                                      "FROM build_documents WHERE build = %s ORDER BY position", (build,)).fetchall()
@@ -60,7 +62,7 @@ def load_build(store, model_id: str | None, dim: int | None) -> "PgBuild":
                 "COPY (SELECT b.chunk_offset + s.chunk, s.file_start, s.file_end, s.clean_start, s.clean_end "
                 "FROM build_documents b JOIN sentences s ON s.document = b.document WHERE b.build = {} "
                 "ORDER BY b.position, s.ordinal) TO STDOUT (FORMAT BINARY)").format(sql.Literal(build)), 5)
-        if len(chunk_rows) != chunks or len(sentence_rows) != sentences or len(documents) != len(manifest["documents"]):
+        if len(chunk_rows) != chunks or len(sentence_rows) != sentences or len(documents) != len(manifest.documents):
             raise IndexDamaged(f"build {build} in {schema.where(store.url)} is incomplete; {schema.fix_command(store.url)}")
         return PgBuild(store, build, manifest, documents, chunk_rows, sentence_rows, average)
 
@@ -81,10 +83,10 @@ def _int_rows(conn, query, columns: int) -> np.ndarray:
 
 
 class PgBuild:
-    def __init__(self, store, build_id: int, manifest: dict, documents: list[tuple], chunk_rows: np.ndarray,
+    def __init__(self, store, build_id: int, manifest: Manifest, documents: list[tuple], chunk_rows: np.ndarray,
                  sentence_rows: np.ndarray, average_length: float):
         self.store, self.build_id, self.version = store, build_id, f"pg-{build_id}"
-        self.manifest, self.documents = manifest, manifest["documents"]
+        self.manifest, self.documents = manifest, manifest.documents
         self.sources = [d[1] for d in documents]
         self.document_ids = np.array([d[2] for d in documents], dtype=np.int64)
         self.chunk_offsets = np.array([d[3] for d in documents], dtype=np.int64)
@@ -95,7 +97,7 @@ class PgBuild:
         self.chunks = PgChunks(self, chunk_rows)
         self.sentences = sentence_rows
         self.sentence_vectors = PgVectors(self, "sentences")
-        self.dim = int(manifest["model"]["dim"])
+        self.dim = manifest.model.dim
         self.bm25_k1 = BM25_K1
         self.average_length = average_length
         self._terms: dict[str, tuple[int, int] | None] = {}  # term -> (id, df), None: not in this build
@@ -159,7 +161,7 @@ class PgBuild:
 
     # -- storage.Build --------------------------------------------------------------------------
     def text(self, source: str) -> str:
-        digest = self.documents[source]["sha256"]
+        digest = self.documents[source].sha256
         text = _TEXTS.get(digest)
         if text is None:
             self.prefetch_texts([source])
@@ -171,7 +173,7 @@ class PgBuild:
     def prefetch_texts(self, sources) -> None:
         """Read the texts of these documents that are not cached yet, in one query: a question's
         quotes and paragraph checks then find them all in the cache."""
-        missing = sorted({self.documents[s]["sha256"] for s in sources} - _TEXTS.keys())
+        missing = sorted({self.documents[s].sha256 for s in sources} - _TEXTS.keys())
         if missing:
             for digest, text in self.store.run(lambda conn: conn.execute(
                     "SELECT sha256, text FROM texts WHERE sha256 = ANY(%s)", (missing,)).fetchall()):
@@ -252,7 +254,7 @@ class PgChunks:
     question reads its chunks together, then a few of them again for the sentence before a quote)."""
 
     def __init__(self, build: PgBuild, rows: np.ndarray):
-        self.build, self.rows = build, rows  # rows: position, start, end, cstart, cend
+        self.build, self.rows = build, rows  # rows: position, start, end, clean start, clean end
         self.cache: OrderedDict[int, str] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -282,8 +284,8 @@ class PgChunks:
         self.build.prefetch_texts({self.source(row) for row in rows})
         out = []
         for row in rows:
-            position, start, end, cstart, cend = (int(x) for x in self.rows[row])
-            out.append(ChunkRow(self.build.sources[position], start, end, cstart, cend, texts[row]))
+            position, start, end, clean_start, clean_end = (int(x) for x in self.rows[row])
+            out.append(ChunkRow(self.build.sources[position], start, end, clean_start, clean_end, texts[row]))
         return out
 
 

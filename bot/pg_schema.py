@@ -30,7 +30,8 @@ import re
 import socket
 from urllib.parse import urlsplit
 
-from .errors import IndexMismatch, IndexMissing
+from .errors import IndexDamaged, IndexMismatch, IndexMissing
+from .manifest import Manifest
 from .settings import redact
 from .storage import StoreError
 
@@ -107,6 +108,15 @@ CREATE TABLE IF NOT EXISTS readers (
 """
 TABLES = ("readers", "current_build", "build_terms", "build_documents", "builds", "postings", "terms",
           "sentences", "chunks", "documents", "texts", "seedbot_schema")
+
+
+def manifest(data, url: str) -> Manifest:
+    """A build's manifest as the `builds` table holds it (jsonb); damage when it has the wrong shape."""
+    try:
+        return Manifest.from_json(data)
+    except ValueError as error:
+        raise IndexDamaged(f"the manifest of the current build in {where(url)} is unreadable ({error}); "
+                           f"{fix_command(url)}") from None
 
 
 def fix_command(url: str) -> str:

@@ -25,11 +25,13 @@ import threading
 import time
 import uuid
 from contextlib import contextmanager
+from dataclasses import replace
 
 import numpy as np
 
 from . import pg_schema as schema
 from .errors import IndexBusy, IndexMissing
+from .manifest import Manifest, ModelInfo
 from .pg_write import ensure_hnsw, write_documents
 from .settings import redact
 from .storage import DocumentRows, Reused, StoreError
@@ -155,13 +157,13 @@ class PostgresStore:
             conn.close()
 
     # -- reading --------------------------------------------------------------------------------
-    def read_manifest(self) -> dict:
+    def read_manifest(self) -> Manifest:
         def read(conn):
             schema.check_readable(conn, self.url)
             row = conn.execute("SELECT b.manifest FROM current_build c JOIN builds b ON b.id = c.build").fetchone()
             if row is None:
                 raise IndexMissing(f"no index in {schema.where(self.url)}: run `bot index {self.option}` to build one")
-            return row[0]
+            return schema.manifest(row[0], self.url)
 
         return self.run(read)
 
@@ -206,7 +208,7 @@ class PostgresStore:
     def cleanup(self) -> None:
         _cleanup(self._builder)
 
-    def reusable(self, sha256s: set[str], model: dict, chunking: dict) -> dict[str, Reused]:
+    def reusable(self, sha256s: set[str], model: ModelInfo, chunking: dict) -> dict[str, Reused]:
         """Documents already stored with this content, model and chunking (any build's, or left by
         an interrupted one): their rows are used as they are."""
         rows = self._builder.execute(
@@ -215,12 +217,11 @@ class PostgresStore:
             (_profile(model, chunking), sorted(sha256s))).fetchall()
         return {sha: Reused("", sha, size, "", chunks, handle) for sha, handle, size, chunks in rows}
 
-    def write(self, manifest: dict, parts: list[DocumentRows | Reused]) -> str:
+    def write(self, manifest: Manifest, parts: list[DocumentRows | Reused]) -> str:
         """Write the new documents, then switch `current_build` to a build of `parts` in one transaction."""
         conn = self._builder
-        model = manifest["model"]
-        profile = _profile(model, manifest["chunking"])
-        ensure_hnsw(conn, int(model["dim"]), HNSW_M, HNSW_EF_CONSTRUCTION)
+        profile = _profile(manifest.model, manifest.chunking)
+        ensure_hnsw(conn, manifest.model.dim, HNSW_M, HNSW_EF_CONSTRUCTION)
         stored = dict(write_documents(conn, [p for p in parts if isinstance(p, DocumentRows)], profile))
         ids = [stored[id(p)] if isinstance(p, DocumentRows) else p.handle for p in parts]
         counts = conn.execute(
@@ -231,13 +232,13 @@ class PostgresStore:
         sentence_offsets = np.cumsum([0] + [sizes[i][1] for i in ids])
         chunks, sentences = int(chunk_offsets[-1]), int(sentence_offsets[-1])
         average = sum(sizes[i][2] for i in ids) / max(chunks, 1)
-        manifest = dict(manifest, format=schema.SCHEMA_VERSION, store="postgresql",
-                        dense_index=f"pgvector-hnsw{HNSW_M}-halfvec-ip",
-                        counts=dict(manifest["counts"], sentences=sentences))
+        manifest = replace(manifest, format=schema.SCHEMA_VERSION, store="postgresql",
+                           dense_index=f"pgvector-hnsw{HNSW_M}-halfvec-ip",
+                           counts=replace(manifest.counts, sentences=sentences))
         with conn.transaction():
             build = conn.execute(
                 "INSERT INTO builds (manifest, chunks, sentences, average_length) VALUES (%s, %s, %s, %s) RETURNING id",
-                (json.dumps(manifest, ensure_ascii=False), chunks, sentences, average)).fetchone()[0]
+                (json.dumps(manifest.as_json(), ensure_ascii=False), chunks, sentences, average)).fetchone()[0]
             conn.execute(
                 "INSERT INTO build_documents (build, position, source, document, chunk_offset, sentence_offset) "
                 "SELECT %s, p - 1, s, d, c, n FROM unnest(%s::text[], %s::bigint[], %s::int[], %s::int[]) "
@@ -273,9 +274,9 @@ def _configure(conn) -> None:
                  (str(EF_SEARCH), str(STATEMENT_TIMEOUT_MS)))
 
 
-def _profile(model: dict, chunking: dict) -> str:
+def _profile(model: ModelInfo, chunking: dict) -> str:
     """What a document's rows depend on besides its text: rows are reused only when this matches."""
-    return json.dumps({"model": model["id"], "dim": model["dim"], "chunking": chunking}, sort_keys=True)
+    return json.dumps({"model": model.id, "dim": model.dim, "chunking": chunking}, sort_keys=True)
 
 
 def _try_lock(conn, patience: float = 0.0) -> bool:

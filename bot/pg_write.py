@@ -67,7 +67,7 @@ def _write_batch(conn, parts: list[DocumentRows], profile: str):
             copy.set_types(["int8", "int4", "int4", "int4", "int4", "int4", "text", "int4", "halfvec"])
             for doc, p, counts in zip(ids, parts, counted):
                 for i, (c, n) in enumerate(zip(p.chunks, counts)):
-                    copy.write_row((doc, i, c.start, c.end, c.cstart, c.cend, c.text, sum(n.values()),
+                    copy.write_row((doc, i, c.start, c.end, c.clean_start, c.clean_end, c.text, sum(n.values()),
                                     HalfVector(p.chunk_vectors[i])))
         with conn.cursor().copy("COPY sentences (document, ordinal, chunk, file_start, file_end, clean_start, "
                                 "clean_end, embedding) FROM STDIN (FORMAT BINARY)") as copy:

@@ -23,6 +23,7 @@ from typing import Protocol
 import numpy as np
 
 from .errors import BotError
+from .manifest import DocumentInfo, Manifest, ModelInfo
 from .settings import Settings
 from .store import ChunkRow
 
@@ -30,7 +31,7 @@ from .store import ChunkRow
 @dataclass(frozen=True)
 class DocumentRows:
     """One document as a build stores it. Chunk and sentence rows are local to the document:
-    `sentences` is int64 [n, 5] (chunk number, start, end, cstart, cend), in chunk order."""
+    `sentences` is a sentence table (store.SentenceColumn), in chunk order."""
 
     source: str
     sha256: str
@@ -70,10 +71,10 @@ class Build(Protocol):
     chunks in document order, sentences in chunk order (answer.py relies on both)."""
 
     version: str  # names the build in answers (`index_version`)
-    manifest: dict
-    documents: dict  # source -> {"sha256", "size", "title", "chunks", "pages" (PDF)}, in row order
+    manifest: Manifest
+    documents: dict[str, DocumentInfo]  # the manifest's, in row order
     chunks: Chunks
-    sentences: np.ndarray  # int64 [sentences, 5]: chunk row, start, end, cstart, cend
+    sentences: np.ndarray  # the sentence table (store.SentenceColumn)
     sentence_vectors: object  # rows[...] -> float array [n, dim]
     bm25_k1: float
 
@@ -90,11 +91,11 @@ class Store(Protocol):
 
     def current(self) -> Hashable | None: ...
     def current_version(self) -> str | None: ...
-    def read_manifest(self) -> dict: ...
+    def read_manifest(self) -> Manifest: ...
     def load(self, model_id: str | None = None, dim: int | None = None) -> Build: ...
     def lock(self, wait: bool = False, full: bool = False) -> AbstractContextManager: ...
-    def reusable(self, sha256s: set[str], model: dict, chunking: dict) -> dict[str, Reused]: ...
-    def write(self, manifest: dict, parts: list[DocumentRows | Reused]) -> str: ...
+    def reusable(self, sha256s: set[str], model: ModelInfo, chunking: dict) -> dict[str, Reused]: ...
+    def write(self, manifest: Manifest, parts: list[DocumentRows | Reused]) -> str: ...
     def describe(self, version: str) -> str: ...
     def cleanup(self) -> None: ...
     def close(self) -> None: ...

@@ -8,10 +8,10 @@ Layout of ``index/`` (see README):
                                      every document's sha256, size, title and chunk count, in row order
         documents.npy                int64 [documents, 2]: byte range of its text in document_texts.npy
         document_texts.npy           uint8: the original text of every article, UTF-8, one after another
-        chunks.npy                   int64 [chunks, 7]: document row, start, end (file offsets), cstart,
-                                     cend (cleaned-text offsets), byte range of its text in chunk_texts.npy
+        chunks.npy                   int64 [chunks, 7]: document row, start, end (text offsets), clean
+                                     start, end (cleaned-text offsets), byte range in chunk_texts.npy
         chunk_texts.npy              uint8: the cleaned text of every chunk (what was embedded, BM25 saw)
-        sentences.npy                int64 [n, 5]: chunk row, start, end, cstart, cend
+        sentences.npy                int64 [n, 5]: SentenceColumn (chunk row, text and clean offsets)
         sentence_vectors.npy         float16 [sentences, dim]   (late-pooled, see embedding.py)
         dense.faiss                  FAISS inner-product index over chunk vectors (vectors.py); it is
                                      also where incremental rebuilds read the chunk vectors back from
@@ -38,13 +38,15 @@ import weakref
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from .errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, fix_hint, missing_hint
+from .manifest import DocumentInfo, Manifest
 from .vectors import search
 
 # 1 kept rows as JSON lines and a float32 copy of the chunk vectors; 2 kept each file's own text for
@@ -60,11 +62,28 @@ KEEP_OLD_BUILDS = 1  # a reader that resolved `current` just before a swap can s
 @dataclass(frozen=True)
 class ChunkRow:
     source: str
-    start: int  # offsets in the file's text
+    start: int  # offsets in the document's text, what quotes index (a .txt file's own text)
     end: int
-    cstart: int  # offsets in the cleaned text
-    cend: int
+    clean_start: int  # offsets in the cleaned text (documents.clean), what chunking saw
+    clean_end: int
     text: str  # cleaned text, what was embedded and what BM25 saw
+
+
+class SentenceColumn(IntEnum):
+    """The columns of a sentence table (int64 [sentences, 5]), by name: `table[:, SentenceColumn.CHUNK]`."""
+
+    CHUNK = 0  # the chunk row that owns the sentence (a document's own chunk number in DocumentRows)
+    START = 1  # offsets in the document's text, what quotes index
+    END = 2
+    CLEAN_START = 3  # offsets in the cleaned text, what the chunk's text holds
+    CLEAN_END = 4
+
+
+def shift_chunks(sentences: np.ndarray, by: int) -> np.ndarray:
+    """A sentence table whose chunk rows start `by` further on (a document placed in a build)."""
+    shifted = np.array(sentences, dtype=np.int64)
+    shifted[:, SentenceColumn.CHUNK] += by
+    return shifted
 
 
 class ChunkTable(Sequence):
@@ -80,8 +99,8 @@ class ChunkTable(Sequence):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        doc, start, end, cstart, cend, tstart, tend = (int(x) for x in self.rows[i])
-        return ChunkRow(self.sources[doc], start, end, cstart, cend, _utf8(self.texts[tstart:tend]))
+        doc, start, end, clean_start, clean_end, text_start, text_end = (int(x) for x in self.rows[i])
+        return ChunkRow(self.sources[doc], start, end, clean_start, clean_end, _utf8(self.texts[text_start:text_end]))
 
     def source(self, i: int) -> str:
         return self.sources[int(self.rows[i, 0])]
@@ -95,8 +114,7 @@ class StoredIndex:
     """Everything a build holds, loaded from one build folder."""
 
     folder: Path
-    manifest: dict
-    documents: dict  # source -> {"sha256", "size", "title", "chunks", "pages"?}, in row order
+    manifest: Manifest
     chunks: ChunkTable
     sentences: np.ndarray
     sentence_vectors: "DiskRows"
@@ -104,6 +122,10 @@ class StoredIndex:
     bm25: object  # bm25s.BM25
     document_rows: np.ndarray  # [documents, 2]: byte range of each document's text
     document_texts: "DiskRows"
+
+    @property
+    def documents(self) -> dict[str, DocumentInfo]:
+        return self.manifest.documents
 
     def __post_init__(self):
         self._row_of = {source: row for row, source in enumerate(self.documents)}
@@ -176,20 +198,20 @@ def new_build_folder(index_dir: Path) -> Path:
     return folder
 
 
-def write_build(folder: Path, manifest: dict, texts: dict[str, str], chunks: list[ChunkRow],
+def write_build(folder: Path, manifest: Manifest, texts: dict[str, str], chunks: list[ChunkRow],
                 sentences: np.ndarray, sentence_vectors: np.ndarray, dense, bm25) -> None:
     """Write every file of a build into `folder` (a temp folder), manifest last, all fsync'ed.
 
-    `texts` maps each document's source to its original text, in the order of manifest["documents"].
+    `texts` maps each document's source to its original text, in the order of manifest.documents.
     """
     import faiss
 
-    if list(texts) != list(manifest["documents"]):
+    if list(texts) != list(manifest.documents):
         raise ValueError("texts and manifest list the documents differently")
     row_of = {source: row for row, source in enumerate(texts)}
     document_texts, document_rows = _byte_arrays(texts.values())
     chunk_texts, text_rows = _byte_arrays(c.text for c in chunks)
-    chunk_rows = np.array([(row_of[c.source], c.start, c.end, c.cstart, c.cend) for c in chunks],
+    chunk_rows = np.array([(row_of[c.source], c.start, c.end, c.clean_start, c.clean_end) for c in chunks],
                           dtype=np.int64).reshape(-1, 5)
     arrays = {"documents.npy": document_rows, "document_texts.npy": document_texts,
               "chunks.npy": np.concatenate([chunk_rows, text_rows], axis=1), "chunk_texts.npy": chunk_texts,
@@ -199,8 +221,8 @@ def write_build(folder: Path, manifest: dict, texts: dict[str, str], chunks: lis
     faiss.write_index(dense, str(folder / "dense.faiss"))
     bm25.save(str(folder / "bm25"), show_progress=False)
     files = sorted(p for p in folder.rglob("*") if p.is_file())
-    manifest = dict(manifest, files={p.relative_to(folder).as_posix(): sha256_file(p) for p in files})
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+    manifest = replace(manifest, files={p.relative_to(folder).as_posix(): sha256_file(p) for p in files})
+    (folder / MANIFEST).write_text(json.dumps(manifest.as_json(), indent=1, ensure_ascii=False))
     for path in [*files, folder / MANIFEST]:
         _fsync(path)
 
@@ -274,44 +296,25 @@ def build_lock(index_dir: Path, wait: bool = False):
 
 
 # -- reading ------------------------------------------------------------------------------------
-def read_manifest(index_dir: Path) -> tuple[Path, dict]:
+def read_manifest(index_dir: Path) -> tuple[Path, Manifest]:
     folder = current_build(index_dir)
     if folder is None:
         raise IndexMissing(missing_hint(index_dir))
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        _check_manifest(manifest)
+        manifest = Manifest.from_json(json.loads((folder / MANIFEST).read_text(encoding="utf-8")))
+        missing = [name for name in REQUIRED_FILES if name not in manifest.files]
+        if missing or not any(name.startswith("bm25/") for name in manifest.files):
+            raise ValueError(f"it does not list {', '.join(missing) or 'bm25/'}")
     except (OSError, ValueError) as error:
         raise IndexDamaged(f"index manifest in {folder} is unreadable ({error}); {fix_hint(index_dir)}") from None
     return folder, manifest
 
 
-def _check_manifest(manifest) -> None:
-    """The shape the rest of the code relies on, so that a wrong manifest is damage, not a crash."""
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
-        raise ValueError("not a manifest object")
-    if not isinstance(manifest.get("model"), dict) or not isinstance(manifest.get("documents", {}), dict):
-        raise ValueError("no model record")
-    files = manifest["files"]
-    for name, digest in files.items():
-        if not isinstance(digest, str) or name.startswith("/") or ".." in name.split("/"):
-            raise ValueError(f"bad file entry {name!r}")
-    for source, info in manifest.get("documents", {}).items():
-        pages = info.get("pages", []) if isinstance(info, dict) else None
-        if not isinstance(pages, list) or not all(type(p) is int for p in pages) or pages != sorted(pages) \
-                or (pages and pages[0] != 0):
-            raise ValueError(f"bad document entry {source!r}")
-    missing = [name for name in REQUIRED_FILES if name not in files]
-    if missing or not any(name.startswith("bm25/") for name in files):
-        raise ValueError(f"it does not list {', '.join(missing) or 'bm25/'}")
-
-
-def check_model(index_dir: Path | str, manifest: dict, model_id: str | None, dim: int | None = None,
+def check_model(index_dir: Path | str, manifest: Manifest, model_id: str | None, dim: int | None = None,
                 where: str | None = None) -> None:
     """Refuse an index built with another embedding model, or whose vectors have another size.
     `where` is the option that names the store in the fixing command (default `--index DIR`)."""
-    built = manifest.get("model", {})
-    built_id, built_dim = built.get("id"), built.get("dim")
+    built_id, built_dim = manifest.model.id, manifest.model.dim
     if (model_id is None or built_id == model_id) and (dim is None or built_dim == dim):
         return
     given = f"{model_id!r}" + (f" ({dim} dimensions)" if dim is not None else "")
@@ -321,20 +324,20 @@ def check_model(index_dir: Path | str, manifest: dict, model_id: str | None, dim
         f"for this model, or use --model {built_id}")
 
 
-def verify(index_dir: Path, folder: Path, manifest: dict, model_id: str | None, dim: int | None) -> None:
+def verify(index_dir: Path, folder: Path, manifest: Manifest, model_id: str | None, dim: int | None) -> None:
     """Refuse an index of another format or model, or one whose files do not match their sha256."""
-    if manifest.get("format") != FORMAT_VERSION:
-        raise IndexMismatch(f"index format {manifest.get('format')} is not {FORMAT_VERSION}; {fix_hint(index_dir)}")
+    if manifest.format != FORMAT_VERSION:
+        raise IndexMismatch(f"index format {manifest.format} is not {FORMAT_VERSION}; {fix_hint(index_dir)}")
     check_model(index_dir, manifest, model_id, dim)
-    for name in manifest["files"]:
+    for name in manifest.files:
         if not (folder / name).is_file():
             raise IndexDamaged(f"index file {name} is missing; {fix_hint(index_dir)}")
     # Largest first, on every core: hashlib releases the GIL, and a large index is gigabytes.
-    names = sorted(manifest["files"], key=lambda name: -(folder / name).stat().st_size)
+    names = sorted(manifest.files, key=lambda name: -(folder / name).stat().st_size)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         digests = dict(zip(names, pool.map(sha256_file, (folder / name for name in names))))
     for name in names:
-        if digests[name] != manifest["files"][name]:
+        if digests[name] != manifest.files[name]:
             raise IndexDamaged(f"index file {name} is damaged (sha256 mismatch); {fix_hint(index_dir)}")
 
 
@@ -359,12 +362,11 @@ def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -
         bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=True, show_progress=False)
     except Exception as error:  # a file that passed its hash yet cannot be parsed: still damage
         raise IndexDamaged(f"index in {folder} cannot be read ({error}); {fix_hint(index_dir)}") from None
-    documents = manifest.get("documents", {})
     problem = _inconsistency(manifest, document_rows, document_texts, chunk_rows, chunk_texts, sentences,
                              sentence_vectors, dense)
     if problem:
         raise IndexDamaged(f"index in {folder} is inconsistent ({problem}); {fix_hint(index_dir)}")
-    return StoredIndex(folder, manifest, documents, ChunkTable(chunk_rows, chunk_texts, list(documents)),
+    return StoredIndex(folder, manifest, ChunkTable(chunk_rows, chunk_texts, list(manifest.documents)),
                        sentences, sentence_vectors, dense, bm25, document_rows, document_texts)
 
 
@@ -429,27 +431,27 @@ class DiskRows:
 def _inconsistency(manifest, document_rows, document_texts, chunk_rows, chunk_texts, sentences,
                    sentence_vectors, dense) -> str:
     """What does not fit between the files of a build that each passed their hash, or ""."""
-    dim = manifest["model"].get("dim")
+    dim = manifest.model.dim
     if not all(np.issubdtype(a.dtype, np.integer)
                for a in (document_rows, document_texts, chunk_rows, chunk_texts, sentences)):
         return "a row file does not hold integers"
-    if document_rows.shape != (len(manifest.get("documents", {})), 2) or document_texts.ndim != 1:
+    if document_rows.shape != (len(manifest.documents), 2) or document_texts.ndim != 1:
         return "document rows and the manifest differ"
     if chunk_rows.ndim != 2 or chunk_rows.shape[1] != 7 or chunk_texts.ndim != 1:
         return "chunk rows have the wrong shape"
     if dense.ntotal != len(chunk_rows) or dense.d != dim:
         return "chunk rows and vectors differ"
-    if sentences.ndim != 2 or sentences.shape[1] != 5 or sentence_vectors.shape != (len(sentences), dim):
+    if sentences.ndim != 2 or sentences.shape[1] != len(SentenceColumn) or sentence_vectors.shape != (len(sentences), dim):
         return "sentence rows and vectors differ"
     if not (_within(document_rows, len(document_texts)) and _within(chunk_rows[:, 5:], len(chunk_texts))):
         return "a text range points outside its file"
     lengths = document_rows[:, 1] - document_rows[:, 0]  # bytes: no character offset can pass it
-    if any((info.get("pages") or [0])[-1] > length for info, length in zip(manifest["documents"].values(), lengths)):
+    if any((info.pages or (0,))[-1] > length for info, length in zip(manifest.documents.values(), lengths)):
         return "a page starts past the end of its document"
     documents = chunk_rows[:, 0]
     if len(documents) and not (0 <= documents[0] and documents[-1] < len(document_rows) and _ordered(documents)):
         return "chunks are not in document order"  # incremental rebuilds rely on that order
-    owners = sentences[:, 0]
+    owners = sentences[:, SentenceColumn.CHUNK]
     if len(owners) and not (0 <= owners[0] and owners[-1] < len(chunk_rows) and _ordered(owners)):
         return "sentences are not in chunk order"  # answer.candidates relies on that order
     return ""

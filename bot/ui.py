@@ -51,7 +51,7 @@ class WithText(Mapping):
         self.index = index
 
     def __getitem__(self, source: str) -> dict:
-        return dict(self.index.documents[source], text=self.index.text(source))
+        return dict(self.index.documents[source].as_json(), text=self.index.text(source))
 
     def __iter__(self):
         return iter(self.index.documents)

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .manifest import Manifest
 
 PARAGRAPH_MAX = 1200  # characters of context around a quote before narrowing
 WINDOW = 400  # characters kept on each side of a quote when even its lines are too long
@@ -181,17 +185,14 @@ def chat_messages(turns: list[dict]) -> list[dict]:
     return messages
 
 
-def index_summary(manifest: dict, version: str, changes: dict) -> str:
+def index_summary(manifest: Manifest, version: str, changes: dict) -> str:
     """Markdown about the current build: model, backend, build time, and whether seeds/ changed."""
-    model = manifest.get("model", {})
-    counts = manifest.get("counts", {})
-    n = counts.get("documents", 0)
+    model, counts = manifest.model, manifest.counts
+    n = counts.documents
     lines = [
-        f"**Version** `{version}` · built {manifest.get('built_at', '?')}",
-        f"**Model** `{model.get('id', '?')}` ({model.get('dim', '?')} dimensions) · "
-        f"**backend** `{model.get('backend', '?')}`",
-        f"**{n} document{'' if n == 1 else 's'}**, {counts.get('chunks', 0)} chunks, "
-        f"{counts.get('sentences', 0)} sentences",
+        f"**Version** `{version}` · built {manifest.built_at or '?'}",
+        f"**Model** `{model.id}` ({model.dim} dimensions) · **backend** `{model.backend or '?'}`",
+        f"**{n} document{'' if n == 1 else 's'}**, {counts.chunks} chunks, {counts.sentences} sentences",
     ]
     if changes.get("error"):
         lines.append(f"**Cannot check the seeds folder:** {md_escape(changes['error'])}")
@@ -219,12 +220,12 @@ def skip_hint(reason: str) -> str:
     return ""
 
 
-def documents_table(manifest: dict, documents: dict) -> str:
+def documents_table(manifest: Manifest, documents: dict) -> str:
     """The documents of a build as an HTML table: file name, readable title, size, chunks."""
     rows = "".join(
-        f"<tr><td><code>{esc(source)}</code></td><td>{esc(readable_title(source, documents.get(source, meta)))}"
-        f"</td><td>{_size(meta.get('size', 0))}</td><td>{int(meta.get('chunks', 0))}</td></tr>"
-        for source, meta in sorted(manifest.get("documents", {}).items()))
+        f"<tr><td><code>{esc(source)}</code></td><td>{esc(readable_title(source, documents.get(source) or info.as_json()))}"
+        f"</td><td>{_size(info.size)}</td><td>{info.chunks}</td></tr>"
+        for source, info in sorted(manifest.documents.items()))
     return ('<table class="docs"><thead><tr><th>File</th><th>Title</th><th>Size</th><th>Chunks</th></tr>'
             f"</thead><tbody>{rows}</tbody></table>")
 

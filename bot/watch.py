@@ -22,6 +22,7 @@ from .documents import Document, list_files, read_document
 from .embedding import Embedder
 from .errors import BotError, IndexBusy, IndexMissing, NothingToIndex
 from .indexing import BuildReport, build, recorded_seeds, seeds_problem
+from .manifest import Manifest
 from .settings import Settings
 from .store import sha256_file
 
@@ -51,10 +52,10 @@ class SeedWatch:
     def __init__(self):
         self._seen: dict[tuple, tuple[str, str]] = {}
 
-    def changes(self, seeds_dir: Path, manifest: dict) -> dict:
+    def changes(self, seeds_dir: Path, manifest: Manifest) -> dict:
         """{"added", "changed", "removed": [source...], "skipped": [(source, reason)...]}, or
         {"error": why} when the folder cannot be read as one."""
-        indexed = manifest.get("documents", {})
+        indexed = manifest.documents
         if problem := seeds_problem(seeds_dir):
             return {"error": problem}
         added, changed, skipped, present = [], [], [], set()
@@ -66,7 +67,7 @@ class SeedWatch:
                 continue
             if source in indexed:
                 present.add(source)
-                if indexed[source].get("sha256") != digest:
+                if indexed[source].sha256 != digest:
                     changed.append(source)
             elif skip:  # empty, binary or undecodable files are never indexed: not a change
                 skipped.append((source, skip))
@@ -74,7 +75,7 @@ class SeedWatch:
                 added.append(source)
         return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present), "skipped": skipped}
 
-    def stale(self, seeds_dir: Path, manifest: dict) -> bool:
+    def stale(self, seeds_dir: Path, manifest: Manifest) -> bool:
         changes = self.changes(seeds_dir, manifest)
         return any(changes.get(k) for k in ("added", "changed", "removed"))
 

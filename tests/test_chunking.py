@@ -26,19 +26,19 @@ def test_chunks_fit_the_model_and_map_back_to_the_file(embedder):
     assert len(chunks) > 3
     assert max(embedder.count_tokens(c.text) for c in chunks) <= 64
     for chunk in chunks:
-        assert cleaned.text[chunk.start : chunk.end] == chunk.text
-        begin, end = cleaned.span(chunk.start, chunk.end)
+        assert cleaned.text[chunk.clean_start : chunk.clean_end] == chunk.text
+        begin, end = cleaned.span(chunk.clean_start, chunk.clean_end)
         assert " ".join(document.text[begin:end].split()) == " ".join(chunk.text.split())
     # Consecutive chunks overlap or touch: no text falls between them.
     for before, after in zip(chunks, chunks[1:]):
-        assert after.start <= before.end + 1
+        assert after.clean_start <= before.clean_end + 1
     assert len({c.id for c in chunks}) == len(chunks)
     # Sentences: in order, inside their chunk, never overlapping each other.
     for first, second in zip(sentences, sentences[1:]):
-        assert first.end <= second.start
+        assert first.clean_end <= second.clean_start
     for sentence in sentences:
         chunk = chunks[sentence.chunk]
-        assert chunk.start <= sentence.start < sentence.end <= chunk.end
+        assert chunk.clean_start <= sentence.clean_start < sentence.clean_end <= chunk.clean_end
 
 
 def test_chunk_ids_are_stable(embedder):

@@ -140,10 +140,10 @@ def test_pdf_quotes_carry_the_page_they_start_on(articles, engine):
 
 def test_titles_are_the_documents_own(articles):
     documents = store.load(articles.index_dir).documents
-    assert {s: d["title"] for s, d in documents.items()} == {
+    assert {s: d.title for s, d in documents.items()} == {
         "report.pdf": "Harbor Annual Report", "notes.docx": "Ferry Notes", "page.html": "Lighthouse News",
         "recipe.md": "Pancakes", "crane.txt": "Quay notes"}
-    assert len(documents["report.pdf"]["pages"]) >= 3 and "pages" not in documents["notes.docx"]
+    assert len(documents["report.pdf"].pages) >= 3 and documents["notes.docx"].pages == ()
 
 
 def test_markdown_is_read_as_markdown(articles, engine, capsysbinary):

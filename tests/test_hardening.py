@@ -275,14 +275,14 @@ def test_real_indexes_of_other_models_are_refused_both_ways(seed_index, tmp_path
                     "--backend", "torch", "--json")
         assert built.returncode == 0, built.stderr
         manifest = store.read_manifest(index)[1]
-        assert manifest["model"]["id"] == str(other)
+        assert manifest.model.id == str(other)
         answered = bot("ask", "Who is Japan's defense minister?", "--index", str(index), "--model",
                        str(other), "--backend", "torch", "--json")
         assert answered.returncode == 0 and "answered" in json.loads(answered.stdout), answered.stderr
         one_error_line(bot("ask", "Who?", "--index", str(index)), str(other), "all-MiniLM-L6-v2", "bot index --full")
         one_error_line(bot("ask", "Who?", "--index", str(seed_index.index_dir), "--model", str(other),
                            "--backend", "torch"), str(other), "all-MiniLM-L6-v2", "bot index --full")
-    assert manifest["model"]["dim"] == 32
+    assert manifest.model.dim == 32
 
 
 # == 4. Two rebuilds at once =====================================================================
@@ -466,7 +466,7 @@ def test_bad_files_are_indexed_or_skipped_in_bounded_time_and_memory(tmp_path, e
     documents = engine.loaded().index.documents
     assert set(documents) == {"good.txt", "utf16.txt", "blank-then-text.md", "invisible.txt", "markup.txt",
                               "base64.md", "injection.txt"}
-    assert "ZEBRA-7731" not in json.dumps(documents)  # the symlinked file outside stays out
+    assert "ZEBRA-7731" not in json.dumps(engine.loaded().index.manifest.as_json())  # the symlinked file outside stays out
     texts = lambda source: read_document(seeds / source, source).text  # .md: its text as extracted
     for question, source in [("Who is the ferry captain?", "utf16.txt"),
                              ("How much does the quay crane lift?", "blank-then-text.md"),
@@ -677,16 +677,17 @@ def test_chunk_and_sentence_offsets_slice_the_original_exactly(small_splitter, t
         return
     chunks, sentences = chunk_document("a.txt", "0" * 64, cleaned, small_splitter)
     assert chunks and sentences
-    spans = [(c.start, c.end) for c in chunks] + [(s.start, s.end) for s in sentences]
+    spans = [(c.clean_start, c.clean_end) for c in chunks] + [(s.clean_start, s.clean_end) for s in sentences]
     for start, end in spans:
         begin, stop = cleaned.span(start, end)
         assert 0 <= begin < stop <= len(text)
         assert produced(text[begin], cleaned.text[start]) and produced(text[stop - 1], cleaned.text[end - 1])
         assert not text[begin].isspace() and not text[stop - 1].isspace()
     for chunk in chunks:
-        assert cleaned.text[chunk.start : chunk.end] == chunk.text
+        assert cleaned.text[chunk.clean_start : chunk.clean_end] == chunk.text
     for sentence in sentences:
-        assert chunks[sentence.chunk].start <= sentence.start < sentence.end <= chunks[sentence.chunk].end
+        owner = chunks[sentence.chunk]
+        assert owner.clean_start <= sentence.clean_start < sentence.clean_end <= owner.clean_end
 
 
 @hsettings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -37,13 +37,13 @@ def test_build_then_reload_answers_from_disk(seed_index, embedder):
     index = store.load(seed_index.index_dir, embedder.model_id, embedder.dim)
     assert index.dense.ntotal == len(index.chunks) > 0
     manifest = index.manifest
-    assert manifest["model"] == {"id": embedder.model_id, "dim": embedder.dim,
-                                 "backend": embedder.backend, "max_tokens": embedder.max_tokens}
-    assert manifest["seeds"] == str(seed_index.seeds_dir.resolve())
+    assert manifest.model.as_json() == {"id": embedder.model_id, "dim": embedder.dim,
+                                        "backend": embedder.backend, "max_tokens": embedder.max_tokens}
+    assert manifest.seeds == str(seed_index.seeds_dir.resolve())
     for chunk in index.chunks:
         original = index.text(chunk.source)
         assert " ".join(original[chunk.start : chunk.end].split()) == " ".join(chunk.text.split())
-        assert embedder.count_tokens(chunk.text) <= manifest["chunking"]["chunk_tokens"]
+        assert embedder.count_tokens(chunk.text) <= manifest.chunking["chunk_tokens"]
     assert not any(p.suffix in {".pkl", ".pickle"} for p in index.folder.rglob("*"))
 
 
@@ -152,7 +152,7 @@ def test_an_index_of_the_previous_format_is_refused_then_rebuilt(seeds_copy, tmp
         store.load(settings.index_dir)
     again = build(settings, embedder)  # a plain incremental `bot index` rebuilds it all
     assert again.embedded == again.chunks == first.chunks
-    assert store.load(settings.index_dir).manifest["format"] == store.FORMAT_VERSION
+    assert store.load(settings.index_dir).manifest.format == store.FORMAT_VERSION
 
 
 def test_second_rebuild_is_refused_while_one_runs(seeds_copy, tmp_path, embedder):

@@ -7,6 +7,7 @@ its own. No part of the database is mocked.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -200,3 +201,31 @@ def test_an_index_folder_moves_into_postgres_without_embedding(seed_index, engin
             assert without_time(pg.ask(question)) == without_time(engine.ask(question)), question
     again = copy_index(pg_settings(pg_url), seed_index.index_dir)  # rows already there are reused
     assert count(pg_url, "SELECT count(*) FROM documents") == 1 and again.documents == 1
+
+
+def test_a_manifest_keeps_every_record_through_the_folder_and_postgres(seed_index, tmp_path, pg_url):
+    """Records a manifest holds beyond the ones named here (the refusal calibration, a tool's own)
+    round-trip through the index folder, a copy into PostgreSQL and back."""
+    from dataclasses import replace
+
+    from bot.folder import FolderStore
+    from bot.indexing import copy_index
+
+    shutil.copytree(seed_index.index_dir, tmp_path / "index", symlinks=True)
+    folder = FolderStore(tmp_path / "index")
+    manifest = folder.read_manifest()
+    refusal, extra = {"probes": 3, "center": {"best_score": 1.5}}, {"tool": {"note": "kept"}}
+    with folder.lock():
+        found = folder.reusable({i.sha256 for i in manifest.documents.values()}, manifest.model, manifest.chunking)
+        parts = [replace(found[i.sha256], source=s) for s, i in manifest.documents.items()]
+        folder.write(replace(manifest, refusal=refusal, extra=extra), parts)
+    written = folder.read_manifest()
+    assert (written.refusal, written.extra, written.documents) == (refusal, extra, manifest.documents)
+    copy_index(pg_settings(pg_url), tmp_path / "index")
+    where = open_store(pg_settings(pg_url))
+    try:
+        there = where.read_manifest()
+    finally:
+        where.close()
+    assert (there.refusal, there.extra, there.documents, there.store) == (refusal, extra, manifest.documents,
+                                                                          "postgresql")

@@ -55,3 +55,24 @@ def test_chunk_table_makes_rows_with_their_text(tmp_path):
     assert len(table) == 3 and [c.text for c in table] == texts
     assert table[2] == store.ChunkRow("b.txt", 2, 3, 2, 3, "東京 is Tokyo.")
     assert table[0:2] == [table[0], table[1]] and table.source(1) == "b.txt"
+
+
+def test_a_manifest_reads_what_it_writes_and_refuses_a_wrong_shape():
+    from bot.manifest import DocumentInfo, Manifest
+
+    data = {"format": 3, "built_at": "2026-11-29T21:00:00+0000", "seeds": "/articles",
+            "model": {"id": "all-MiniLM-L6-v2", "dim": 384, "backend": "onnx-int8-avx2", "max_tokens": 256},
+            "chunking": {"splitter": "recursive-tokens-v1", "chunk_tokens": 128, "overlap_tokens": 16},
+            "dense_index": "flat-fp16-ip", "counts": {"documents": 2, "chunks": 5, "sentences": 9},
+            "documents": {"a.txt": {"sha256": "ab" * 32, "size": 10, "title": "A", "chunks": 2},
+                          "b.pdf": {"sha256": "cd" * 32, "size": 99, "title": "B", "chunks": 3, "pages": [0, 40]}},
+            "files": {"chunks.npy": "ef" * 32}, "refusal": {"probes": 60}, "synthetic": {"seed": 1}}
+    manifest = Manifest.from_json(data)
+    assert manifest.documents["b.pdf"] == DocumentInfo("cd" * 32, 99, "B", 3, (0, 40))
+    assert manifest.refusal == {"probes": 60} and manifest.extra == {"synthetic": {"seed": 1}}
+    assert manifest.as_json() == data
+    for wrong in [[], {"model": "x"}, {"model": {"id": "m", "dim": "384"}},
+                  dict(data, documents={"a.txt": {"sha256": 5}}), dict(data, files={"../x": "y"}),
+                  dict(data, documents={"a.pdf": {"sha256": "x", "pages": [5, 0]}})]:
+        with pytest.raises(ValueError):
+            Manifest.from_json(wrong)

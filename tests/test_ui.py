@@ -197,7 +197,7 @@ def test_stale_seeds_are_detected(seeds_copy, engine):
     assert watch.changes(seeds_copy, manifest) == {"added": [], "changed": [], "removed": [], "skipped": []}
     (seeds_copy / "new.txt").write_text("A new article about harbors.\n")
     (seeds_copy / "empty.txt").write_text("")  # never indexable: not a change
-    source = next(iter(manifest["documents"]))
+    source = next(iter(manifest.documents))
     with open(seeds_copy / source, "a") as handle:
         handle.write("\nOne more line.\n")
     changes = watch.changes(seeds_copy, manifest)
