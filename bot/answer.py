@@ -10,7 +10,6 @@ and no quote is offered as an answer: the closest passages are returned apart, m
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -20,6 +19,7 @@ import numpy as np
 
 from .features import NAMES, Question, add_rank_features, question_cover, sentence_features, stems
 from .lexical import words
+from .linear import sigmoid, softmax
 from .retrieve import Hit
 from .short_answer import ShortAnswer, choose
 from .storage import Build
@@ -105,7 +105,7 @@ class AnswerModel:
 
     def answer_probability(self, question: Question, hits: list[Hit], ranked: list[Candidate]) -> float:
         z = float(np.dot(self.decline_weights, decline_features(question, hits, ranked)))
-        return 1 / (1 + math.exp(-max(min(z, 50), -50)))
+        return float(sigmoid(z))
 
 
 DECLINE_NAMES = ["bias", "best_score", "best_dense_sentence", "best_cover", "best_cover_window",
@@ -222,8 +222,7 @@ def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
     if not found:
         return []
     scores = np.array([c.features for c in found]) @ model.weights
-    shares = np.exp(scores - scores.max())
-    shares /= shares.sum()
+    shares = softmax(scores)
     kept: list[Candidate] = []
     kept_words: list[set[str]] = []
     for i in np.argsort(-scores, kind="stable"):

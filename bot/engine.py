@@ -19,7 +19,7 @@ from .chat import check_history, resolve
 from .embedding import Embedder
 from .errors import BadQuestion, BotError
 from .features import question_info
-from .retrieve import Retriever
+from .retrieve import Hit, Retriever
 from .settings import Settings
 from .storage import Build, Store, open_store
 from .store import check_model
@@ -117,6 +117,12 @@ class Engine:
         return loaded, info, hits, candidates(loaded.index, info, hits)
 
     def ask(self, question, history: list[dict] | None = None, mode: str = "fused") -> Answer:
+        return self.ask_with_hits(question, history, mode)[0]
+
+    def ask_with_hits(self, question, history: list[dict] | None = None,
+                      mode: str = "fused") -> tuple[Answer, list[Hit]]:
+        """The answer, and the chunks retrieval found for it, best first (`bot eval` ranks the
+        documents by them: the question is embedded and searched once)."""
         started = time.perf_counter()
         text = self.check(question)
         history = check_history(history, self.settings.max_question_chars * 2)
@@ -131,7 +137,7 @@ class Engine:
                          answer_probability=probability, asked=info)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
-                       resolved_question=query if query != text else "", index_version=loaded.version)
+                       resolved_question=query if query != text else "", index_version=loaded.version), hits
 
 
 def _paged(quotes: tuple, index: Build) -> tuple:

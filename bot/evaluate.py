@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer import NOT_IN_DOCUMENTS
-from .chat import history_problem, resolve
+from .chat import history_problem
 from .documents import Document, read_document
 from .engine import Engine
 from .errors import BotError
@@ -215,31 +215,18 @@ def run(engine: Engine, items: list[Item], mode: str = "fused", progress=None) -
             item = Item(item.question, (), item.source, item.history, item.relevant, "source not indexed")
         started = time.perf_counter()
         try:
-            answer = engine.ask(item.question, list(item.history), mode=mode)
+            answer, hits = engine.ask_with_hits(item.question, list(item.history), mode=mode)
         except BotError as error:
             results.append(Result(item, False, [], [], time.perf_counter() - started, str(error)))
             continue
         quotes = [q.as_json() for q in answer.quotes]
-        ranked = _ranked_sources(engine, item, mode)
+        ranked = list(dict.fromkeys(loaded.index.chunks.source(hit.row) for hit in hits))  # by best chunk
         short = answer.short_answer.as_json() if answer.short_answer else None
         bad = _invalid(seeds, quotes + [q.as_json() for q in answer.closest] + ([short] if short else []))
         results.append(Result(item, answer.answered, quotes, ranked, answer.seconds, bad_quotes=bad, short=short))
         if progress:
             progress(1)
     return results
-
-
-def _ranked_sources(engine: Engine, item: Item, mode: str, k: int = 30) -> list[str]:
-    """Documents in retrieval order (by their best chunk), for document-level retrieval metrics."""
-    loaded = engine.loaded()
-    query = resolve(item.question, list(item.history))
-    hits = loaded.retriever.search(query, loaded.retriever.embed_question(query), mode=mode, k=k)
-    order = []
-    for hit in hits:
-        source = loaded.index.chunks.source(hit.row)
-        if source not in order:
-            order.append(source)
-    return order
 
 
 _file_cache: dict[Path, str] = {}

@@ -28,6 +28,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .linear import sigmoid, softmax
 from .spans import FEATURES, QTYPE_NAMES, SPAN_KINDS, Asked, Tokens, asked, candidate_spans, span_features, tokenize
 
 MODEL_FILE = Path(__file__).with_name("short_answer_model.json")
@@ -97,8 +98,7 @@ def show_features(question: Asked, found: Spans, scores: np.ndarray, best: int) 
     """Evidence that the best span is the answer: how sure the span model is of it, what was asked
     and found. (The sentence ranker's scores of the quotes were measured to add nothing here, and
     leaving them out keeps this step independent of the ranking's scale.)"""
-    p = np.exp(scores - scores.max())
-    p /= p.sum()
+    p = softmax(scores)
     runner_up = np.partition(scores, -2)[-2] if len(scores) > 1 else scores[best] - 10
     # Spans sharing characters with the best: their mass is how sure the *place* is, whatever the
     # boundaries; other spans scored nearly as high are rival answers.
@@ -143,7 +143,7 @@ class ShortAnswerModel:
 
     def show_probability(self, features: list[float]) -> float:
         z = float(np.dot(self.show_weights, features))
-        return 1 / (1 + math.exp(-max(min(z, 50), -50)))
+        return float(sigmoid(z))
 
 
 def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLike],

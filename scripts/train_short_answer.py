@@ -39,6 +39,7 @@ from bot.embedding import Embedder  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.evaluate import contains, exact_match  # noqa: E402
 from bot.indexing import build  # noqa: E402
+from bot.linear import sigmoid, softmax  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 
 SQUAD_TUNING = range(0, 24)
@@ -147,8 +148,7 @@ def fit_spans(groups: list[dict]) -> sa.ShortAnswerModel:
         total, grad = 0.0, np.zeros_like(w)
         for X, y in usable:
             z = X @ w
-            p = np.exp(z - z.max())
-            p /= p.sum()
+            p = softmax(z)
             right = (p * y).sum() + 1e-12
             total -= np.log(right)
             grad -= X.T @ (p * y / right - p)
@@ -179,7 +179,7 @@ def shown_rows(model: sa.ShortAnswerModel, groups: list[dict]) -> tuple[np.ndarr
 
 def fit_show(X: np.ndarray, y: np.ndarray) -> np.ndarray:
     def loss(w):
-        p = 1 / (1 + np.exp(-np.clip(X @ w, -50, 50)))
+        p = sigmoid(X @ w)
         ll = -(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)).mean()
         return ll + L2_SHOW * w[1:] @ w[1:], X.T @ (p - y) / len(y) + 2 * L2_SHOW * np.r_[0, w[1:]]
 
@@ -221,7 +221,7 @@ def main() -> int:
         y.append(fy)
     X, y = np.vstack(X), np.concatenate(y)
     show = fit_show(X, y)
-    p = 1 / (1 + np.exp(-np.clip(X @ show, -50, 50)))
+    p = sigmoid(X @ show)
     threshold = threshold_for(p, y, PRECISION)
     shown = p >= threshold
     print(f"out of fold: best span right {y.mean():.3f}; shown {shown.mean():.3f} of answered, "
