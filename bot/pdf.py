@@ -127,12 +127,16 @@ def reflow(pages: list[list[Line]], title: str) -> Extracted:
     # The column's edges, from most lines (a page may hold only short ones, a figure a wide one).
     col_left = _percentile([line.left for line in every], 0.1)
     col_right = _percentile([line.right for line in every], 0.9)
+    def page_starts() -> None:
+        """A page starts here: inside the paragraph being gathered, or where the next one will."""
+        if paragraph:
+            paragraph_start_page.append(len(paragraph))
+        else:
+            out.pages.append(out.length + (2 if out.parts else 0))
+
     for page in pages:
         if not page:  # a blank page starts where the next text does
-            if paragraph:
-                paragraph_start_page.append(len(paragraph))
-            else:
-                out.pages.append(out.length + (2 if out.parts else 0))
+            page_starts()
             continue
         pitch = _pitch(page, body)
         for n, line in enumerate(page):
@@ -145,10 +149,7 @@ def reflow(pages: list[list[Line]], title: str) -> Extracted:
                     else _ends_paragraph(prev, line, col_right))):
                 flush(prev_heading)
             if n == 0:
-                if paragraph:
-                    paragraph_start_page.append(len(paragraph))
-                else:
-                    out.pages.append(out.length + (2 if out.parts else 0))
+                page_starts()
             paragraph.append(line)
     flush(bool(paragraph) and paragraph[-1].height >= HEADING_RATIO * body)
     return out.result(title)
