@@ -207,7 +207,7 @@ def check_whole(index: Path, seeds: Path, result: subprocess.CompletedProcess, b
 
 @pytest.mark.skipif(not SQUAD.is_dir(), reason="needs /work/shared/eval (SQuAD articles)")
 def test_a_worker_killed_mid_build(ray_cluster, tmp_path):
-    seeds = squad_subset(tmp_path / "seeds", 3)
+    seeds = squad_subset(tmp_path / "seeds", 5)  # long enough that the kill lands before the end
     result, killed = build_with_a_kill(ray_cluster, seeds, tmp_path / "index", after=1.0)
     assert killed
     check_whole(tmp_path / "index", seeds, result, None)
@@ -217,14 +217,15 @@ def test_a_worker_killed_mid_build(ray_cluster, tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(not SQUAD.is_dir(), reason="needs /work/shared/eval (SQuAD articles)")
 def test_a_worker_killed_mid_build_ten_times(ray_cluster, tmp_path):
-    seeds = squad_subset(tmp_path / "seeds", 6)
+    seeds = squad_subset(tmp_path / "seeds", 8)
     index = tmp_path / "index"
     outcomes = []
     for round in range(10):
         # Each round changes one article, so that every build has work for the cluster.
         (seeds / f"round-{round}.txt").write_text(f"Round {round} of the kill test. " * 40, encoding="utf-8")
         before = store.current_build(index)
-        result, killed = build_with_a_kill(ray_cluster, seeds, index, after=0.5 + round * 0.4)
+        # From while the worker loads the model to well into its batches (a build takes 5 s or more).
+        result, killed = build_with_a_kill(ray_cluster, seeds, index, after=0.3 + (round % 5) * 0.4)
         assert killed
         check_whole(index, seeds, result, before)
         outcomes.append(result.returncode)
