@@ -168,7 +168,8 @@ def squad_subset(folder: Path, count: int) -> Path:
     return folder
 
 
-def build_with_a_kill(cluster, seeds: Path, index: Path, after: float) -> tuple[subprocess.CompletedProcess, bool]:
+def build_with_a_kill(cluster, seeds: Path, index: Path, after: float, *extra: str
+                      ) -> tuple[subprocess.CompletedProcess, bool]:
     """Run a Ray build and SIGKILL one of its worker processes `after` seconds into the embedding."""
     killed = threading.Event()
 
@@ -186,7 +187,7 @@ def build_with_a_kill(cluster, seeds: Path, index: Path, after: float) -> tuple[
 
     killer = threading.Thread(target=kill)
     killer.start()
-    result = bot_index(seeds, index, "--ray", cluster.address)
+    result = bot_index(seeds, index, "--ray", cluster.address, *extra)
     killed.set()
     killer.join()
     return result, killed.is_set()
@@ -221,11 +222,11 @@ def test_a_worker_killed_mid_build_ten_times(ray_cluster, tmp_path):
     index = tmp_path / "index"
     outcomes = []
     for round in range(10):
-        # Each round changes one article, so that every build has work for the cluster.
+        # Each round adds an article and re-embeds all (--full), so every build has batches in flight.
         (seeds / f"round-{round}.txt").write_text(f"Round {round} of the kill test. " * 40, encoding="utf-8")
         before = store.current_build(index)
         # From while the worker loads the model to well into its batches (a build takes 5 s or more).
-        result, killed = build_with_a_kill(ray_cluster, seeds, index, after=0.3 + (round % 5) * 0.4)
+        result, killed = build_with_a_kill(ray_cluster, seeds, index, 0.3 + (round % 5) * 0.4, "--full")
         assert killed
         check_whole(index, seeds, result, before)
         outcomes.append(result.returncode)
