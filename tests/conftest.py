@@ -3,7 +3,7 @@
 Tests write only to temporary folders: every `BOT_*` variable of the caller's environment is
 cleared (subprocesses inherit that), the cache is a temporary folder seeded with a copy of the
 caller's ONNX export (so the model is not exported again on every run; nothing is written back),
-and Hypothesis keeps no example database.
+and Hypothesis keeps no example database (its other caches go to the temporary cache).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from bot.embedding import Embedder
 from bot.settings import Settings
@@ -34,6 +35,7 @@ def _isolate() -> Path:
         shutil.copytree(caller_cache / "onnx", cache / "onnx",
                         ignore=shutil.ignore_patterns(".export-*"))
     os.environ["BOT_CACHE"] = str(cache)
+    set_hypothesis_home_dir(cache / "hypothesis")  # its caches (Unicode tables, constants) too
     return cache
 
 
