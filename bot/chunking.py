@@ -33,7 +33,8 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "al",
     "ca", "cf", "op", "vol", "pp", "rev", "hon", "adm", "cmdr", "supt", "dept", "univ",
 }
-SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）)\]]*|\n+")
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])"
+                          r"|[。！？]+[」』”’）)\]]*|\n+")
 
 
 @dataclass(frozen=True)

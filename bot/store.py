@@ -441,7 +441,8 @@ def _inconsistency(manifest, document_rows, document_texts, chunk_rows, chunk_te
         return "chunk rows have the wrong shape"
     if dense.ntotal != len(chunk_rows) or dense.d != dim:
         return "chunk rows and vectors differ"
-    if sentences.ndim != 2 or sentences.shape[1] != len(SentenceColumn) or sentence_vectors.shape != (len(sentences), dim):
+    if sentences.ndim != 2 or sentences.shape[1] != len(SentenceColumn) \
+            or sentence_vectors.shape != (len(sentences), dim):
         return "sentence rows and vectors differ"
     if not (_within(document_rows, len(document_texts)) and _within(chunk_rows[:, 5:], len(chunk_texts))):
         return "a text range points outside its file"

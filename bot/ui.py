@@ -1,10 +1,11 @@
 """The web chat: `python app.py` or `bot serve`. Gradio Blocks over one `Engine`.
 
 Choices made on purpose:
-- The engine (model + index) is loaded, and the index built if missing or stale (watch.ready_to_serve),
-  *before* the server starts, so the page and the first question are quick. The engine swaps in a new build by itself
-  when ``index/current`` changes, which is how both the Rebuild button and a CLI `bot index` reach
-  the running app without a restart; questions asked meanwhile are answered from the old build.
+- The engine (model + index) is loaded, and the index built if missing or stale
+  (watch.ready_to_serve), *before* the server starts, so the page and the first question are quick.
+  The engine swaps in a new build by itself when ``index/current`` changes, which is how both the
+  Rebuild button and a CLI `bot index` reach the running app without a restart; questions asked
+  meanwhile are answered from the old build.
 - The only public API endpoint is ``/ask`` (same object as `bot ask --json`, plus the
   ``index_version`` that answered); every UI event is ``api_visibility="private"`` (Gradio 6's
   replacement for ``show_api=False``): unlisted and not callable by gradio_client, though the page

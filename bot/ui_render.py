@@ -223,7 +223,8 @@ def skip_hint(reason: str) -> str:
 def documents_table(manifest: Manifest, documents: dict) -> str:
     """The documents of a build as an HTML table: file name, readable title, size, chunks."""
     rows = "".join(
-        f"<tr><td><code>{esc(source)}</code></td><td>{esc(readable_title(source, documents.get(source) or info.as_json()))}"
+        f"<tr><td><code>{esc(source)}</code></td>"
+        f"<td>{esc(readable_title(source, documents.get(source) or info.as_json()))}"
         f"</td><td>{_size(info.size)}</td><td>{info.chunks}</td></tr>"
         for source, info in sorted(manifest.documents.items()))
     return ('<table class="docs"><thead><tr><th>File</th><th>Title</th><th>Size</th><th>Chunks</th></tr>'
