@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -213,14 +212,9 @@ def test_page_loads(page, server):
 def test_a_damaged_index_is_reported_in_the_chat_and_the_index_tab(page, server):
     """A damaged build becoming current (as a rebuild would swap it in): the chat's reply and the
     Index tab say so and name the fix; a good build again, and the chat answers again."""
-    from tests.test_hardening import flip_middle_byte, swap_current
+    from tests.test_hardening import damaged_current
 
-    good = store.current_build(server.index)
-    broken = good.with_name("broken-for-browser")
-    shutil.copytree(good, broken)
-    flip_middle_byte(broken / "dense.faiss")
-    try:
-        swap_current(server.index, broken)
+    with damaged_current(server.index):
         box = page.locator("#question textarea")
         box.fill("Who is Japan's defense minister?")
         box.press("Enter")
@@ -231,9 +225,6 @@ def test_a_damaged_index_is_reported_in_the_chat_and_the_index_tab(page, server)
         page.locator("#index-summary", has_text="Index unavailable").wait_for()
         assert "damaged" in page.locator("#index-summary").inner_text()
         page.get_by_role("tab", name="Chat").click()
-    finally:
-        swap_current(server.index, good)
-        shutil.rmtree(broken)
     ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
 
 

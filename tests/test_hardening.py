@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -201,6 +202,22 @@ def swap_current(index_dir: Path, build_folder: Path) -> None:
     link = index_dir / ".current-test"
     link.symlink_to(build_folder.relative_to(index_dir))
     os.replace(link, index_dir / "current")
+
+
+@contextmanager
+def damaged_current(index_dir: Path):
+    """A damaged copy of the current build made current (as a rebuild would swap it in) for the
+    `with` block; the good build current again after. Yields the good build's folder."""
+    good = store.current_build(index_dir)
+    broken = good.with_name(f"broken-{os.getpid()}")
+    shutil.copytree(good, broken)
+    flip_middle_byte(broken / "dense.faiss")
+    try:
+        swap_current(index_dir, broken)
+        yield good
+    finally:
+        swap_current(index_dir, good)
+        shutil.rmtree(broken)
 
 
 def test_a_failed_build_is_not_hashed_again_for_every_question(seed_index, embedder, tmp_path, monkeypatch):

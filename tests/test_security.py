@@ -11,14 +11,13 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 from urllib.parse import urlparse
 
 import pytest
 
 from bot import store
 from tests.server import running_app
-from tests.test_hardening import ABOUT_KISHI, BAD_QUESTIONS, REFUSED, flip_middle_byte, swap_current
+from tests.test_hardening import ABOUT_KISHI, BAD_QUESTIONS, REFUSED, damaged_current
 
 SECRETS = [b"root:x:0:0", b'"format"', b"Kishi", b"sha256"]  # /etc/passwd, manifest, article, manifest
 
@@ -165,17 +164,9 @@ def test_bad_histories_through_gradio_client(client, history):
 
 
 def test_a_damaged_index_is_reported_through_the_api(client, server):
-    good = store.current_build(server.index)
-    broken = good.with_name("broken-for-test")
-    shutil.copytree(good, broken)
-    flip_middle_byte(broken / "dense.faiss")
-    try:
-        swap_current(server.index, broken)
+    with damaged_current(server.index) as good:
         result = client.predict("Who is Japan's defense minister?", [], api_name="/ask")
         assert set(result) == {"error"} and "damaged" in result["error"] and "bot index --full" in result["error"]
-    finally:
-        swap_current(server.index, good)
-        shutil.rmtree(broken)
     result = client.predict("Who is Japan's defense minister?", [], api_name="/ask")
     assert result["answered"] and result["index_version"] == good.name
     assert os.path.isdir(good)
