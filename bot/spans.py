@@ -30,7 +30,7 @@ NEAR = 3  # tokens on each side that count as right next to the span
 WINDOW = 8  # tokens on each side in which the question's words are looked for
 
 TOKEN = re.compile(r"""
-    [$£€¥]?\d+(?:[.,:/–-]\d+)*(?:%|st\b|nd\b|rd\b|th\b|s\b)?   # numbers, years, scores, ordinals
+    [$£€¥]?\d+(?:[.,:/–-]\d+)*(?:%|\s?°\s?[CF]\b|°|st\b|nd\b|rd\b|th\b|s\b)?  # numbers, 32 °C, 16th
   | (?:[^\W\d_]\.){2,}                                     # U.S., U.K.
   | [A-Z]\.(?=\s?[A-Z])                                    # initials: T. J. Ward
   | [^\W_]+(?:[-–&/.][^\W_]+)*                              # words, hyphenated words
@@ -51,9 +51,11 @@ UNITS = frozenset("percent per cent km kilometres kilometers miles mi metres met
 PREPOSITIONS = frozenset("in on at by from to of for with as into during since after before than "
                          "between through about under over against within until".split())
 DETERMINERS = frozenset("the a an".split())
-TITLES = frozenset("president king queen prince princess pope emperor minister secretary general "
-                   "governor senator mayor dr mr mrs ms sir lord saint st professor chancellor "
-                   "chairman ceo director coach captain judge bishop".split())
+# A role is not part of the name after it ("Defense Minister [Nobuo Kishi]"); "King", "Sir" are.
+ROLES = frozenset("president minister secretary general governor senator mayor professor chancellor "
+                  "chairman ceo director coach captain judge bishop spokesman spokeswoman".split())
+# Lower-case words inside a name: "Steymann v Staatssecretaris van Justitie", "Institute of ...".
+NAME_LINKS = frozenset("of de del della di da du des van von der den la le y v bin ibn al el".split())
 BE = frozenset("is was are were be been being became becomes has had have".split())
 CALLED = frozenset("called named as titled dubbed known".split())
 BAD_START = STOP_WORDS - DETERMINERS - {"no"}  # "the 16th" may open a span, "and" or "which" not
@@ -118,8 +120,8 @@ def asked(text: str, terms: dict[str, float]) -> Asked:
 
 # -- the sentence ---------------------------------------------------------------------------------
 FLAGS = ["punct", "stop", "initial", "cap", "name", "number", "year", "month", "unit", "possessive",
-         "hard", "comma", "open", "close", "prep", "det", "title", "be", "called", "head", "bad_start",
-         "after_wh", "before_wh"]
+         "hard", "comma", "open", "close", "prep", "det", "role", "be", "called", "head", "bad_start",
+         "after_wh", "before_wh", "link"]
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,10 @@ def tokenize(text: str, question: Asked) -> Tokens:
             cap and (not initial or (weight == 0 and not stop)),  # a sentence's first word: a name unless asked
             any(c.isdigit() for c in t) or t in NUMBER_WORDS, bool(YEAR.match(t)), t in MONTHS,
             t in UNITS or t[-1] == "%" or t[0] in "$£€¥", possessive, t in HARD_BREAKS, t == ",",
-            t in OPEN, t in CLOSE, t in PREPOSITIONS, t in DETERMINERS, t in TITLES, t in BE,
+            t in OPEN, t in CLOSE, t in PREPOSITIONS, t in DETERMINERS, t in ROLES, t in BE,
             t in CALLED, bool(question.head) and s == question.head, t in BAD_START or punct or possessive,
             bool(question.after_wh) and s == question.after_wh, bool(question.before_wh) and s == question.before_wh,
+            t in NAME_LINKS,
         ))
         stems.append(s)
         idf.append(weight)
@@ -166,6 +169,8 @@ def tokenize(text: str, question: Asked) -> Tokens:
     if found:
         table[1:-1] = np.array(rows, dtype=bool)
     flags = {name: table[:, k] for k, name in enumerate(FLAGS)}
+    # A linking word between two capitalized words belongs to the name.
+    flags["name"][1:-1] |= flags["link"][1:-1] & flags["cap"][:-2] & flags["cap"][2:] & ~flags["stop"][1:-1]
     flags["idf"] = np.array([0.0, *idf, 0.0])
     flags["side"] = np.array([0.0, *side, 0.0])
     flags["inq"] = flags["idf"] > 0
@@ -211,7 +216,8 @@ BASE = ["bias", "log_length", "one_word", "asked_share", "all_names", "whole_nam
         "sentence_start", "sentence_end", "after_prep", "after_det", "after_comma", "after_open",
         "after_be", "after_called", "after_asked", "after_asked_prep", "before_comma", "before_close",
         "before_prep", "before_be", "before_asked", "before_possessive", "enclosed", "apposition",
-        "head_inside", "head_next", "starts_det", "starts_title", "whose_x_possessive",
+        "head_inside", "head_next", "starts_det", "starts_role", "year_asked_x_year",
+        "year_asked_x_more", "whose_x_possessive",
         "quote_2", "quote_3", "quote_cover"]
 # Where the span stands, by the kind of question: "who" answers open sentences and follow the
 # question's own words ("Defense Minister [Nobuo Kishi]"), "when" answers follow prepositions.
@@ -267,9 +273,13 @@ def span_features(question: Asked, tokens: Tokens, i: np.ndarray, j: np.ndarray,
         agree = (weight * (agreement > 0)).sum(1) / total
         disagree = (weight * (agreement < 0)).sum(1) / total
     gap = np.minimum(gap_left, gap_right)
-    # A title or a capitalized neighbour is not part of the name: "Defense Minister [Nobuo Kishi]".
-    outer = f["name"] & ~f["title"]
-    named_before, named_after = outer[before] & ~f["initial"][before], outer[after]
+    # A name goes on past a role word only: "Defense Minister [Nobuo Kishi]", not "Electrical
+    # [Engineers]" or "Institute of [Electrical Engineers]".
+    outer = f["name"] & ~f["role"]
+    linked_before = f["link"][before] & outer[np.maximum(before - 1, 0)]
+    linked_after = f["link"][after] & outer[np.minimum(after + 1, size - 1)]
+    named_before = outer[before] & ~f["initial"][before] | linked_before
+    named_after = outer[after] | linked_after
     put("bias", 1.0)
     put("log_length", length)
     put("one_word", count == 1)
@@ -310,7 +320,9 @@ def span_features(question: Asked, tokens: Tokens, i: np.ndarray, j: np.ndarray,
     put("head_inside", inside("head") > 0)
     put("head_next", around("head", a - 2, a) + around("head", b, b + 2) > 0)
     put("starts_det", f["det"][a])
-    put("starts_title", f["title"][a])
+    put("starts_role", f["role"][a])
+    put("year_asked_x_year", (question.head == "year") & year & (count == 1))
+    put("year_asked_x_more", (question.head == "year") & (month | (count > 1)))
     put("whose_x_possessive", f["possessive"][after] & question.whose)
     put("quote_2", quote_rank == 2)
     put("quote_3", quote_rank >= 3)
