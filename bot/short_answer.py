@@ -134,9 +134,10 @@ class ShortAnswerModel:
 
     def scores(self, found: Spans) -> np.ndarray:
         z = found.features @ self.weights
+        weight = self.lexicon.get
         for n, tokens in enumerate(found.tokens):  # word cues: summed per token, then per span
-            first = np.array([sum(self.lexicon.get(k, 0.0) for k in keys) for keys in tokens.first_keys])
-            last = np.array([sum(self.lexicon.get(k, 0.0) for k in keys) for keys in tokens.last_keys])
+            first = np.array([weight(a, 0.0) + weight(b, 0.0) + weight(c, 0.0) for a, b, c in tokens.first_keys])
+            last = np.array([weight(a, 0.0) + weight(b, 0.0) + weight(c, 0.0) for a, b, c in tokens.last_keys])
             mine = found.quote == n
             z[mine] += first[found.i[mine]] + last[found.j[mine]]
         return z

@@ -119,9 +119,22 @@ def asked(text: str, terms: dict[str, float]) -> Asked:
 
 
 # -- the sentence ---------------------------------------------------------------------------------
-FLAGS = ["punct", "stop", "initial", "cap", "name", "number", "year", "month", "unit", "possessive",
-         "hard", "comma", "open", "close", "prep", "det", "role", "be", "called", "head", "bad_start",
-         "after_wh", "before_wh", "link"]
+WORD_FLAGS = ["punct", "stop", "number", "year", "month", "unit", "possessive", "hard", "comma", "open",
+              "close", "prep", "det", "role", "be", "called", "bad_start", "link"]
+FLAGS = [*WORD_FLAGS, "initial", "cap", "name", "head", "after_wh", "before_wh"]
+
+
+@lru_cache(maxsize=100_000)
+def _word(token: str) -> tuple[tuple[bool, ...], str, str]:
+    """What a token is whatever the question: its WORD_FLAGS, its stem and its lexicon cue."""
+    t = token.lower()
+    punct = not (t[0].isalnum() or t[-1].isalnum())
+    possessive = bool(POSSESSIVE.match(t))
+    flags = (punct, t in STOP_WORDS and not punct, any(c.isdigit() for c in t) or t in NUMBER_WORDS,
+             bool(YEAR.match(t)), t in MONTHS, t in UNITS or t[-1] == "%" or t[0] in "$£€¥", possessive,
+             t in HARD_BREAKS, t == ",", t in OPEN, t in CLOSE, t in PREPOSITIONS, t in DETERMINERS,
+             t in ROLES, t in BE, t in CALLED, t in BAD_START or punct or possessive, t in NAME_LINKS)
+    return flags, "" if punct else _stemmer()(t), "<num>" if t[0].isdigit() else t
 
 
 @dataclass(frozen=True)
@@ -138,50 +151,38 @@ class Tokens:
 
 
 def tokenize(text: str, question: Asked) -> Tokens:
-    stem = _stemmer()
     found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    rows, stems, idf, side = [], [], [], []
-    after_end = True
-    for _, _, token in found:
-        t = token.lower()
-        punct = not (t[0].isalnum() or t[-1].isalnum())
-        stop = t in STOP_WORDS
-        s = "" if punct else stem(t)
-        weight = 0.0 if stop or punct else question.terms.get(s, 0.0)
-        initial = after_end and not punct
-        after_end = t in ".!?" or (after_end and punct)
-        cap = token[0].isupper() and not punct
-        possessive = bool(POSSESSIVE.match(t))
-        rows.append((
-            punct, stop and not punct, initial, cap,
-            cap and (not initial or (weight == 0 and not stop)),  # a sentence's first word: a name unless asked
-            any(c.isdigit() for c in t) or t in NUMBER_WORDS, bool(YEAR.match(t)), t in MONTHS,
-            t in UNITS or t[-1] == "%" or t[0] in "$£€¥", possessive, t in HARD_BREAKS, t == ",",
-            t in OPEN, t in CLOSE, t in PREPOSITIONS, t in DETERMINERS, t in ROLES, t in BE,
-            t in CALLED, bool(question.head) and s == question.head, t in BAD_START or punct or possessive,
-            bool(question.after_wh) and s == question.after_wh, bool(question.before_wh) and s == question.before_wh,
-            t in NAME_LINKS,
-        ))
-        stems.append(s)
-        idf.append(weight)
-        side.append(float(question.side.get(s, 0)) if weight else 0.0)
-    table = np.zeros((len(found) + 2, len(FLAGS)), dtype=bool)
-    if found:
-        table[1:-1] = np.array(rows, dtype=bool)
+    words = [_word(token) for _, _, token in found]
+    n = len(found)
+    table = np.zeros((n + 2, len(FLAGS)), dtype=bool)
+    if n:
+        table[1:-1, : len(WORD_FLAGS)] = np.array([w[0] for w in words], dtype=bool)
     flags = {name: table[:, k] for k, name in enumerate(FLAGS)}
-    # A linking word between two capitalized words belongs to the name.
+    stems = [w[1] for w in words]
+    idf = np.array([0.0, *(question.terms.get(s, 0.0) for s in stems), 0.0])
+    idf[1:-1][flags["stop"][1:-1] | flags["punct"][1:-1]] = 0.0
+    after_end = True
+    for k, (_, _, token) in enumerate(found, start=1):
+        punct = flags["punct"][k]
+        flags["initial"][k] = after_end and not punct
+        after_end = token in ".!?" or (after_end and punct)
+        flags["cap"][k] = token[0].isupper() and not punct
+    # A sentence's first word is a name only when the question does not use it; a linking word
+    # between two capitalized words belongs to the name.
+    flags["name"][:] = flags["cap"] & (~flags["initial"] | ((idf == 0) & ~flags["stop"]))
     flags["name"][1:-1] |= flags["link"][1:-1] & flags["cap"][:-2] & flags["cap"][2:] & ~flags["stop"][1:-1]
-    flags["idf"] = np.array([0.0, *idf, 0.0])
-    flags["side"] = np.array([0.0, *side, 0.0])
-    flags["inq"] = flags["idf"] > 0
+    for name, term in (("head", question.head), ("after_wh", question.after_wh), ("before_wh", question.before_wh)):
+        if term:
+            flags[name][1:-1] = [s == term for s in stems]
+    flags["idf"] = idf
+    flags["side"] = np.array([0.0, *(float(question.side.get(s, 0)) for s in stems), 0.0]) * (idf > 0)
+    flags["inq"] = idf > 0
     flags["content"] = ~flags["punct"] & ~flags["stop"]
     flags["content"][[0, -1]] = False
-    cue = ["<s>", *("<num>" if t[0].isdigit() else t.lower() for _, _, t in found), "</s>"]
+    cue = ["<s>", *(w[2] for w in words), "</s>"]
     kind, head = question.kind, question.head or "-"
-    first = [[f"{kind}|prev={cue[k]}", f"{kind}|first={cue[k + 1]}", f"{head}|prev={cue[k]}"]
-             for k in range(len(found))]
-    last = [[f"{kind}|next={cue[k + 2]}", f"{kind}|last={cue[k + 1]}", f"{head}|last={cue[k + 1]}"]
-            for k in range(len(found))]
+    first = [[f"{kind}|prev={cue[k]}", f"{kind}|first={cue[k + 1]}", f"{head}|prev={cue[k]}"] for k in range(n)]
+    last = [[f"{kind}|next={cue[k + 2]}", f"{kind}|last={cue[k + 1]}", f"{head}|last={cue[k + 1]}"] for k in range(n)]
     return Tokens(np.array([s for s, _, _ in found], dtype=np.int64),
                   np.array([e for _, e, _ in found], dtype=np.int64), stems, flags, first, last)
 
@@ -243,7 +244,7 @@ def span_features(question: Asked, tokens: Tokens, i: np.ndarray, j: np.ndarray,
         return sums[name][b] - sums[name][a]
 
     def around(name, lo, hi):  # over padded[lo:hi], clipped to the sentence
-        return sums[name][np.clip(hi, 0, size)] - sums[name][np.clip(lo, 0, size)]
+        return sums[name][np.minimum(np.maximum(hi, 0), size)] - sums[name][np.minimum(np.maximum(lo, 0), size)]
 
     X = np.zeros((len(i), len(FEATURES)))
 
