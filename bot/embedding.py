@@ -23,6 +23,7 @@ import numpy as np
 from .backends import OnnxBackend, TokenStates, TorchBackend, export_onnx
 from .errors import BotError
 from .settings import DEFAULT_MODEL, Settings
+from .wordvectors import WordVectors
 
 log = logging.getLogger(__name__)
 DEFAULT_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
@@ -77,6 +78,7 @@ class Embedder:
         self.model_id = DEFAULT_MODEL if settings.model in DEFAULT_NAMES else settings.model
         self._backend: OnnxBackend | TorchBackend | None = None
         self.pooling = "mean"
+        self._word_vectors: WordVectors | None | bool = False  # False: not looked for yet
 
     # -- loading ---------------------------------------------------------------------------------
     def load(self) -> "Embedder":
@@ -138,6 +140,13 @@ class Embedder:
         if not (folder / "onnx").is_dir():
             export_onnx(source, folder, self.model_id)
         return folder
+
+    def word_vectors(self) -> WordVectors | None:
+        """The model's word-piece table as word vectors (wordvectors.py), loaded once; None when the
+        model folder does not have it."""
+        if self._word_vectors is False:
+            self._word_vectors = WordVectors.of_model(model_dir(self.settings.model) if self.onnx_dir is None else None)
+        return self._word_vectors
 
     # -- encoding --------------------------------------------------------------------------------
     def count_tokens(self, text: str) -> int:

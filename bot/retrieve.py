@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .answer_types import CAPITALIZED
 from .embedding import Embedder
-from .features import CAPITALIZED
 from .lexical import _stemmer, terms, words
 from .storage import Build
 
