@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .features import NAMES, Question, add_rank_features, question_cover, sentence_features, stems
-from .lexical import words
-from .linear import sigmoid, softmax
+from .answer_types import MATCHES
+from .features import (
+    NAMES,
+    Evidence,
+    Question,
+    add_rank_features,
+    add_soft_features,
+    as_matrix,
+    question_cover,
+    sentence_features,
+)
+from .lexical import STOP_WORDS, terms, words
+from .linear import softmax
+from .refusal import DECLINE_NAMES, RefusalModel, digest
 from .retrieve import Hit
 from .short_answer import ShortAnswer, choose
 from .storage import Build
@@ -79,7 +90,7 @@ class Candidate:
     start: int
     end: int
     text: str  # cleaned text of the sentence
-    features: list[float] = field(default_factory=list)
+    features: np.ndarray  # one row, in features.NAMES order
     score: float = 0.0
     # The ranking model's probability that this is the sentence that answers, among all the question's
     # candidates (a softmax over their scores, as it was trained).
@@ -88,9 +99,11 @@ class Candidate:
 
 @dataclass(frozen=True)
 class AnswerModel:
+    """The sentence-ranking weights and the refusal model, read from `answer_model.json`."""
+
     weights: np.ndarray
-    decline_weights: np.ndarray
-    decline_threshold: float
+    refusal: RefusalModel
+    digest: str  # names this model in index calibrations
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -100,31 +113,38 @@ class AnswerModel:
             raise ValueError(f"{path} was trained on other features; retrain it (README: tuning)")
         if data["decline"]["features"] != DECLINE_NAMES:
             raise ValueError(f"{path} was trained on other decline features; retrain it (README: tuning)")
-        return AnswerModel(np.array(data["weights"]), np.array(data["decline"]["weights"]),
-                           float(data["decline"]["threshold"]))
-
-    def answer_probability(self, question: Question, hits: list[Hit], ranked: list[Candidate]) -> float:
-        z = float(np.dot(self.decline_weights, decline_features(question, hits, ranked)))
-        return float(sigmoid(z))
+        refusal = RefusalModel(np.array(data["decline"]["weights"]), float(data["decline"]["threshold"]))
+        return AnswerModel(np.array(data["weights"]), refusal, digest(data["weights"], data["decline"]["weights"]))
 
 
-DECLINE_NAMES = ["bias", "best_score", "best_dense_sentence", "best_cover", "best_cover_window",
-                 "top_dense_chunk", "margin", "unseen_names"]
+NO_CANDIDATE_SCORE = -10.0  # the evidence of a question with no candidate sentence at all
+RUNNER_UP_GAP = 5.0  # a lone candidate's margin: as if a far weaker one were second
+TYPED_KINDS = frozenset(asks for asks, _ in MATCHES.values())
 
 
-def decline_features(question: Question, hits: list[Hit], ranked: list[Candidate]) -> list[float]:
-    """Question-level evidence: how good the best sentence is, how well the best passages match,
-    and how much of the question (its names above all) the indexed articles never mention."""
+def refusal_evidence(question: Question, hits: list[Hit], ranked: list[Candidate]) -> dict[str, float]:
+    """Question-level evidence for the refusal model: how good the best sentence is and by how much
+    it beats the next, how well the best passages match, whether it holds the kind of thing asked
+    for, and how much of the question (its names above all) the indexed articles never mention."""
+    asks_kind = float(bool(question.asks & TYPED_KINDS))
     if not ranked:
-        return [1.0, -10.0, 0.0, 0.0, 0.0, 0.0, 0.0, question.unseen_names]
+        return dict(best_score=NO_CANDIDATE_SCORE, best_dense_sentence=0.0, top_dense_chunk=0.0, best_cover=0.0,
+                    best_cover_window=0.0, margin=0.0, unseen=question.unseen, unseen_names=question.unseen_names,
+                    asks_kind=asks_kind, best_holds_kind=0.0, best_ask_cover=0.0, best_share=0.0,
+                    soft_unseen=1.0, best_soft_cover_window=0.0)
     best = ranked[0]
-    second = ranked[1].score if len(ranked) > 1 else best.score - 5
     f = dict(zip(NAMES, best.features))
-    return [1.0, best.score, f["dense_sentence"], f["cover"], f["cover_window"],
-            max(h.dense for h in hits), best.score - second, question.unseen_names]
+    scores = np.array([c.score for c in ranked])
+    second = scores[1] if len(scores) > 1 else best.score - RUNNER_UP_GAP
+    return dict(
+        best_score=best.score, best_dense_sentence=f["dense_sentence"],
+        top_dense_chunk=max(h.dense for h in hits), best_cover=f["cover"], best_cover_window=f["cover_window"],
+        margin=best.score - second, unseen=question.unseen, unseen_names=question.unseen_names,
+        asks_kind=asks_kind, best_holds_kind=max(f[name] for name in MATCHES), best_ask_cover=f["ask_cover"],
+        best_share=best.share, soft_unseen=f["soft_unseen"], best_soft_cover_window=f["soft_cover_window"])
 
 
-def candidates(index: Build, question: Question, hits: list[Hit]) -> list[Candidate]:
+def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=None) -> list[Candidate]:
     """Every sentence of the retrieved chunks and of the chunks next to the best few, with its features."""
     if not hits:
         return []
@@ -145,25 +165,30 @@ def candidates(index: Build, question: Question, hits: list[Hit]) -> list[Candid
     rows = sorted({h.row for h in hits})
     chunks = dict(zip(rows, index.chunks.many(rows)))  # each chunk's text read once, all in one go
     texts = [_sentence_text(index, r, chunks) for r in sentence_rows]
-    terms = [stems(t) for t in texts]
+    own_terms = [terms(t) for t in texts]
+    owner = [int(owners[r]) for r in sentence_rows]
     chunk_terms: dict[int, set[str]] = {}
-    for row, own in zip(sentence_rows, terms):
-        chunk_terms.setdefault(int(index.sentences[row, 0]), set()).update(own)
-    out = []
-    for i, row in enumerate(sentence_rows):
-        chunk_row, start, end = (int(x) for x in index.sentences[row, :3])
+    for row, own in zip(owner, own_terms):
+        chunk_terms.setdefault(row, set()).update(own)
+    rows, around = [], []
+    for i, chunk_row in enumerate(owner):
         hit = hit_of[chunk_row]
-        neighbours = [j for j in (i - 1, i + 1)
-                      if 0 <= j < len(texts) and index.sentences[sentence_rows[j], 0] == chunk_row]
-        features = sentence_features(
-            question, texts[i], terms[i], {t for j in neighbours for t in terms[j]},
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and owner[j] == chunk_row]
+        around.append(neighbours)
+        rows.append(sentence_features(question, Evidence(
+            texts[i], own_terms[i], {t for j in neighbours for t in own_terms[j]}, chunk_terms[chunk_row],
             float(dense[i]), max((float(dense[j]) for j in neighbours), default=0.0),
-            hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense, chunk_terms[chunk_row])
-        features += [float(chunk_row in adjacent), 0.0, 0.0]
-        out.append(Candidate(int(row), chunks[chunk_row].source, start, end, texts[i], features))
-    add_paragraph_features(index, question, out, terms, dense)
-    add_rank_features([c.features for c in out])
-    return out
+            hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense, chunk_row in adjacent)))
+    content = [[w for w in dict.fromkeys(words(t)) if w not in STOP_WORDS] for t in texts]
+    add_soft_features(question, rows, content, around, word_vectors)
+    spans = [tuple(int(x) for x in index.sentences[r, 1:3]) for r in sentence_rows]
+    sources = [chunks[c].source for c in owner]
+    add_paragraph_features(index, question, rows, sources, spans, own_terms, dense)
+    add_document_features(index, question, rows, sentence_rows, hits)
+    add_rank_features(rows)
+    matrix = as_matrix(rows)
+    return [Candidate(int(r), sources[i], *spans[i], texts[i], matrix[i])
+            for i, r in enumerate(sentence_rows)]
 
 
 ADJACENT_HITS = 5  # tuning half: 3, 5 and 10 rank equally well; more only costs time
@@ -189,24 +214,48 @@ def _adjacent(index: Build, hits: list[Hit], vector: np.ndarray) -> list[Hit]:
     return [Hit(row, 0.0, float(d), 0.0, rank) for (row, rank), d in zip(extra, dense)]
 
 
-def add_paragraph_features(index: Build, question: Question, found: list[Candidate],
-                           terms: list[list[str]], dense: np.ndarray) -> None:
+def add_paragraph_features(index: Build, question: Question, rows: list[dict], sources: list[str],
+                           spans: list[tuple[int, int]], own_terms: list[list[str]], dense: np.ndarray) -> None:
     """A SQuAD-like question is written about one paragraph: how much of it the candidate's whole
-    paragraph (as far as it is among the candidates) covers, and how close its best sentence is."""
-    cover_at, dense_at = NAMES.index("cover_paragraph"), NAMES.index("dense_paragraph")
+    paragraph (as far as it is among the candidates) covers, and how close its best sentence is.
+    Candidates come in text order, so a paragraph is a run of them with no line break between."""
     groups: list[list[int]] = []
-    for i, c in enumerate(found):
-        if i and found[i - 1].source == c.source and found[i - 1].sentence < c.sentence \
-                and "\n" not in index.text(c.source)[found[i - 1].end : c.start]:
+    for i in range(len(rows)):
+        if i and sources[i - 1] == sources[i] and spans[i - 1][1] <= spans[i][0] \
+                and "\n" not in index.text(sources[i])[spans[i - 1][1] : spans[i][0]]:
             groups[-1].append(i)
         else:
             groups.append([i])
     for group in groups:
-        cover = question_cover(question, {t for i in group for t in terms[i]})
+        cover = question_cover(question, {t for i in group for t in own_terms[i]})
         best = max(float(dense[i]) for i in group)
         for i in group:
-            found[i].features[cover_at] = cover
-            found[i].features[dense_at] = best
+            rows[i].update(cover_paragraph=cover, dense_paragraph=best)
+
+
+LEAD_SCALE = 3  # "lead" halves by the third sentence: news puts the story's facts first
+
+
+def add_document_features(index: Build, question: Question, rows: list[dict],
+                          sentence_rows: np.ndarray, hits: list[Hit]) -> None:
+    """A news quiz question retells the story ("... this week. Which team ...?"): the article that
+    tells it covers the question as a whole, even when the sentence that answers covers only the ask.
+    Per document: its best retrieval rank and its share of the hits; per sentence, how near the
+    start of its document it is (news puts the story's facts first)."""
+    documents = index.chunks.rows[:, 0]  # document row of every chunk
+    best_rank: dict[int, int] = {}
+    count: dict[int, int] = {}
+    for hit in hits:
+        document = int(documents[hit.row])
+        best_rank[document] = min(best_rank.get(document, hit.rank), hit.rank)
+        count[document] = count.get(document, 0) + 1
+    owners = index.sentences[:, 0]
+    for i, row in enumerate(sentence_rows):
+        document = int(documents[owners[row]])
+        first_chunk = np.searchsorted(documents, document, "left")
+        position = int(row - np.searchsorted(owners, first_chunk, "left"))
+        rows[i].update(document_rank=1.0 / (1 + best_rank[document]), document_hits=count[document] / len(hits),
+                       lead=LEAD_SCALE / (LEAD_SCALE + position))
 
 
 def _sentence_text(index: Build, row: int, chunks: dict | None = None) -> str:

@@ -9,33 +9,56 @@ during a swap is answered from the build it started with.
 from __future__ import annotations
 
 import bisect
+import logging
 import threading
 import time
 import unicodedata
 from dataclasses import replace
 
-from .answer import Answer, AnswerModel, candidates, compose, rank
+from .answer import Answer, AnswerModel, candidates, compose, rank, refusal_evidence
 from .chat import check_history, resolve
 from .embedding import Embedder
 from .errors import BadQuestion, BotError
 from .features import question_info
+from .refusal import Calibration, calibrate
 from .retrieve import Hit, Retriever
 from .settings import Settings
 from .storage import Build, Store, open_store
 from .store import check_model
 
+log = logging.getLogger(__name__)
+
 
 class Loaded:
     """One build of the index, ready to answer from; immutable once made."""
 
-    def __init__(self, index: Build, embedder: Embedder, stamp=None):
+    def __init__(self, index: Build, embedder: Embedder, stamp=None, calibration: Calibration | None = None):
         self.index = index
         self.retriever = Retriever(index, embedder)
         self.version = index.version
         self.stamp = stamp  # the store's `current()` when it was loaded
+        self.calibration = calibration  # where off-topic questions fall on this build (refusal.py)
 
     def original_text(self, source: str) -> str:
         return self.index.text(source)
+
+    def gather(self, query: str, k: int, mode: str = "fused"):
+        """Question features, retrieval hits and candidate sentences (unranked) for one query."""
+        vector = self.retriever.embed_question(query)
+        lexicon = self.retriever.lexicon(query)  # the index's statistics of its words, in one look-up
+        info = question_info(query, vector, lexicon.idf, lexicon.known)
+        hits = self.retriever.search(query, vector, mode=mode, k=k, lexicon=lexicon)
+        return info, hits, candidates(self.index, info, hits, self.retriever.embedder.word_vectors())
+
+    def refusal_evidence(self, query: str, model: AnswerModel, k: int) -> dict[str, float]:
+        info, hits, found = self.gather(query, k)
+        return refusal_evidence(info, hits, rank(model, found, self.index))
+
+
+def calibrate_build(index: Build, embedder: Embedder, model: AnswerModel, top_k: int) -> Calibration:
+    """Ask the off-topic probes against a build (refusal.py): done once when it is built."""
+    loaded = Loaded(index, embedder)
+    return calibrate(lambda probe: loaded.refusal_evidence(probe, model, top_k), model.digest)
 
 
 class Engine:
@@ -75,7 +98,13 @@ class Engine:
         except BotError as error:
             self._failed = (stamp, error)
             raise
-        return Loaded(index, self.embedder, stamp)
+        calibration = Calibration.from_json(index.manifest.refusal)
+        if calibration is None or calibration.model != self.model.digest:
+            # Built before calibration existed, or with another answer model: measure it now (about
+            # a second); `bot index` records it in the next build.
+            log.info("index %s has no refusal calibration for this answer model: measuring it", index.version)
+            calibration = calibrate_build(index, self.embedder, self.model, self.settings.top_k)
+        return Loaded(index, self.embedder, stamp, calibration)
 
     def close(self) -> None:
         self.store.close()
@@ -109,12 +138,12 @@ class Engine:
     def evidence(self, text: str, history: list[dict] | None = None, mode: str = "fused"):
         """Question features (of the resolved query), retrieval hits and candidate sentences (unranked)."""
         loaded = self.loaded()
-        query = resolve(text, history or [])
-        vector = loaded.retriever.embed_question(query)
-        lexicon = loaded.retriever.lexicon(query)  # the index's statistics of its words, in one look-up
-        info = question_info(query, vector, lexicon.idf, lexicon.known)
-        hits = loaded.retriever.search(query, vector, mode=mode, k=self.settings.top_k, lexicon=lexicon)
-        return loaded, info, hits, candidates(loaded.index, info, hits)
+        return (loaded, *loaded.gather(resolve(text, history or []), self.settings.top_k, mode))
+
+    def threshold(self) -> float:
+        """Answer when the refusal model's probability reaches this (BOT_DECLINE_THRESHOLD overrides)."""
+        chosen = self.settings.decline_threshold
+        return self.model.refusal.threshold if chosen is None else chosen
 
     def ask(self, question, history: list[dict] | None = None, mode: str = "fused") -> Answer:
         return self.ask_with_hits(question, history, mode)[0]
@@ -129,10 +158,9 @@ class Engine:
         loaded, info, hits, found = self.evidence(text, history, mode)
         query = info.text
         ranked = rank(self.model, found, loaded.index)
-        threshold = self.settings.decline_threshold
-        if threshold is None:
-            threshold = self.model.decline_threshold
-        probability = self.model.answer_probability(info, hits, ranked) if ranked else 0.0
+        threshold = self.threshold()
+        probability = self.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
+            if ranked else 0.0
         answer = compose(text, ranked, probability >= threshold, loaded.original_text,
                          answer_probability=probability, asked=info)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}

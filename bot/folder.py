@@ -7,6 +7,7 @@ its rows back from the current build.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from . import store
 from .errors import BotError
 from .lexical import build_bm25
 from .manifest import Manifest, ModelInfo
-from .storage import DocumentRows, Reused
+from .storage import DocumentRows, Finish, Reused
 from .store import SentenceColumn, shift_chunks
 from .vectors import make_dense_index
 
@@ -88,8 +89,9 @@ class FolderStore:
                                         info.pages)
         return found
 
-    def write(self, manifest: Manifest, parts: list[DocumentRows | Reused]) -> str:
-        """Write the files of a build of `parts` (in row order) and make it current."""
+    def write(self, manifest: Manifest, parts: list[DocumentRows | Reused], finish: Finish | None = None) -> str:
+        """Write the files of a build of `parts` (in row order) and make it current. `finish` sees
+        the new build before it is published; the manifest fields it returns are set."""
         rows = [rows_of(p) for p in parts]
         chunks = [c for r in rows for c in r.chunks]
         offsets = np.cumsum([0] + [len(r.chunks) for r in rows[:-1]])
@@ -102,6 +104,9 @@ class FolderStore:
         folder = store.new_build_folder(self.index_dir)
         store.write_build(folder, manifest, {r.source: r.text for r in rows}, chunks, sentences,
                           sentence_vectors, dense, build_bm25([c.text for c in chunks]))
+        if finish is not None:
+            written = Manifest.from_json(json.loads((folder / store.MANIFEST).read_text(encoding="utf-8")))
+            store.amend_manifest(folder, finish(store.load_folder(self.index_dir, folder, written)))
         return store.publish(self.index_dir, folder).name
 
 

@@ -149,7 +149,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
                 _some_left(documents, skipped, seeds, where)
             reused = [_renamed(found[d.sha256], d) for d in documents if d.sha256 in found]
             embedded_at = time.perf_counter()
-            parts, version = write_build(where, settings, model, before, reused, made)
+            parts, version = write_build(where, settings, model, before, reused, made, embedder)
             index = where.describe(version)
             stages = {"read": read_at - started, "embed": embedded_at - read_at,
                       "write": time.perf_counter() - embedded_at}
@@ -172,14 +172,22 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
 
 
 def write_build(where: Store, settings: Settings, model: ModelInfo, before: dict[str, DocumentInfo],
-                reused: list[Reused], made: list[DocumentRows]) -> tuple[list, str]:
-    """Write the build of these documents and make it current; the one way every builder (this
+                reused: list[Reused], made: list[DocumentRows], embedder: Embedder) -> tuple[list, str]:
+    """Write the build of these documents, calibrate its refusal (engine.calibrate_build: the
+    off-topic probes asked against it) and make it current; the one way every builder (this
     process or a cluster) ends. Nothing is written when nothing changed. Returns the parts in row
     order and the version now current."""
+    from .answer import AnswerModel
+    from .engine import calibrate_build
+
     parts = sorted(reused + made, key=lambda p: p.source)
     if not made and {s: info.sha256 for s, info in before.items()} == {p.source: p.sha256 for p in parts}:
         return parts, where.current_version()
-    return parts, where.write(manifest_of(settings, model, parts), parts)
+
+    def calibrated(build) -> dict:
+        return {"refusal": calibrate_build(build, embedder, AnswerModel.load(), settings.top_k).as_json()}
+
+    return parts, where.write(manifest_of(settings, model, parts), parts, calibrated)
 
 
 def _some_left(documents: list, skipped: list[Skipped], seeds: Path, where: Store) -> None:

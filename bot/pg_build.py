@@ -35,16 +35,20 @@ TEXT_CACHE_BYTES = 64 << 20
 CHUNK_CACHE = 256  # chunk texts kept per build: a few questions' worth
 
 
-def load_build(store, model_id: str | None, dim: int | None) -> "PgBuild":
-    """The current build, its offsets read in one REPEATABLE READ snapshot."""
+def load_build(store, model_id: str | None, dim: int | None, build_id: int | None = None,
+               read: bool = True) -> "PgBuild":
+    """The current build (or the one numbered `build_id`, before it is made current: from the
+    primary, `read=False`), its offsets read in one REPEATABLE READ snapshot."""
     from psycopg import sql
 
-    def read(conn):
+    def read_rows(conn):
         schema.check_readable(conn, store.url)
         with conn.transaction():
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             row = conn.execute("SELECT b.id, b.manifest, b.chunks, b.sentences, b.average_length "
-                               "FROM current_build c JOIN builds b ON b.id = c.build").fetchone()
+                               "FROM current_build c JOIN builds b ON b.id = c.build").fetchone() if build_id is None \
+                else conn.execute("SELECT id, manifest, chunks, sentences, average_length FROM builds WHERE id = %s",
+                                  (build_id,)).fetchone()
             if row is None:
                 raise IndexMissing(f"no index in {schema.where(store.url)}: run `bot index {store.option}` to build one")
             build, data, chunks, sentences, average = row
@@ -66,7 +70,7 @@ def load_build(store, model_id: str | None, dim: int | None) -> "PgBuild":
             raise IndexDamaged(f"build {build} in {schema.where(store.url)} is incomplete; {schema.fix_command(store.url)}")
         return PgBuild(store, build, manifest, documents, chunk_rows, sentence_rows, average)
 
-    return store.run(read)
+    return store.run(read_rows, read=read)
 
 
 def _int_rows(conn, query, columns: int) -> np.ndarray:

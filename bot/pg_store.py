@@ -34,7 +34,7 @@ from .errors import IndexBusy, IndexMissing
 from .manifest import Manifest, ModelInfo
 from .pg_write import ensure_hnsw, write_documents
 from .settings import redact
-from .storage import DocumentRows, Reused, StoreError
+from .storage import DocumentRows, Finish, Reused, StoreError
 
 POOL_TIMEOUT = 5.0  # seconds to wait for a connection before the question fails
 POLL = 1.0  # seconds between checks of `current_build` when no notification came
@@ -217,8 +217,10 @@ class PostgresStore:
             (_profile(model, chunking), sorted(sha256s))).fetchall()
         return {sha: Reused("", sha, size, "", chunks, handle) for sha, handle, size, chunks in rows}
 
-    def write(self, manifest: Manifest, parts: list[DocumentRows | Reused]) -> str:
-        """Write the new documents, then switch `current_build` to a build of `parts` in one transaction."""
+    def write(self, manifest: Manifest, parts: list[DocumentRows | Reused], finish: Finish | None = None) -> str:
+        """Write the new documents and a build of `parts`; let `finish` see it and amend its
+        manifest; then switch `current_build` to it in one transaction. A build that never became
+        current (the builder died before the switch) is deleted by the next build's cleanup."""
         conn = self._builder
         profile = _profile(manifest.model, manifest.chunking)
         ensure_hnsw(conn, manifest.model.dim, HNSW_M, HNSW_EF_CONSTRUCTION)
@@ -247,6 +249,14 @@ class PostgresStore:
             conn.execute(
                 "INSERT INTO build_terms (build, term, df) SELECT %s, p.term, count(*) FROM build_documents b "
                 "JOIN postings p ON p.document = b.document WHERE b.build = %s GROUP BY p.term", (build, build))
+        if finish is not None:
+            from .pg_build import load_build
+
+            manifest = replace(manifest, **finish(load_build(self, manifest.model.id, manifest.model.dim,
+                                                             build_id=build, read=False)))
+            conn.execute("UPDATE builds SET manifest = %s WHERE id = %s",
+                         (json.dumps(manifest.as_json(), ensure_ascii=False), build))
+        with conn.transaction():
             conn.execute("UPDATE builds SET retired_at = now() WHERE id IN (SELECT build FROM current_build)")
             conn.execute("INSERT INTO current_build (one, build) VALUES (true, %s) "
                          "ON CONFLICT (one) DO UPDATE SET build = EXCLUDED.build", (build,))

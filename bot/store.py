@@ -227,6 +227,17 @@ def write_build(folder: Path, manifest: Manifest, texts: dict[str, str], chunks:
         _fsync(path)
 
 
+def amend_manifest(folder: Path, changes: dict) -> None:
+    """Set manifest fields of a build before it is published (never after: builds that are current
+    are never modified). The manifest does not hash itself, so the files stay vouched for."""
+    path = folder / MANIFEST
+    manifest = replace(Manifest.from_json(json.loads(path.read_text(encoding="utf-8"))), **changes)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(manifest.as_json(), indent=1, ensure_ascii=False))
+    _fsync(temporary)
+    os.replace(temporary, path)
+
+
 def _byte_arrays(texts) -> tuple[np.ndarray, np.ndarray]:
     """The UTF-8 bytes of `texts` one after another, and each text's [start, end) byte range."""
     encoded = [text.encode("utf-8") for text in texts]
@@ -343,13 +354,18 @@ def verify(index_dir: Path, folder: Path, manifest: Manifest, model_id: str | No
 
 def load(index_dir: Path, model_id: str | None = None, dim: int | None = None) -> StoredIndex:
     """Load the current build, verified; every failure is one of the errors in errors.py."""
+    folder, manifest = read_manifest(index_dir)
+    return load_folder(index_dir, folder, manifest, model_id, dim)
+
+
+def load_folder(index_dir: Path, folder: Path, manifest: Manifest, model_id: str | None = None,
+                dim: int | None = None) -> StoredIndex:
+    """Load one build folder of `index_dir` (the current one, or a new one before it is published)."""
     import faiss
 
     from .lexical import bm25s_module
 
     bm25s = bm25s_module()
-
-    folder, manifest = read_manifest(index_dir)
     verify(index_dir, folder, manifest, model_id, dim)  # every hash matches before a file is opened
     try:
         document_rows, chunk_rows, sentences = (

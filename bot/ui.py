@@ -31,6 +31,7 @@ from .engine import Engine
 from .errors import BotError
 from .examples import example_questions
 from .feedback import FEEDBACK_FILE, FeedbackFile
+from .refusal import Calibration
 from .settings import Settings
 from .storage import Build
 from .terminal import ProgressBar, add_flags, settings_of, show_log_lines
@@ -168,7 +169,9 @@ class ChatApp:
             return f"**Index unavailable:** {render.md_escape(str(error))}", ""
         manifest = loaded.index.manifest
         changes = self.seeds.changes(self.settings.seeds_dir, manifest)
-        return (render.index_summary(manifest, loaded.version, changes),
+        refusal = render.refusal_summary(loaded.calibration, self.engine.threshold(),
+                                         recorded=loaded.calibration == Calibration.from_json(manifest.refusal))
+        return (render.index_summary(manifest, loaded.version, changes) + "\n\n" + refusal,
                 render.documents_table(manifest, WithText(loaded.index)))
 
     def rebuild(self, progress=None):

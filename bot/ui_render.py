@@ -210,6 +210,19 @@ def index_summary(manifest: Manifest, version: str, changes: dict) -> str:
     return "\n\n".join(lines)
 
 
+def refusal_summary(calibration, threshold: float, recorded: bool) -> str:
+    """How this index decides to decline: its calibration against off-topic probe questions."""
+    if calibration is None:
+        return "**Refusal**: not calibrated"
+    where = "recorded in the index when it was built" if recorded else "measured when the app loaded the index " \
+        "(built before calibration, or with another answer model: rebuild to record it)"
+    return (f"**Refusal** calibrated on this index with {calibration.probes} off-topic probe questions, "
+            f"{where}: here an off-topic question's best sentence scores about "
+            f"{calibration.center['best_score']:.2f} (spread {calibration.spread['best_score']:.2f}) and its "
+            f"closest passage has similarity {calibration.center['top_dense_chunk']:.2f}; the bot answers when "
+            f"the refusal model's probability reaches {threshold:.2f}.")
+
+
 def skip_hint(reason: str) -> str:
     """What to do about a file the index leaves out, for the reasons a user can fix."""
     if "UTF-8" in reason:

@@ -34,7 +34,7 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot import short_answer as sa  # noqa: E402
-from bot.answer import compose, rank  # noqa: E402
+from bot.answer import compose, rank, refusal_evidence  # noqa: E402
 from bot.embedding import Embedder  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.evaluate import contains, exact_match  # noqa: E402
@@ -60,7 +60,8 @@ def ask(engine: Engine, question: str) -> dict:
     """The quotes of the engine's answer, as `Engine.ask` makes it."""
     loaded, info, hits, found = engine.evidence(question)
     ranked = rank(engine.model, found, loaded.index)
-    answered = bool(ranked) and engine.model.answer_probability(info, hits, ranked) >= engine.model.decline_threshold
+    answered = bool(ranked) and engine.model.refusal.probability(
+        refusal_evidence(info, hits, ranked), loaded.calibration) >= engine.threshold()
     answer = compose(question, ranked, answered, loaded.original_text)
     return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in answer.quotes]}
 

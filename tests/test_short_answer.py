@@ -19,7 +19,7 @@ from bot import spans
 from bot import ui_render as render
 from bot.answer import Quote, compose, rank
 from bot.evaluate import exact_match
-from bot.features import stems
+from bot.lexical import terms as stems
 from bot.settings import Settings
 
 from .conftest import ROOT

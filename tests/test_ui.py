@@ -245,3 +245,19 @@ def test_start_up_rebuilds_a_stale_index(seeds_copy, tmp_path, embedder):
     _, engine = ready_to_serve(settings)
     assert store.current_build(settings.index_dir) != before
     assert "ferry.txt" in engine.loaded().index.documents
+
+
+def test_the_app_reads_the_refusal_calibration_from_the_manifest(client, server):
+    """The running app answers with the calibration its index records: moved as if off-topic
+    questions scored far higher here, the same question is declined; put back, it is answered."""
+    question = "Who serves as Japan's minister of defence?"
+    path = server.index / "current" / "manifest.json"
+    original = path.read_text()
+    manifest = json.loads(original)
+    shifted = {k: v + 100.0 for k, v in manifest["refusal"]["center"].items()}
+    path.write_text(json.dumps(dict(manifest, refusal=dict(manifest["refusal"], center=shifted))))
+    try:
+        assert ask(client, question)["answered"] is False
+    finally:
+        path.write_text(original)
+    assert ask(client, question)["answered"] is True
