@@ -217,7 +217,12 @@ def cmd_eval(args) -> int:
     from .evaluate import load_dataset, run, run_peer, score_groups, spread
 
     settings = _eval_index(args, args.dataset, settings_of(args))
-    items = spread(load_dataset(args.dataset)[: args.limit or None], args.sample)
+    items = [i for i in load_dataset(args.dataset) if args.group in i.group]
+    items = spread(items[: args.limit or None], args.sample)
+    if args.group and not items:
+        raise BotError(f"no question of {args.dataset} is in a group named like {args.group!r}")
+    if args.each_article:
+        return _eval_each_article(args, settings, items)
     engine = Engine(settings)
     runs, rows = {}, {}
     for config in args.configs.split(","):
@@ -240,6 +245,34 @@ def cmd_eval(args) -> int:
         rows["langchain"] = [_result_row(r) for r in results]
     if args.out:
         report.write(args.out, runs, rows, str(args.dataset))
+    if args.json:
+        print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
+    else:
+        print(report.table(runs) + "\n\n" + report.legend(runs))
+    return 0
+
+
+def _eval_each_article(args, settings: Settings, items) -> int:
+    """`bot eval --each-article N`: the single-article protocol (evaluate.each_article)."""
+    from . import report
+    from .embedding import Embedder
+    from .evaluate import each_article, score_groups
+
+    folder = args.dataset if args.dataset.is_dir() else args.dataset.parent
+    seeds = folder / "articles" if (folder / "articles").is_dir() else settings.seeds_dir
+    work = settings.cache_dir / "eval" / folder.resolve().name / "each-article"
+    bar = ProgressBar("eval each article")
+    done = [0]
+
+    def tick(n):
+        done[0] += n
+        bar(done[0], 2 * args.each_article * len({i.source for i in items}))
+
+    results = each_article(items, seeds, work, settings, args.each_article, Embedder(settings), tick)
+    bar.close()
+    runs = {"each article alone": score_groups(results)}
+    if args.out:
+        report.write(args.out, runs, {"each article alone": [_result_row(r) for r in results]}, str(args.dataset))
     if args.json:
         print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
     else:
@@ -321,6 +354,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--peer", choices=["langchain"], help="also score LangChain's standard FAISS pipeline")
     p.add_argument("--limit", type=int, default=0, help="score only the first N questions (default: all)")
     p.add_argument("--sample", type=int, default=0, help="score only N questions, evenly spaced over the set")
+    p.add_argument("--group", default="", help="score only the questions of this group, e.g. held-out "
+                   "(SQuAD articles 24-47, the news set's July-December weeks)")
+    p.add_argument("--each-article", type=int, default=0, metavar="N",
+                   help="index each article alone; ask it N of its own questions and N about other articles")
     p.set_defaults(func=cmd_eval)
 
     command("serve", add_help=False)  # `bot serve --help` is the web app's own help

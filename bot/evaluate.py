@@ -16,9 +16,13 @@ documents, latency p50/p95.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import math
+import random
 import re
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -238,6 +242,33 @@ def run(engine: Engine, items: list[Item], mode: str = "fused", progress=None) -
     return results
 
 
+def each_article(items: list[Item], seeds: Path, work: Path, settings, per_article: int,
+                 embedder, progress=None) -> list[Result]:
+    """The single-article protocol: every article the questions are about is indexed alone (in
+    `work`), then asked `per_article` of its own questions and as many about other articles,
+    which it should decline. Measures the refusal where a folder holds one short article."""
+    from .indexing import build
+
+    rng = random.Random(0)  # the same sample every run
+    by_source: dict[str, list[Item]] = {}
+    for item in items:
+        if item.source and item.answers:
+            by_source.setdefault(item.source, []).append(item)
+    results = []
+    for source, own in sorted(by_source.items()):
+        others = [i for s, group in by_source.items() if s != source for i in group]
+        asked = rng.sample(own, min(per_article, len(own))) + rng.sample(others, min(per_article, len(others)))
+        folder = work / hashlib.sha1(source.encode()).hexdigest()[:16]
+        (folder / "seeds").mkdir(parents=True, exist_ok=True)
+        if not (folder / "seeds" / source).exists():
+            shutil.copyfile(seeds / source, folder / "seeds" / source)
+        alone = dataclasses.replace(settings, seeds_dir=folder / "seeds", index_dir=folder / "index", store=None)
+        build(alone, embedder)
+        with Engine(alone, embedder) as engine:
+            results += run(engine, asked, progress=progress)
+    return results
+
+
 _file_cache: dict[Path, str] = {}
 
 
@@ -266,8 +297,9 @@ def _tokens(text: str) -> list[str]:
 
 
 def contains(text: str, answers) -> bool:
-    """A gold answer inside `text`, case and spacing ignored."""
-    return any(_flat(a) in _flat(text) for a in answers)
+    """A gold answer inside `text`, case and spacing ignored: how every figure here counts a hit."""
+    flat = _flat(text)
+    return any(_flat(a) in flat for a in answers)
 
 
 def exact_match(prediction: str, answers) -> bool:
@@ -298,7 +330,7 @@ def verdict(result: Result) -> bool | None:
         given = result.quotes[0]["text"] if result.answered and result.quotes else NOT_IN_DOCUMENTS
         return given not in item.rejected
     if item.answers:
-        return bool(result.quotes) and any(_flat(a) in _flat(result.quotes[0]["text"]) for a in item.answers)
+        return bool(result.quotes) and contains(result.quotes[0]["text"], item.answers)
     return not result.answered
 
 
