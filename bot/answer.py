@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .answer_types import MATCHES
+from .answer_types import MATCHES, facts
 from .features import (
     NAMES,
     Evidence,
@@ -28,7 +28,7 @@ from .features import (
     question_cover,
     sentence_features,
 )
-from .lexical import STOP_WORDS, terms, words
+from .lexical import words
 from .linear import softmax
 from .refusal import DECLINE_NAMES, RefusalModel, digest
 from .retrieve import Hit
@@ -165,7 +165,7 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
     rows = sorted({h.row for h in hits})
     chunks = dict(zip(rows, index.chunks.many(rows)))  # each chunk's text read once, all in one go
     texts = [_sentence_text(index, r, chunks) for r in sentence_rows]
-    own_terms = [terms(t) for t in texts]
+    own_terms = [list(facts(t).terms) for t in texts]
     owner = [int(owners[r]) for r in sentence_rows]
     chunk_terms: dict[int, set[str]] = {}
     for row, own in zip(owner, own_terms):
@@ -179,7 +179,7 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
             texts[i], own_terms[i], {t for j in neighbours for t in own_terms[j]}, chunk_terms[chunk_row],
             float(dense[i]), max((float(dense[j]) for j in neighbours), default=0.0),
             hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense, chunk_row in adjacent)))
-    content = [[w for w in dict.fromkeys(words(t)) if w not in STOP_WORDS] for t in texts]
+    content = [list(dict.fromkeys(facts(t).content)) for t in texts]
     add_soft_features(question, rows, content, around, word_vectors)
     spans = [tuple(int(x) for x in index.sentences[r, 1:3]) for r in sentence_rows]
     sources = [chunks[c].source for c in owner]

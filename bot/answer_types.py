@@ -9,8 +9,10 @@ and two small gazetteers (countries, U.S. states): general knowledge, not tuned 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from .lexical import STOP_WORDS, words
+from .lexical import STOP_WORDS, terms, words
 
 ASKS = {
     "when": re.compile(r"\b(when|what (year|date|day|month|century|decade|time|period|era)|which (year|century|decade|month|day))\b"),
@@ -79,25 +81,66 @@ def asked(question: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in ASKS.items() if pattern.search(text))
 
 
-# Kinds seen in the words the question does not use, and kinds seen anywhere in the sentence.
+# Kinds seen in the words the question does not use (one word each), and kinds seen anywhere.
 IN_NEW_WORDS = {"year": YEAR, "month": MONTH, "number": NUMBER}
 IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED}
+# A sentence that asks rather than tells: a subheading or a related-article link such as "Who's won
+# the other titles?" holds the question's words and never its answer.
+ASKING = re.compile(r"\?[\"'”’)\]]*\s*$")
+# A line with no closing punctuation: a headline, caption or link ("Watch:TikTok CEO testifies").
+UNFINISHED = re.compile(r"[^.!?…\"'”’)\]]\s*$")
+LABEL = re.compile(r"^[A-Z][\w'’ ]{0,30}:(?=\S)")  # "Previously:Former Pope ...", "Watch:..."
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a sentence holds whatever the question is: found once per sentence and cached, since the
+    same sentences come back question after question (half the answer step's time went here)."""
+
+    words: tuple[str, ...]
+    content: tuple[str, ...]  # the words that are not stop words, in order
+    terms: tuple[str, ...]  # BM25 terms (lexical.terms)
+    capitalized: tuple[str, ...]  # CAPITALIZED matches, as written
+    full_names: tuple[tuple[str, ...], ...]  # each FULL_NAME match's words, lower-cased
+    kinds: frozenset[str]  # IN_SENTENCE kinds
+    word_kinds: dict[str, frozenset[str]]  # IN_NEW_WORDS kinds, by the content word that shows them
+    maybe_place: bool  # a content word starts a country or U.S. state name
+    asking: bool
+    unfinished: bool
+    labelled: bool
+
+
+PLACE_STARTS = frozenset(name.split()[0] for name in COUNTRIES | US_STATES)
+
+
+@lru_cache(maxsize=20_000)
+def facts(sentence: str) -> Facts:
+    found = tuple(words(sentence))
+    content = tuple(w for w in found if w not in STOP_WORDS)
+    word_kinds = {}
+    for w in set(content):
+        if kinds := frozenset(k for k, pattern in IN_NEW_WORDS.items() if pattern.search(w)):
+            word_kinds[w] = kinds
+    return Facts(
+        found, content, tuple(terms(sentence)), tuple(CAPITALIZED.findall(sentence)),
+        tuple(tuple(name.replace("-", " ").lower().split()) for name in FULL_NAME.findall(sentence)),
+        frozenset(k for k, pattern in IN_SENTENCE.items() if pattern.search(sentence)), word_kinds,
+        any(w in PLACE_STARTS for w in content), bool(ASKING.search(sentence)), bool(UNFINISHED.search(sentence)),
+        bool(LABEL.match(sentence)))
 
 
 def held(sentence: str, question_words: frozenset[str]) -> frozenset[str]:
     """The kinds of answer the sentence holds in words the question does not already use."""
-    new_words = [w for w in words(sentence) if w not in question_words and w not in STOP_WORDS]
-    new_text = " ".join(new_words)
-    kinds = {kind for kind, pattern in IN_NEW_WORDS.items() if pattern.search(new_text)}
-    kinds |= {kind for kind, pattern in IN_SENTENCE.items() if pattern.search(sentence)}
-    if any(w.lower() not in question_words for w in CAPITALIZED.findall(sentence)):
+    f = facts(sentence)
+    new_words = [w for w in f.content if w not in question_words]
+    kinds = set(f.kinds).union(*(f.word_kinds.get(w, ()) for w in new_words))
+    if any(w.lower() not in question_words for w in f.capitalized):
         kinds.add("name")
-    if any(all(w.lower() not in question_words for w in name.replace("-", " ").split())
-           for name in FULL_NAME.findall(sentence)):
+    if any(all(w not in question_words for w in name) for name in f.full_names):
         kinds.add("full_name")
-    if _places(new_words, COUNTRIES):
+    if f.maybe_place and _places(new_words, COUNTRIES):
         kinds.add("country")
-    if _places(new_words, US_STATES):
+    if f.maybe_place and _places(new_words, US_STATES):
         kinds.add("state")
     return frozenset(kinds)
 

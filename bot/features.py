@@ -18,15 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_types import CAPITALIZED, MATCHES, QUOTED, asked, held
+from .answer_types import CAPITALIZED, MATCHES, asked, facts, held
 from .lexical import STOP_WORDS, terms, words
 
-# A sentence that asks rather than tells: a subheading or a related-article link such as "Who's won
-# the other titles?" holds the question's words and never its answer.
-ASKING = re.compile(r"\?[\"'”’)\]]*\s*$")
-# A line with no closing punctuation: a headline, caption or link ("Watch:TikTok CEO testifies").
-UNFINISHED = re.compile(r"[^.!?…\"'”’)\]]\s*$")
-LABEL = re.compile(r"^[A-Z][\w'’ ]{0,30}:(?=\S)")  # "Previously:Former Pope ...", "Watch:..."
 ASK_PART = re.compile(r"(?<=[.!?:])\s+(?=[A-Z])")
 
 NAMES = [
@@ -121,10 +115,10 @@ def sentence_features(question: Question, e: Evidence) -> dict[str, float]:
     """The features of one sentence that need nothing but the sentence, its chunk and the question."""
     own_set = set(e.own)
     window_set = own_set | e.around
-    sentence_words = words(e.text)
-    content = [w for w in sentence_words if w not in STOP_WORDS]
+    sentence = facts(e.text)
+    content = sentence.content
     new_words = [w for w in content if w not in question.words]
-    new_caps = {w for w in CAPITALIZED.findall(e.text) if w.lower() not in question.words}
+    new_caps = {w for w in sentence.capitalized if w.lower() not in question.words}
     kinds = held(e.text, question.words)
     cover = question_cover(question, own_set)
     cover_window = question_cover(question, window_set)
@@ -156,11 +150,11 @@ def sentence_features(question: Question, e: Evidence) -> dict[str, float]:
         "bm25_x_rank_dense": bm25_sentence * e.dense_sentence,  # (a product of the two scores)
         "cover_chunk": cover_chunk,
         "cover_x_cover_chunk": cover * cover_chunk,
-        "asks_called_name": float("called" in question.asks and bool(new_caps or QUOTED.search(e.text))),
+        "asks_called_name": float("called" in question.asks and bool(new_caps or "quoted" in sentence.kinds)),
         "adjacent": float(e.adjacent),
-        "asking": float(bool(ASKING.search(e.text))),
-        "unfinished": float(bool(UNFINISHED.search(e.text))),
-        "labelled": float(bool(LABEL.match(e.text))),
+        "asking": float(sentence.asking),
+        "unfinished": float(sentence.unfinished),
+        "labelled": float(sentence.labelled),
         "new_names": min(len(new_caps), NEW_NAMES_CAP) / NEW_NAMES_CAP,
         "new_number": float("number" in kinds),
         "new_share": len(new_words) / max(len(content), 1),
