@@ -39,6 +39,7 @@ class LocalRay:
     folder: Path
     port: int = 0
     mark: str = field(default_factory=lambda: uuid.uuid4().hex)
+    raylets: set[int] = field(default_factory=set)  # every raylet seen, so its agents can be found after it died
 
     @property
     def address(self) -> str:
@@ -65,16 +66,17 @@ class LocalRay:
         while len(self.nodes()) <= before and time.monotonic() < deadline:
             time.sleep(0.2)
 
-    def processes(self) -> list[int]:
-        """Every process of this cluster (raylets, GCS, workers...), found by the marker."""
-        needle = f"{MARK}={self.mark}".encode()
+    def processes(self, raylets: frozenset[int] = frozenset()) -> list[int]:
+        """Every process of this cluster (raylets, GCS, workers...), found by the marker; and the
+        agents a raylet starts without it (dashboard, runtime env), by their RAY_RAYLET_PID."""
+        needles = {f"{MARK}={self.mark}".encode(), *(f"RAY_RAYLET_PID={pid}".encode() for pid in raylets)}
         found = []
         for entry in os.listdir("/proc"):
             if not entry.isdigit():
                 continue
             try:
                 with open(f"/proc/{entry}/environ", "rb") as handle:
-                    if needle in handle.read().split(b"\0"):
+                    if needles & set(handle.read().split(b"\0")):
                         found.append(int(entry))
             except OSError:
                 continue
@@ -82,15 +84,18 @@ class LocalRay:
 
     def nodes(self) -> list[int]:
         """Process ids of the raylets, one per node."""
-        return [pid for pid in self.processes() if _name(pid) == "raylet"]
+        found = [pid for pid in self.processes() if _name(pid) == "raylet"]
+        self.raylets.update(found)
+        return found
 
     def workers(self, name: str) -> list[int]:
         """Process ids of the worker processes whose title holds `name` (e.g. an actor's class)."""
         return [pid for pid in self.processes() if name in _cmdline(pid)]
 
     def stop(self) -> None:
+        self.nodes()
         for _ in range(3):  # a dying raylet may still start a worker: sweep until none is left
-            pids = self.processes()
+            pids = self.processes(frozenset(self.raylets))
             for pid in pids:
                 try:
                     os.kill(pid, signal.SIGKILL)
