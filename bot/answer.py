@@ -34,6 +34,7 @@ from .refusal import DECLINE_NAMES, RefusalModel, digest
 from .retrieve import Hit
 from .short_answer import ShortAnswer, choose
 from .storage import Build
+from .store import SentenceColumn
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
@@ -158,13 +159,17 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
         for h in sorted(hits, key=lambda h: h.row)])
     if len(sentence_rows) == 0:
         return []
-    vectors = np.asarray(index.sentence_vectors[sentence_rows], dtype=np.float32)
-    dense = vectors @ question.vector
-    best_dense = float(dense.max())
     hit_of = {h.row: h for h in hits}
     rows = sorted({h.row for h in hits})
     chunks = dict(zip(rows, index.chunks.many(rows)))  # each chunk's text read once, all in one go
     texts = [_sentence_text(index, r, chunks) for r in sentence_rows]
+    kept = [i for i, r in enumerate(sentence_rows) if not _is_title(index, r, texts[i], chunks)]
+    if not kept:
+        return []
+    sentence_rows, texts = sentence_rows[kept], [texts[i] for i in kept]
+    vectors = np.asarray(index.sentence_vectors[sentence_rows], dtype=np.float32)
+    dense = vectors @ question.vector
+    best_dense = float(dense.max())
     own_terms = [list(facts(t).terms) for t in texts]
     owner = [int(owners[r]) for r in sentence_rows]
     chunk_terms: dict[int, set[str]] = {}
@@ -191,6 +196,18 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
             for i, r in enumerate(sentence_rows)]
 
 
+def _is_title(index: Build, row: int, text: str, chunks: dict) -> bool:
+    """Whether a sentence is its document's title line (the first line, title-shaped: see
+    documents.title_of). A title restates the story and never answers it alone, and no article of
+    the tuning data has one (SQuAD's and the news set's files start with their first paragraph or a
+    dateline), so the ranker never learned to pass it over: "Who is the mayor?" got the headline."""
+    if index.sentences[row, SentenceColumn.CLEAN_START] != 0:
+        return False
+    info = index.documents.get(chunks[int(index.sentences[row, SentenceColumn.CHUNK])].source)
+    return info is not None and " ".join(text.split()) == info.title and not text.rstrip().endswith(SENTENCE_ENDS)
+
+
+SENTENCE_ENDS = (".", "!", "?", ",", ";", ":")
 ADJACENT_HITS = 5  # tuning half: 3, 5 and 10 rank equally well; more only costs time
 
 

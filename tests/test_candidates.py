@@ -60,3 +60,27 @@ def test_paragraph_features_are_shared_within_a_paragraph(engine):
         assert group[0].features[dense_at] >= max(c.features[NAMES.index("dense_sentence")] for c in group) - 1e-6
     own = NAMES.index("cover")
     assert all(c.features[own] - 1e-9 <= c.features[cover_at] <= 1 for c in found)
+
+
+def test_a_title_line_is_never_quoted_as_an_answer(tmp_path, embedder):
+    """A file's title line restates the story and holds the question's words: it was quoted first
+    for "who" questions (README: evaluation, the fresh check). The body sentence must be quoted."""
+    from bot.engine import Engine
+    from bot.indexing import build
+    from bot.settings import Settings
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    title = "Northwind Audio chief unveils the Aria headphones"
+    (seeds / "northwind.txt").write_text(
+        f"{title}\n\nThe company's chief executive, Lena Marsh, presented the Aria headphones in Oslo on "
+        "Monday. They weigh 240 grams and cost 199 euros.\n\nMarsh said the battery lasts 40 hours.\n",
+        encoding="utf-8")
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        for question in ("Who is in charge of Northwind Audio?", "Who unveiled the Aria headphones?"):
+            answer = engine.ask(question)
+            shown = [q.text for q in (*answer.quotes, *answer.closest)]
+            assert shown and title not in shown, (question, shown)
+        assert "Lena Marsh" in engine.ask("Who is in charge of Northwind Audio?").quotes[0].text
