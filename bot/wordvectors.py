@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-CACHE_WORDS = 200_000  # distinct words remembered; a corpus's vocabulary repeats across questions
+CACHE_WORDS = 50_000  # distinct words remembered (at most about 77 MB); a corpus's vocabulary repeats
 
 
 class WordVectors:
