@@ -39,7 +39,7 @@ class LocalRay:
     folder: Path
     port: int = 0
     mark: str = field(default_factory=lambda: uuid.uuid4().hex)
-    raylets: set[int] = field(default_factory=set)  # every raylet seen, so its agents can be found after it died
+    seen: set[int] = field(default_factory=set)  # every process of it ever found (an orphan is found no more)
 
     @property
     def address(self) -> str:
@@ -66,36 +66,45 @@ class LocalRay:
         while len(self.nodes()) <= before and time.monotonic() < deadline:
             time.sleep(0.2)
 
-    def processes(self, raylets: frozenset[int] = frozenset()) -> list[int]:
-        """Every process of this cluster (raylets, GCS, workers...), found by the marker; and the
-        agents a raylet starts without it (dashboard, runtime env), by their RAY_RAYLET_PID."""
-        needles = {f"{MARK}={self.mark}".encode(), *(f"RAY_RAYLET_PID={pid}".encode() for pid in raylets)}
-        found = []
+    def processes(self) -> list[int]:
+        """Every process of this cluster: those carrying the marker (raylets, GCS, workers...) and
+        their descendants, since a raylet's agents (dashboard, runtime env) overwrite their
+        environment with their process title and so lose the marker."""
+        needle = f"{MARK}={self.mark}".encode()
+        marked, children = [], {}
         for entry in os.listdir("/proc"):
             if not entry.isdigit():
                 continue
             try:
                 with open(f"/proc/{entry}/environ", "rb") as handle:
-                    if needles & set(handle.read().split(b"\0")):
-                        found.append(int(entry))
-            except OSError:
+                    if needle in handle.read().split(b"\0"):
+                        marked.append(int(entry))
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    parent = int(handle.read().rsplit(b")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+            except (OSError, ValueError, IndexError):
                 continue
-        return found
+        found, queue = set(marked), list(marked)
+        while queue:
+            for child in children.get(queue.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    queue.append(child)
+        self.seen.update(found)
+        return sorted(found)
 
     def nodes(self) -> list[int]:
         """Process ids of the raylets, one per node."""
-        found = [pid for pid in self.processes() if _name(pid) == "raylet"]
-        self.raylets.update(found)
-        return found
+        return [pid for pid in self.processes() if _name(pid) == "raylet"]
 
     def workers(self, name: str) -> list[int]:
         """Process ids of the worker processes whose title holds `name` (e.g. an actor's class)."""
         return [pid for pid in self.processes() if name in _cmdline(pid)]
 
     def stop(self) -> None:
-        self.nodes()
         for _ in range(3):  # a dying raylet may still start a worker: sweep until none is left
-            pids = self.processes(frozenset(self.raylets))
+            orphans = [pid for pid in self.seen if _cmdline(pid).startswith("ray::")]  # their raylet died
+            pids = sorted(set(self.processes()) | set(orphans))
             for pid in pids:
                 try:
                     os.kill(pid, signal.SIGKILL)
