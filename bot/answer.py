@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer_types import MATCHES, facts
+from .documents import NOT_TITLE_ENDS
 from .features import (
     NAMES,
     Evidence,
@@ -135,8 +136,7 @@ def refusal_evidence(question: Question, hits: list[Hit], ranked: list[Candidate
                     soft_unseen=1.0, best_soft_cover_window=0.0)
     best = ranked[0]
     f = dict(zip(NAMES, best.features))
-    scores = np.array([c.score for c in ranked])
-    second = scores[1] if len(scores) > 1 else best.score - RUNNER_UP_GAP
+    second = ranked[1].score if len(ranked) > 1 else best.score - RUNNER_UP_GAP
     return dict(
         best_score=best.score, best_dense_sentence=f["dense_sentence"],
         top_dense_chunk=max(h.dense for h in hits), best_cover=f["cover"], best_cover_window=f["cover_window"],
@@ -204,10 +204,9 @@ def _is_title(index: Build, row: int, text: str, chunks: dict) -> bool:
     if index.sentences[row, SentenceColumn.CLEAN_START] != 0:
         return False
     info = index.documents.get(chunks[int(index.sentences[row, SentenceColumn.CHUNK])].source)
-    return info is not None and " ".join(text.split()) == info.title and not text.rstrip().endswith(SENTENCE_ENDS)
+    return info is not None and " ".join(text.split()) == info.title and not text.rstrip().endswith(NOT_TITLE_ENDS)
 
 
-SENTENCE_ENDS = (".", "!", "?", ",", ";", ":")
 ADJACENT_HITS = 5  # tuning half: 3, 5 and 10 rank equally well; more only costs time
 
 

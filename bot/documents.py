@@ -276,13 +276,16 @@ def _drop_boilerplate(clean_text: CleanText) -> CleanText:
     return CleanText(kept_text[lead:], np.append(clean_text.offsets[kept[lead:]], clean_text.offsets[-1]))
 
 
+NOT_TITLE_ENDS = (".", "!", "?", ",", ";", ":")  # a first line ending so is a sentence, not a title
+
+
 def title_of(source: str, text: str = "") -> str:
     """A `.txt` article's title: its first line when that is a title (short, no sentence end, a blank
     line after it), else one made from the file name ("02_Normans.txt" -> "Normans"), or the first
     line cut short when the name is only an id or a hash ("000_37c9385a86793e2f.txt")."""
     first, _, rest = text.strip().partition("\n")
     first = " ".join(first.split())
-    if first and len(first) <= 80 and rest.startswith("\n") and not first.endswith((".", "!", "?", ",", ";", ":")):
+    if first and len(first) <= 80 and rest.startswith("\n") and not first.endswith(NOT_TITLE_ENDS):
         return first
     stem = re.sub(r"^\d+[_\- ]+", "", Path(source).stem)
     title = re.sub(r"[_]+", " ", stem).strip() or Path(source).name

@@ -70,6 +70,7 @@ def question_info(text: str, vector: np.ndarray, idf, known) -> Question:
     content = terms(text)
     weights = {t: idf(t) for t in content}
     names = terms(" ".join(CAPITALIZED.findall(text)))
+    said = words(text)
     return Question(
         text=text,
         vector=vector,
@@ -78,9 +79,9 @@ def question_info(text: str, vector: np.ndarray, idf, known) -> Question:
         sequence=content,
         names=frozenset(names),
         asks=asked(text),
-        words=frozenset(words(text)),
+        words=frozenset(said),
         ask_terms=frozenset(terms(ASK_PART.split(text.strip())[-1])),
-        content_words=(found := list(dict.fromkeys(w for w in words(text) if w not in STOP_WORDS))),
+        content_words=(found := list(dict.fromkeys(w for w in said if w not in STOP_WORDS))),
         content_weights=np.array([idf(t[0]) if (t := terms(w)) else 0.0 for w in found]),
         unseen=sum(w for t, w in weights.items() if not known(t)) / (sum(weights.values()) or 1.0),
         unseen_names=sum(not known(n) for n in names) / max(len(names), 1),
