@@ -31,6 +31,7 @@ from .features import (
 )
 from .lexical import words
 from .linear import softmax
+from .marker import Marker
 from .refusal import DECLINE_NAMES, RefusalModel, digest
 from .retrieve import Hit
 from .short_answer import ShortAnswer, choose
@@ -333,10 +334,11 @@ def _repeats(words_a: set[str], words_b: set[str]) -> bool:
 
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
-            max_quotes: int = 3, answer_probability: float = 1.0, asked: Question | None = None) -> Answer:
+            max_quotes: int = 3, answer_probability: float = 1.0, asked: Question | None = None,
+            marker: Marker | None = None) -> Answer:
     """Turn ranked sentences into the chat answer and its numbered, verbatim quotes. A quote's score
     is the models' estimate that it is the answer: P(the articles answer) x P(this sentence is the one).
-    Given the question's features (`asked`), the answer opens with the short answer in bold when a
+    Given the question's features (`asked`) and the marker, the answer opens with the short answer in bold when a
     quote holds one, then that quote with the short answer in bold inside it."""
     quotes = tuple(
         Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end], answer_probability * c.share)
@@ -345,8 +347,8 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     if not answered:
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quotes)
     short = None
-    if asked is not None:
-        short = choose(asked.text, asked.terms, quotes)
+    if asked is not None and marker is not None:
+        short = choose(asked.text, asked.terms, quotes, marker)
     lead = quotes[short.quote - 1] if short else quotes[0]
     support = [q for q in quotes if q is not lead]
     if short:

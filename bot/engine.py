@@ -94,6 +94,7 @@ class Engine:
             # Another model's index is refused before this model is loaded (seconds, or a download).
             check_model(self.store.name, manifest, self.embedder.model_id, where=self.store.option)
             self.embedder.load()
+            self.embedder.marker()  # exported now (once per cache) rather than at the first question
             index = self.store.load(self.embedder.model_id, self.embedder.dim)
         except BotError as error:
             self._failed = (stamp, error)
@@ -162,7 +163,7 @@ class Engine:
         probability = self.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
             if ranked else 0.0
         answer = compose(text, ranked, probability >= threshold, loaded.original_text,
-                         answer_probability=probability, asked=info)
+                         answer_probability=probability, asked=info, marker=self.embedder.marker())
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version), hits

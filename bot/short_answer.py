@@ -1,18 +1,19 @@
 """The short answer inside the quote: the few words of a quoted sentence that answer the question.
 
 "Who is Japan's defense minister?" is answered by a 200-character sentence; the person asked for
-two words of it, **Nobuo Kishi**. Every candidate phrase of the first three quotes (spans.py) is
-scored by a linear model, learned listwise like the sentence ranking; a second, logistic model
+two words of it, **Nobuo Kishi**. Every candidate phrase of the first quote (spans.py), with what
+the marker (marker.py, a fine-tune of the model itself) makes of it, is scored by a linear model,
+learned listwise like the sentence ranking; a second, logistic model
 decides whether the best phrase is clearly the answer, from how sure the first one is of it and
 what was asked and found. Below its threshold (a "why"
 or "how" question, a clause-long answer, several names that could each be it) there is none: a
 wrong bold answer is worse than none. Both models are learned by `scripts/train_short_answer.py`
-on SQuAD v1.1 dev articles 00-23 and the news dev set's January-June weeks, and are plain JSON
-(`short_answer_model.json`).
+on SQuAD v1.1 dev articles 00-23 and the news dev set's January-June weeks (the half the marker
+did not learn on), and are plain JSON (`short_answer_model.json`).
 
-Depends only on the question and the quoted sentences in their order: a change of sentence ranking
-changes which sentences come here, not how they are read (retraining on the new quotes, which the
-script collects from the engine as it is, may still help).
+Depends only on the question, the quoted sentences in their order and their scores: a change of
+sentence ranking changes which sentences come here, not how they are read (retraining on the new
+quotes, which the script collects from the engine as it is, may still help).
 """
 
 from __future__ import annotations
@@ -29,10 +30,24 @@ from typing import Protocol
 import numpy as np
 
 from .linear import sigmoid, softmax
-from .spans import FEATURES, QTYPE_NAMES, SPAN_KINDS, Asked, Tokens, asked, candidate_spans, span_features, tokenize
+from .marker import Marker, Marks
+from .spans import (
+    COLUMN,
+    FEATURES,
+    QTYPE_NAMES,
+    SPAN_KINDS,
+    Asked,
+    Tokens,
+    asked,
+    candidate_spans,
+    span_features,
+    tokenize,
+)
 
 MODEL_FILE = Path(__file__).with_name("short_answer_model.json")
-MAX_QUOTES = 3
+# The first quote only: its marks cost 3 ms a question, each further quote's about 2.5 more, and
+# quotes 2-3 lifted the short answers shown on the tuning data from 0.456 to 0.480 only.
+MAX_QUOTES = 1
 
 
 class QuoteLike(Protocol):
@@ -41,6 +56,7 @@ class QuoteLike(Protocol):
     start: int
     end: int
     text: str
+    score: float
 
 
 @dataclass(frozen=True)
@@ -75,29 +91,46 @@ class Spans:
         return tokens.first_keys[self.i[k]] + tokens.last_keys[self.j[k]]
 
 
-def spans(question: Asked, texts: Sequence[str]) -> Spans:
+def spans(question: Asked, texts: Sequence[str], marks: Sequence[Marks] = ()) -> Spans:
+    """The candidate spans of the first quotes, with the marker's marks of them when given."""
     parts, tokens = [], []
     for n, text in enumerate(texts[:MAX_QUOTES]):
         found = tokenize(text, question)
         tokens.append(found)
         i, j = candidate_spans(found, question.whose)
-        parts.append((np.full(len(i), n), i, j, found.starts[i], found.ends[j],
-                      span_features(question, found, i, j, n + 1)))
+        X = span_features(question, found, i, j, n + 1)
+        if n < len(marks):
+            _mark(X, question, marks[n], found.starts[i], found.ends[j])
+        parts.append((np.full(len(i), n), i, j, found.starts[i], found.ends[j], X))
     if not parts:
         return Spans(*(np.zeros(0, np.int64) for _ in range(5)), np.zeros((0, len(FEATURES))), [])
-    return Spans(*(np.concatenate([p[k] for p in parts]) for k in range(6)), tokens)
+    X = np.concatenate([p[5] for p in parts])
+    if len(X):
+        X[:, COLUMN["marker_share"]] = softmax(X[:, COLUMN["marker_margin"]])
+    return Spans(*(np.concatenate([p[k] for p in parts]) for k in range(5)), X, tokens)
+
+
+def _mark(X: np.ndarray, question: Asked, marks: Marks, starts: np.ndarray, ends: np.ndarray) -> None:
+    margin = marks.margins(starts, ends)
+    best_start, best_end, _ = marks.best()
+    X[:, COLUMN["marker_margin"]] = margin
+    X[:, COLUMN[f"{question.kind}_x_marker_margin"]] = margin
+    X[:, COLUMN["marker_best"]] = (starts == best_start) & (ends == best_end)
 
 
 SHOW_FEATURES = ["bias", "probability", "log_probability", "margin", *(f"asks_{q}" for q in QTYPE_NAMES),
                  *(f"span_{k}" for k in SPAN_KINDS), "from_quote_1", "log_length", "asked_share",
                  "mass_decay", "quote_cover", "side_agree", "overlap_probability", "rivals",
-                 "question_words", "question_sentences"]
+                 "question_words", "question_sentences", "marker_margin", "marker_best", "quote_score",
+                 "log_quote_score"]
 
 
-def show_features(question: Asked, found: Spans, scores: np.ndarray, best: int) -> list[float]:
+def show_features(question: Asked, found: Spans, scores: np.ndarray, best: int,
+                  quote_scores: Sequence[float]) -> list[float]:
     """Evidence that the best span is the answer: how sure the span model is of it, what was asked
-    and found. (The sentence ranker's scores of the quotes were measured to add nothing here, and
-    leaving them out keeps this step independent of the ranking's scale.)"""
+    and found, and how likely its quote is the answer at all (`quote_scores`: P(the articles answer)
+    x the sentence's share, as quotes show it; a span of a wrong sentence is wrong, which on news,
+    where the first quote is right a third of the time, is most of them)."""
     p = softmax(scores)
     runner_up = np.partition(scores, -2)[-2] if len(scores) > 1 else scores[best] - 10
     # Spans sharing characters with the best: their mass is how sure the *place* is, whatever the
@@ -108,11 +141,13 @@ def show_features(question: Asked, found: Spans, scores: np.ndarray, best: int) 
     row = found.features[best]
     value = lambda name: float(row[FEATURES.index(name)])
     kind = next((k for k in SPAN_KINDS if value(f"{question.kind}_x_{k}") > 0), "other")
+    quote_score = float(quote_scores[found.quote[best]])
     return [1.0, float(p[best]), math.log(p[best] + 1e-9), min(float(scores[best] - runner_up), 10.0),
             *(float(question.kind == q) for q in QTYPE_NAMES), *(float(kind == k) for k in SPAN_KINDS),
             float(found.quote[best] == 0), value("log_length"), value("asked_share"), value("mass_decay"),
             value("quote_cover"), value("side_agree"), float(p[overlap].sum()), math.log1p(rivals), math.log1p(question.words) / 3,
-            float(question.sentences)]
+            float(question.sentences), value("marker_margin") / 10, value("marker_best"), quote_score,
+            math.log(quote_score + 1e-3)]
 
 
 @dataclass(frozen=True)
@@ -147,18 +182,19 @@ class ShortAnswerModel:
         return float(sigmoid(z))
 
 
-def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLike],
+def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLike], marker: Marker,
            model: ShortAnswerModel | None = None) -> ShortAnswer | None:
     """The short answer inside one of the first quotes, or None when no span is clearly it.
     `terms`: the question's stemmed content terms and their idf (features.Question.terms)."""
     model = model or ShortAnswerModel.load()
     question = asked(question_text, terms)
-    found = spans(question, [q.text for q in quotes])
+    texts = [q.text for q in quotes[:MAX_QUOTES]]
+    found = spans(question, texts, marker.read(question_text, texts))
     if not len(found.quote):
         return None
     scores = model.scores(found)
     best = int(np.argmax(scores))
-    probability = model.show_probability(show_features(question, found, scores, best))
+    probability = model.show_probability(show_features(question, found, scores, best, [q.score for q in quotes]))
     if probability < model.threshold:
         return None
     quote = quotes[int(found.quote[best])]

@@ -210,6 +210,9 @@ def candidate_spans(tokens: Tokens, possessor: bool = False) -> tuple[np.ndarray
 
 
 # -- features -------------------------------------------------------------------------------------
+# What the marker (marker.py) makes of the span, also by the kind of question: filled in by
+# short_answer.spans, which has the marker's marks.
+MARKER = ["marker_margin", "marker_share", "marker_best", *(f"{q}_x_marker_margin" for q in QTYPE_NAMES)]
 BASE = ["bias", "log_length", "one_word", "asked_share", "all_names", "whole_name", "cuts_name",
         "number", "unit", "year", "month", "near_left", "near_right", "near_left_1", "near_right_1",
         "mass_left", "mass_right", "mass_left_near", "mass_right_near", "mass_decay", "mass_x_near",
@@ -219,7 +222,7 @@ BASE = ["bias", "log_length", "one_word", "asked_share", "all_names", "whole_nam
         "before_prep", "before_be", "before_asked", "before_possessive", "enclosed", "apposition",
         "head_inside", "head_next", "starts_det", "starts_role", "year_asked_x_year",
         "year_asked_x_more", "whose_x_possessive",
-        "quote_2", "quote_3", "quote_cover"]
+        "quote_2", "quote_3", "quote_cover", *MARKER]
 # Where the span stands, by the kind of question: "who" answers open sentences and follow the
 # question's own words ("Defense Minister [Nobuo Kishi]"), "when" answers follow prepositions.
 CROSSED = ["after_asked", "after_asked_prep", "before_asked", "sentence_start", "after_prep",

@@ -45,7 +45,7 @@ def main() -> int:
             continue
         loaded, info, _, _ = engine.evidence(item.question)  # the question's terms, as compose() has them
         started = time.perf_counter()
-        choose(info.text, info.terms, answer.quotes, model)
+        choose(info.text, info.terms, answer.quotes, engine.embedder.marker(), model)
         chose.append(time.perf_counter() - started)
     for name, seconds in (("whole answer", asked), ("choose() alone", chose)):
         ms = np.array(seconds) * 1000

@@ -8,14 +8,17 @@ articles 24-47 and the news weeks of July-December are never read here; `bot eva
 1. Collect: index the 48 SQuAD articles and the 1,500 news articles (incrementally, in --work), ask
    every tuning question through the engine as it is (the current sentence ranking), and keep its
    first three quotes; for SQuAD also the sentence holding the gold answer.
-   Cached in --work/examples.jsonl (--recollect after the ranking changes).
-2. Span model: candidates and features of each question's quotes (and, for SQuAD, of its gold
-   sentence alone, so spans are learned on right sentences too); a listwise linear model (softmax
-   over a question's spans; the spans equal to a gold answer after SQuAD normalization are the
-   targets) with dense features and a lexicon of word cues.
-3. Show model: logistic, on the best span of each question's quotes as a model *not* trained on that
-   question would score it (2-fold by article / by month); its threshold is the lowest that keeps
-   PRECISION right among the shown on the tuning data (EM for SQuAD, gold string contained for news).
+   Cached in --work/examples.jsonl (--recollect after the ranking changes). The questions fall in
+   two folds: even articles / months, odd ones.
+2. Marker (scripts/train_marker.py, when bot/marker_lora.npz is missing or --retrain-marker): on
+   fold 0 only, so that its marks on fold 1 are what it makes of questions it never saw.
+3. Span model, on fold 1: candidates and features of each question's quotes (and, for SQuAD, of
+   its gold sentence alone, so spans are learned on right sentences too), the marker's marks among
+   them; a listwise linear model (softmax over a question's spans; the spans equal to a gold answer
+   after SQuAD normalization are the targets) with dense features and a lexicon of word cues.
+4. Show model: logistic, on the best span of each question's quotes as a model *not* trained on that
+   question would score it (fold 1 cut in two by article / by month); its threshold is the lowest
+   that keeps PRECISION right among the shown (EM for SQuAD, gold string contained for news).
 """
 
 from __future__ import annotations
@@ -33,14 +36,17 @@ from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from train_marker import train as train_marker  # noqa: E402
+
 from bot import short_answer as sa  # noqa: E402
 from bot.answer import compose, rank, refusal_evidence  # noqa: E402
-from bot.embedding import Embedder  # noqa: E402
+from bot.embedding import Embedder, model_dir  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.evaluate import contains, exact_match  # noqa: E402
 from bot.indexing import build  # noqa: E402
 from bot.linear import sigmoid, softmax  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+from bot.marker import LORA_FILE, Marker  # noqa: E402
+from bot.settings import DEFAULT_MODEL, Settings  # noqa: E402
 
 SQUAD_TUNING = range(0, 24)
 NEWS_TUNING = ("2023/01", "2023/06")  # months, inclusive
@@ -60,10 +66,12 @@ def ask(engine: Engine, question: str) -> dict:
     """The quotes of the engine's answer, as `Engine.ask` makes it."""
     loaded, info, hits, found = engine.evidence(question)
     ranked = rank(engine.model, found, loaded.index)
-    answered = bool(ranked) and engine.model.refusal.probability(
-        refusal_evidence(info, hits, ranked), loaded.calibration) >= engine.threshold()
-    answer = compose(question, ranked, answered, loaded.original_text)
-    return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in answer.quotes]}
+    probability = engine.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
+        if ranked else 0.0
+    answered = probability >= engine.threshold()
+    answer = compose(question, ranked, answered, loaded.original_text, answer_probability=probability)
+    return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in answer.quotes],
+            "scores": [q.score for q in answer.quotes]}
 
 
 def gold_sentences(engine: Engine, source: str, answers: list[dict]) -> list[str]:
@@ -93,7 +101,7 @@ def collect(eval_dir: Path, work: Path, embedder: Embedder) -> list[dict]:
         if int(source[:2]) not in SQUAD_TUNING:
             continue
         rows.append({"question": q["question"], "answers": [a["text"] for a in q["answers"]],
-                     "dataset": "squad", "fold": int(source[:2]) % 2, **ask(engine, q["question"]),
+                     "dataset": "squad", "fold": int(source[:2]) % 2, "group": source, **ask(engine, q["question"]),
                      "gold": gold_sentences(engine, source, q["answers"])})
     news = eval_dir / "news-rtqa-2023"
     engine = engine_for(news / "articles", work / "index-news", embedder)
@@ -102,20 +110,21 @@ def collect(eval_dir: Path, work: Path, embedder: Embedder) -> list[dict]:
         if not NEWS_TUNING[0] <= q["date"][:7] <= NEWS_TUNING[1]:
             continue
         rows.append({"question": q["question"], "answers": q["answers"], "dataset": "news",
-                     "fold": int(q["date"][5:7]) % 2, **ask(engine, q["question"]), "gold": []})
+                     "fold": int(q["date"][5:7]) % 2, "group": q["date"][:7], **ask(engine, q["question"]),
+                     "gold": []})
     return rows
 
 
 # -- 2. span model ------------------------------------------------------------------------------------
-def groups_of(rows: list[dict]) -> list[dict]:
+def groups_of(rows: list[dict], marker: Marker) -> list[dict]:
     """One group per question and set of sentences: its spans, features and gold labels."""
     out = []
     for row in rows:
         question = sa.asked(row["question"], row["terms"])
-        sets = [("quotes", row["quotes"])] if row["answered"] and row["quotes"] else []
+        sets = [("quotes", row["quotes"][: sa.MAX_QUOTES])] if row["answered"] and row["quotes"] else []
         sets += [("gold", [sentence]) for sentence in row["gold"][:1]]
         for kind, texts in sets:
-            found = sa.spans(question, texts)
+            found = sa.spans(question, texts, marker.read(row["question"], texts))
             if not len(found.quote):
                 continue
             found_texts = [texts[q][s:e] for q, s, e in zip(found.quote, found.starts, found.ends)]
@@ -173,7 +182,7 @@ def shown_rows(model: sa.ShortAnswerModel, groups: list[dict]) -> tuple[np.ndarr
             continue
         scores = model.scores(g["found"])
         best = int(np.argmax(scores))
-        X.append(sa.show_features(g["question"], g["found"], scores, best))
+        X.append(sa.show_features(g["question"], g["found"], scores, best, g["row"]["scores"]))
         y.append(right(g["row"], g["texts"][best]))
     return np.array(X), np.array(y, dtype=float)
 
@@ -196,12 +205,19 @@ def threshold_for(p: np.ndarray, y: np.ndarray, precision: float) -> float:
     return float(p[order][ok[-1]]) if len(ok) else 1.0
 
 
+def half_of(row: dict) -> int:
+    """Fold 1 cut in two by article (SQuAD 01, 05, 09, ... against 03, 07, ...) or month (news)."""
+    number = int(row["group"][:2]) if row["dataset"] == "squad" else int(row["group"][5:7])
+    return number // 2 % 2
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--work", type=Path, default=Path("/tmp/seedbot-short"))
     parser.add_argument("--out", type=Path, default=sa.MODEL_FILE)
     parser.add_argument("--recollect", action="store_true", help="ask the tuning questions again")
+    parser.add_argument("--retrain-marker", action="store_true", help="learn bot/marker_lora.npz again")
     args = parser.parse_args()
     started = time.time()
     cache = args.work / "examples.jsonl"
@@ -210,14 +226,19 @@ def main() -> int:
         rows = collect(args.eval, args.work, Embedder(Settings.from_env()).load())
         cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     rows = [json.loads(line) for line in cache.read_text().splitlines()]
-    groups = groups_of(rows)
-    print(f"{len(rows)} questions, {len(groups)} span groups ({time.time() - started:.0f}s)")
+    if args.retrain_marker or not LORA_FILE.exists():
+        train_marker([r for r in rows if r["fold"] == 0])
+    marker = Marker.for_model(model_dir(DEFAULT_MODEL), args.work)
+    # The marker learned on fold 0: its marks are honest on fold 1 only, so the rest learns there.
+    groups = groups_of([r for r in rows if r["fold"] == 1], marker)
+    print(f"{len(rows)} questions, {len(groups)} span groups of fold 1 ({time.time() - started:.0f}s)")
 
-    # Out-of-fold span scores for the show model, then the span model on everything.
+    # Out-of-fold span scores for the show model (2-fold by article / by month inside fold 1),
+    # then the span model on all of fold 1.
     X, y = [], []
-    for fold in (0, 1):
-        model = fit_spans([g for g in groups if g["row"]["fold"] != fold])
-        fx, fy = shown_rows(model, [g for g in groups if g["row"]["fold"] == fold])
+    for half in (0, 1):
+        model = fit_spans([g for g in groups if half_of(g["row"]) != half])
+        fx, fy = shown_rows(model, [g for g in groups if half_of(g["row"]) == half])
         X.append(fx)
         y.append(fy)
     X, y = np.vstack(X), np.concatenate(y)
@@ -229,8 +250,8 @@ def main() -> int:
           f"right among shown {y[shown].mean():.3f}")
     model = fit_spans(groups)
     args.out.write_text(json.dumps({
-        "trained_on": "SQuAD v1.1 dev articles 00-23 and news-rtqa-2023 January-June "
-                      "(scripts/train_short_answer.py)",
+        "trained_on": "fold 1 of SQuAD v1.1 dev articles 00-23 and news-rtqa-2023 January-June "
+                      "(scripts/train_short_answer.py); the marker on fold 0",
         "features": sa.FEATURES,
         "weights": [round(float(x), 6) for x in model.weights],
         "lexicon": {k: round(v, 6) for k, v in sorted(model.lexicon.items()) if abs(v) >= 1e-3},

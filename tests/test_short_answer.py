@@ -74,13 +74,18 @@ def test_features_have_one_column_each_and_match_the_model_file():
     assert 0 < data["show"]["threshold"] < 1 and "pickle" not in sa.MODEL_FILE.read_text()
 
 
+@pytest.fixture(scope="module")
+def marker(embedder):
+    return embedder.marker()
+
+
 @hsettings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["Nobuo", "Kishi", "the", "16th", " ", " ", ",", ".", ";", "(", ")",
                                            "“", "”", "‘s", "'", "\n", "Biden", "held", "on", "minister",
                                            "é", "2", "x"]), max_size=40).map("".join),
                 min_size=1, max_size=3),
        st.sampled_from([q for q, _ in SEED_EXAMPLES] + ["Why?", "", "What is the name of the minister"]))
-def test_any_short_answer_is_a_verbatim_span_of_its_quote(texts, question):
+def test_any_short_answer_is_a_verbatim_span_of_its_quote(marker, texts, question):
     model = sa.ShortAnswerModel.load()
     loose = sa.ShortAnswerModel(model.weights, model.lexicon, model.show_weights, -1.0)  # always shows
     document = "\n".join(texts)
@@ -88,7 +93,7 @@ def test_any_short_answer_is_a_verbatim_span_of_its_quote(texts, question):
     for n, text in enumerate(texts, start=1):
         quotes.append(Quote(n, "doc.txt", at, at + len(text), text, 0.5))
         at += len(text) + 1
-    short = sa.choose(question, {t: 2.0 for t in stems(question)}, quotes, loose)
+    short = sa.choose(question, {t: 2.0 for t in stems(question)}, quotes, marker, loose)
     if short is None:
         return
     quote = quotes[short.quote - 1]
@@ -133,7 +138,7 @@ def test_seed_examples_pick_the_right_span(answering_engine, question, expected)
     quotes = compose(question, ranked, True, loaded.original_text).quotes
     model = sa.ShortAnswerModel.load()
     always = sa.ShortAnswerModel(model.weights, model.lexicon, model.show_weights, -1.0)
-    short = sa.choose(info.text, info.terms, quotes, always)
+    short = sa.choose(info.text, info.terms, quotes, answering_engine.embedder.marker(), always)
     assert short is not None and exact_match(short.text, [expected]), short
 
 

@@ -1,0 +1,77 @@
+"""The marker (bot/marker.py): its shipped numbers, the span arithmetic on its marks, and the real
+exported model against the torch model it was exported from."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bot import marker as mk
+from bot.embedding import Embedder, model_dir
+from bot.settings import DEFAULT_MODEL, Settings
+
+KISHI = "Japan's Defense Minister Nobuo Kishi and Foreign Minister Toshimitsu Motegi met their U.S. counterparts."
+
+
+def test_the_shipped_fine_tune_is_plain_numbers_for_every_block():
+    with np.load(mk.LORA_FILE, allow_pickle=False) as stored:  # never pickle
+        names, layers = set(stored.files), int(stored["layers"])
+        assert stored["head.weight"].shape == (2, 384) and float(stored["scale"]) > 0 and 1 <= layers <= 6
+        for block in range(layers):
+            a, b = stored[f"encoder.layer.{block}.intermediate.dense.A"], stored[f"encoder.layer.{block}.intermediate.dense.B"]
+            assert a.shape[1] == 384 and b.shape == (1536, a.shape[0])
+    assert len(names) == 4 + layers * 6 * 2 and mk.LORA_FILE.stat().st_size < 3_000_000
+
+
+def test_margins_of_spans_are_the_start_and_end_marks_of_their_pieces():
+    # "Nobuo Kishi met" in pieces: no|bu|o ki|shi met
+    marks = mk.Marks(starts=np.array([0, 2, 4, 6, 8, 12]), ends=np.array([2, 4, 5, 8, 11, 15]),
+                     start=np.array([3.0, -1, -1, 0.5, -1, -2]), end=np.array([-1, -1, 0.2, -1, 4.0, 1.0]))
+    got = marks.margins(np.array([0, 0, 6, 12, 13]), np.array([11, 5, 11, 15, 40]))
+    assert got.tolist() == [7.0, 3.2, 4.5, -1.0, -mk.MAX_MARGIN]  # the last ends past the pieces read
+    assert marks.best() == (0, 11, 7.0)
+
+
+@pytest.fixture(scope="module")
+def marker(embedder: Embedder) -> mk.Marker:
+    found = embedder.marker()
+    assert found is not None
+    return found
+
+
+def test_the_marker_marks_the_answer_in_a_sentence(marker):
+    marks = marker.read("Who is Japan's defense minister?", [KISHI, "The talks were held on the 16th."])
+    assert len(marks) == 2
+    start, end, margin = marks[0].best()
+    assert KISHI[start:end] == "Nobuo Kishi" and margin > 0
+    assert marks[0].margins(np.array([start]), np.array([end]))[0] == pytest.approx(margin, abs=1e-5)
+    assert marker.read("Who?", []) == []
+
+
+def test_the_export_gives_the_marks_of_the_model_it_was_made_from(marker):
+    import torch
+
+    with np.load(mk.LORA_FILE, allow_pickle=False) as stored:
+        model = mk.merged_model(model_dir(DEFAULT_MODEL), {k: stored[k].astype(np.float32) for k in stored.files})
+    question = "Who met their U.S. counterparts?"
+    encoding = marker.tokenizer.encode(question, KISHI)
+    ids = torch.tensor([encoding.ids])
+    with torch.no_grad():
+        full = model(ids, torch.ones_like(ids), torch.tensor([encoding.type_ids]))[0].numpy()
+    inside = [k for k, s in enumerate(encoding.sequence_ids) if s == 1]
+    exported = marker.read(question, [KISHI])[0]
+    expected = full[inside] - full[0]
+    # int8 weights: the marks move a little, the best span not at all
+    assert np.corrcoef(expected[:, 0], exported.start)[0, 1] > 0.98
+    assert np.corrcoef(expected[:, 1], exported.end)[0, 1] > 0.98
+    unquantized = mk.Marks(exported.starts, exported.ends, expected[:, 0], expected[:, 1])
+    assert unquantized.best()[:2] == exported.best()[:2]
+
+
+def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeypatch):
+    broken = tmp_path / "marker_lora.npz"
+    broken.write_bytes(b"not numpy")
+    monkeypatch.setattr(mk, "LORA_FILE", broken)
+    embedder = Embedder(Settings.from_env(cache_dir=tmp_path / "cache"))
+    assert embedder.marker() is None
+    assert not list((tmp_path / "cache" / "onnx").glob("*/marker_int8.onnx"))  # nothing half-made kept
