@@ -59,13 +59,20 @@ def export_onnx(source: Path, folder: Path, model_id: str) -> None:
     from sentence_transformers import SentenceTransformer, export_dynamic_quantized_onnx_model
 
     log.info("Exporting %s to ONNX int8 (once, cached in %s)...", model_id, folder)
+    with cache_entry(folder) as work, _quiet():
+        model = SentenceTransformer(str(source), backend="onnx", device="cpu")
+        model.save(str(work))
+        export_dynamic_quantized_onnx_model(model, _quantization(), str(work))
+
+
+@contextlib.contextmanager
+def cache_entry(folder: Path):
+    """A work folder beside the cache entry `folder`, renamed to it once the block has filled it:
+    an export is never seen half-done, and of two processes racing, the first one's stays."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".export-", dir=folder.parent))
     try:
-        with _quiet():
-            model = SentenceTransformer(str(source), backend="onnx", device="cpu")
-            model.save(str(work))
-            export_dynamic_quantized_onnx_model(model, _quantization(), str(work))
+        yield work
         try:
             work.rename(folder)
         except OSError:  # another process finished first: theirs is as good

@@ -19,13 +19,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .backends import _quiet
+from .backends import _quiet, cache_entry
 from .errors import BotError
 
 log = logging.getLogger(__name__)
@@ -102,9 +101,7 @@ def export_marker(source: Path, folder: Path) -> None:
     from onnxruntime.transformers.optimizer import optimize_model
 
     log.info("Exporting the marker to ONNX int8 (once, cached in %s)...", folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".export-", dir=folder.parent))
-    try:
+    with cache_entry(folder) as work:
         with np.load(LORA_FILE, allow_pickle=False) as stored:
             lora = {k: stored[k].astype(np.float32) for k in stored.files}
         with _quiet(), torch.no_grad():
@@ -126,12 +123,6 @@ def export_marker(source: Path, folder: Path) -> None:
         for step in ("marker.onnx", "fused.onnx"):
             (work / step).unlink()
         shutil.copy(source / "tokenizer.json", work / "tokenizer.json")
-        try:
-            work.rename(folder)
-        except OSError:  # another process finished first: theirs is as good
-            pass
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 class Marker:
