@@ -82,7 +82,7 @@ def merged_model(source: Path, lora: dict[str, np.ndarray]):
     head = torch.nn.Linear(bert.config.hidden_size, 2)
     head.load_state_dict({"weight": torch.from_numpy(lora["head.weight"]), "bias": torch.from_numpy(lora["head.bias"])})
 
-    class Marks(torch.nn.Module):
+    class Marking(torch.nn.Module):
         def __init__(self):
             super().__init__()
             self.bert, self.head = bert, head
@@ -90,7 +90,7 @@ def merged_model(source: Path, lora: dict[str, np.ndarray]):
         def forward(self, ids, mask, types):
             return self.head(self.bert(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state)
 
-    return Marks().eval()
+    return Marking().eval()
 
 
 def export_marker(source: Path, folder: Path) -> None:
