@@ -183,13 +183,14 @@ class ShortAnswerModel:
 
 
 def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLike], marker: Marker,
-           model: ShortAnswerModel | None = None) -> ShortAnswer | None:
+           model: ShortAnswerModel | None = None, marks: Sequence[Marks] | None = None) -> ShortAnswer | None:
     """The short answer inside one of the first quotes, or None when no span is clearly it.
-    `terms`: the question's stemmed content terms and their idf (features.Question.terms)."""
+    `terms`: the question's stemmed content terms and their idf (features.Question.terms); `marks`:
+    the marker's marks of the first quotes when already read (answer.settle_first reads them)."""
     model = model or ShortAnswerModel.load()
     question = asked(question_text, terms)
     texts = [q.text for q in quotes[:MAX_QUOTES]]
-    found = spans(question, texts, marker.read(question_text, texts))
+    found = spans(question, texts, marker.read(question_text, texts) if marks is None else marks)
     if not len(found.quote):
         return None
     scores = model.scores(found)

@@ -69,7 +69,8 @@ def ask(engine: Engine, question: str) -> dict:
     probability = engine.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
         if ranked else 0.0
     answered = probability >= engine.threshold()
-    answer = compose(question, ranked, answered, loaded.original_text, answer_probability=probability)
+    answer = compose(question, ranked, answered, loaded.original_text, answer_probability=probability,
+                     asked=info, marker=engine.embedder.marker())  # the marker settles the first two
     return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in answer.quotes],
             "scores": [q.score for q in answer.quotes]}
 

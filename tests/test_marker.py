@@ -75,3 +75,21 @@ def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeyp
     embedder = Embedder(Settings.from_env(cache_dir=tmp_path / "cache"))
     assert embedder.marker() is None
     assert not list((tmp_path / "cache" / "onnx").glob("*/marker_int8.onnx"))  # nothing half-made kept
+
+
+def test_the_marker_settles_a_close_call_between_the_first_two_sentences(marker):
+    from bot.answer import CLOSE_GAP, Candidate, settle_first
+
+    question = "Who is Japan's defense minister?"
+    date = "The talks between the two governments were held on the 16th."
+    wrong, right = (Candidate(0, "a.txt", 0, len(text), text, np.zeros(1), score, share)
+                    for text, score, share in ((date, 2.0, 0.4), (KISHI, 1.6, 0.3)))
+    settled, marks = settle_first(question, [wrong, right], marker)
+    assert [c.text for c in settled] == [KISHI, date]  # the ranking was unsure; the marker reads a name
+    assert np.array_equal(marks.start, marker.read(question, [KISHI])[0].start)  # handed on: the new first's
+
+    sure = Candidate(0, "a.txt", 0, len(date), date, np.zeros(1), right.score + CLOSE_GAP, 0.6)
+    settled, marks = settle_first(question, [sure, right], marker)
+    assert settled == [sure, right]  # a clear lead is not second-guessed
+    assert np.array_equal(marks.end, marker.read(question, [date])[0].end)  # and its own marks come back
+    assert settle_first(question, [right], marker)[0] == [right]
