@@ -266,7 +266,7 @@ def _eval_each_article(args, settings: Settings, items) -> int:
 
     def tick(n):
         done[0] += n
-        bar(done[0], 2 * args.each_article * len({i.source for i in items}))
+        bar(done[0], 2 * args.each_article * len({i.source for i in items if i.answers}) + sum(not i.answers for i in items))
 
     results = each_article(items, seeds, work, settings, args.each_article, Embedder(settings), tick)
     bar.close()

@@ -246,18 +246,24 @@ def each_article(items: list[Item], seeds: Path, work: Path, settings, per_artic
                  embedder, progress=None) -> list[Result]:
     """The single-article protocol: every article the questions are about is indexed alone (in
     `work`), then asked `per_article` of its own questions and as many about other articles,
-    which it should decline. Measures the refusal where a folder holds one short article."""
+    which it should decline, and every question given its `source` but no answer (asked about the
+    story, not answered in it: group "not in its article"). Measures the refusal where a folder
+    holds one short article."""
     from .indexing import build
 
     rng = random.Random(0)  # the same sample every run
     by_source: dict[str, list[Item]] = {}
+    unanswered: dict[str, list[Item]] = {}
     for item in items:
         if item.source and item.answers:
             by_source.setdefault(item.source, []).append(item)
+        elif item.source:
+            unanswered.setdefault(item.source, []).append(dataclasses.replace(item, group="not in its article"))
     results = []
     for source, own in sorted(by_source.items()):
         others = [i for s, group in by_source.items() if s != source for i in group]
         asked = rng.sample(own, min(per_article, len(own))) + rng.sample(others, min(per_article, len(others)))
+        asked += unanswered.get(source, [])
         folder = work / hashlib.sha1(source.encode()).hexdigest()[:16]
         (folder / "seeds").mkdir(parents=True, exist_ok=True)
         if not (folder / "seeds" / source).exists():

@@ -136,9 +136,10 @@ def _dataset(tmp_path):
         ("Who owns the Old Mill bakery?", "Priya Nandakumar", "bakery.txt", "2023/03/01"),
         ("How long after the fire did the first loaves sell out?", "forty minutes", "bakery.txt", "2023/09/01"),
         ("Which club won the Danube Cup regatta?", "Lisnave Rowing Club", "rowing.txt", "2023/10/01"),
+        ("How much did the new oven cost?", None, "bakery.txt", "2023/11/01"),  # about it, not in it
     ]
     (folder / "questions.jsonl").write_text("".join(
-        json.dumps({"question": q, "answers": [a], "source": s, "date": d}) + "\n" for q, a, s, d in rows))
+        json.dumps({"question": q, "answers": [a] if a else [], "source": s, "date": d}) + "\n" for q, a, s, d in rows))
     return folder
 
 
@@ -148,9 +149,9 @@ def test_eval_reports_the_news_halves_and_filters_by_group(tmp_path):
     done = _bot("eval", str(dataset), "--json", env=env)
     assert done.returncode == 0, done.stderr
     groups = json.loads(done.stdout)["runs"]["fused"]
-    assert groups["tuning Jan-Jun"]["questions"] == 2 and groups["held-out Jul-Dec"]["questions"] == 3
+    assert groups["tuning Jan-Jun"]["questions"] == 2 and groups["held-out Jul-Dec"]["questions"] == 4
     held = _bot("eval", str(dataset), "--json", "--group", "held-out", env=env)
-    assert json.loads(held.stdout)["runs"]["fused"]["all"]["questions"] == 3
+    assert json.loads(held.stdout)["runs"]["fused"]["all"]["questions"] == 4
 
 
 def test_eval_each_article_alone_asks_its_own_questions_and_others(tmp_path):
@@ -158,7 +159,9 @@ def test_eval_each_article_alone_asks_its_own_questions_and_others(tmp_path):
     done = _bot("eval", str(_dataset(tmp_path)), "--json", "--each-article", "1", env=env)
     assert done.returncode == 0, done.stderr
     groups = json.loads(done.stdout)["runs"]["each article alone"]
-    # three articles, each asked one of its own questions and one about another article
-    assert groups["all"]["answerable"] == 3 and groups["all"]["unanswerable"] == 3
+    # three articles, each asked one of its own questions and one about another article; the
+    # bakery's also the question about it that it does not answer
+    assert groups["all"]["answerable"] == 3 and groups["all"]["unanswerable"] == 4
     assert groups["source not indexed"]["declined"] == 1.0
+    assert groups["not in its article"]["questions"] == 1
     assert groups["all"]["answered"] >= 2 / 3
