@@ -335,8 +335,8 @@ def _repeats(words_a: set[str], words_b: set[str]) -> bool:
 
 # The marker (marker.py) reads question and sentence together, which the ranking's features cannot.
 # When the ranking's first two sentences are close, the second is read too and the two are ordered
-# by score + MARK_WEIGHT x the marker's best margin. Chosen on the tuning half the marker did not
-# learn on (SQuAD's odd articles 00-23, the news set's odd months January-June): first quote 0.809 ->
+# by score + MARK_WEIGHT x the marker's best margin. Chosen with the marker of one tuning half on the
+# other (SQuAD's odd articles 00-23, the news set's odd months January-June): first quote 0.809 ->
 # 0.826 and 0.457 -> 0.516, the second read for 18% and 42% of questions (a gap of 1.0 gained no
 # more for a quarter more reads). Reading the first three every time: 0.838 and 0.522, for three
 # reads a question.

@@ -3,13 +3,13 @@
 "Who is Japan's defense minister?" is answered by a 200-character sentence; the person asked for
 two words of it, **Nobuo Kishi**. Every candidate phrase of the first quote (spans.py), with what
 the marker (marker.py, a fine-tune of the model itself) makes of it, is scored by a linear model,
-learned listwise like the sentence ranking; a second, logistic model
-decides whether the best phrase is clearly the answer, from how sure the first one is of it and
-what was asked and found. Below its threshold (a "why"
-or "how" question, a clause-long answer, several names that could each be it) there is none: a
-wrong bold answer is worse than none. Both models are learned by `scripts/train_short_answer.py`
-on SQuAD v1.1 dev articles 00-23 and the news dev set's January-June weeks (the half the marker
-did not learn on), and are plain JSON (`short_answer_model.json`).
+learned listwise like the sentence ranking; a second, logistic model decides whether the best
+phrase is clearly the answer, from how sure the first one is of it and what was asked and found.
+Below its threshold (a "why" or "how" question, a clause-long answer, several names that could each
+be it) there is none: a wrong bold answer is worse than none. Both models are learned by
+`scripts/train_short_answer.py` on SQuAD v1.1 dev articles 00-23 and the news dev set's
+January-June weeks, each question with the marks of a marker that never saw it, and are plain
+JSON (`short_answer_model.json`).
 
 Depends only on the question, the quoted sentences in their order and their scores: a change of
 sentence ranking changes which sentences come here, not how they are read (retraining on the new

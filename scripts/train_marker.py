@@ -1,16 +1,17 @@
 """Learn the marker (bot/marker_lora.npz): where in a sentence the answer starts and ends.
 
-    python scripts/train_marker.py [--work /tmp/seedbot-short]
+    python scripts/train_marker.py [--work /tmp/seedbot-short] [--fold 0|1]
 
-Reads the tuning questions that scripts/train_short_answer.py collects (--work/examples.jsonl) and
-learns on fold 0 only (SQuAD v1.1 dev's even articles among 00-23, the news dev set's even months
-among January-June): fold 1 is where train_short_answer.py then learns how far to trust it.
+Reads the tuning questions that scripts/train_short_answer.py collects (--work/examples.jsonl):
+SQuAD v1.1 dev articles 00-23 and the news dev set's January-June weeks, in two folds (even and odd
+articles / months). train_short_answer.py learns one marker on each fold, so that it can learn how
+far to trust the marks on questions their marker never saw, and the shipped one on both.
 Each question gives pairs (question, sentence) for its gold sentence and its first three quotes; the
 target is the first gold answer string found in the sentence, or [CLS] for "not here".
 
 The packaged MiniLM is frozen; what is learned is a low-rank update (LoRA, rank RANK) of every
 linear layer in its first LAYERS transformer blocks and a start/end head: 0.66 M numbers, 1.2 MB
-as float16. About 12 minutes on two cores. Deterministic for a given torch build (seeded, one thread order).
+as float16. About 12 minutes a fold on two cores. Deterministic for a given torch build (seeded, one thread order).
 """
 
 from __future__ import annotations
@@ -142,9 +143,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/seedbot-short"))
     parser.add_argument("--out", type=Path, default=LORA_FILE)
+    parser.add_argument("--fold", type=int, choices=(0, 1), help="learn on this fold only (default: both)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in (args.work / "examples.jsonl").read_text().splitlines()]
-    train([r for r in rows if r["fold"] == 0], args.out)
+    train([r for r in rows if args.fold is None or r["fold"] == args.fold], args.out)
     return 0
 
 

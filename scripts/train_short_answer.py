@@ -6,19 +6,20 @@ Tuning data: SQuAD v1.1 dev articles 00-23 and the news dev set's January-June 2
 articles 24-47 and the news weeks of July-December are never read here; `bot eval` reports them.
 
 1. Collect: index the 48 SQuAD articles and the 1,500 news articles (incrementally, in --work), ask
-   every tuning question through the engine as it is (the current sentence ranking), and keep its
-   first three quotes; for SQuAD also the sentence holding the gold answer.
+   every tuning question through the engine as it is (the current sentence ranking, settled by the
+   current marker), and keep its first three quotes; for SQuAD also the sentence holding the gold answer.
    Cached in --work/examples.jsonl (--recollect after the ranking changes). The questions fall in
    two folds: even articles / months, odd ones.
-2. Marker (scripts/train_marker.py, when bot/marker_lora.npz is missing or --retrain-marker): on
-   fold 0 only, so that its marks on fold 1 are what it makes of questions it never saw.
-3. Span model, on fold 1: candidates and features of each question's quotes (and, for SQuAD, of
-   its gold sentence alone, so spans are learned on right sentences too), the marker's marks among
-   them; a listwise linear model (softmax over a question's spans; the spans equal to a gold answer
+2. Markers (scripts/train_marker.py, with --retrain-marker or when missing): one on each fold
+   (--work/marker-fold0.npz, -fold1.npz), so that every question has marks from a marker that never
+   saw it, and the shipped one (bot/marker_lora.npz) on both folds.
+3. Span model: candidates and features of each question's quotes (and, for SQuAD, of its gold
+   sentence alone, so spans are learned on right sentences too), with the other fold's marker's
+   marks; a listwise linear model (softmax over a question's spans; the spans equal to a gold answer
    after SQuAD normalization are the targets) with dense features and a lexicon of word cues.
-4. Show model: logistic, on the best span of each question's quotes as a model *not* trained on that
-   question would score it (fold 1 cut in two by article / by month); its threshold is the lowest
-   that keeps PRECISION right among the shown (EM for SQuAD, gold string contained for news).
+4. Show model: logistic, on the best span of each question's quotes as a span model *not* trained
+   on that question's fold would score it; its threshold is the lowest that keeps PRECISION right
+   among the shown (EM for SQuAD, gold string contained for news).
 """
 
 from __future__ import annotations
@@ -206,19 +207,13 @@ def threshold_for(p: np.ndarray, y: np.ndarray, precision: float) -> float:
     return float(p[order][ok[-1]]) if len(ok) else 1.0
 
 
-def half_of(row: dict) -> int:
-    """Fold 1 cut in two by article (SQuAD 01, 05, 09, ... against 03, 07, ...) or month (news)."""
-    number = int(row["group"][:2]) if row["dataset"] == "squad" else int(row["group"][5:7])
-    return number // 2 % 2
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--work", type=Path, default=Path("/tmp/seedbot-short"))
     parser.add_argument("--out", type=Path, default=sa.MODEL_FILE)
     parser.add_argument("--recollect", action="store_true", help="ask the tuning questions again")
-    parser.add_argument("--retrain-marker", action="store_true", help="learn bot/marker_lora.npz again")
+    parser.add_argument("--retrain-marker", action="store_true", help="learn the markers (and bot/marker_lora.npz) again")
     args = parser.parse_args()
     started = time.time()
     cache = args.work / "examples.jsonl"
@@ -227,19 +222,21 @@ def main() -> int:
         rows = collect(args.eval, args.work, Embedder(Settings.from_env()).load())
         cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     rows = [json.loads(line) for line in cache.read_text().splitlines()]
+    folds = [[r for r in rows if r["fold"] == fold] for fold in (0, 1)]
+    for fold in (0, 1):
+        if args.retrain_marker or not (args.work / f"marker-fold{fold}.npz").exists():
+            train_marker(folds[fold], args.work / f"marker-fold{fold}.npz")
     if args.retrain_marker or not LORA_FILE.exists():
-        train_marker([r for r in rows if r["fold"] == 0])
-    marker = Marker.for_model(model_dir(DEFAULT_MODEL), args.work)
-    # The marker learned on fold 0: its marks are honest on fold 1 only, so the rest learns there.
-    groups = groups_of([r for r in rows if r["fold"] == 1], marker)
-    print(f"{len(rows)} questions, {len(groups)} span groups of fold 1 ({time.time() - started:.0f}s)")
+        train_marker(rows, LORA_FILE)
+    # Each fold's spans with the marks of the marker that learned on the other fold: honest marks.
+    groups = [groups_of(folds[fold], Marker.for_model(model_dir(DEFAULT_MODEL), args.work,
+                                                      args.work / f"marker-fold{1 - fold}.npz")) for fold in (0, 1)]
+    print(f"{len(rows)} questions, {sum(map(len, groups))} span groups ({time.time() - started:.0f}s)")
 
-    # Out-of-fold span scores for the show model (2-fold by article / by month inside fold 1),
-    # then the span model on all of fold 1.
+    # Out-of-fold span scores for the show model, then the span model on both folds.
     X, y = [], []
-    for half in (0, 1):
-        model = fit_spans([g for g in groups if half_of(g["row"]) != half])
-        fx, fy = shown_rows(model, [g for g in groups if half_of(g["row"]) == half])
+    for fold in (0, 1):
+        fx, fy = shown_rows(fit_spans(groups[1 - fold]), groups[fold])
         X.append(fx)
         y.append(fy)
     X, y = np.vstack(X), np.concatenate(y)
@@ -249,10 +246,10 @@ def main() -> int:
     shown = p >= threshold
     print(f"out of fold: best span right {y.mean():.3f}; shown {shown.mean():.3f} of answered, "
           f"right among shown {y[shown].mean():.3f}")
-    model = fit_spans(groups)
+    model = fit_spans(groups[0] + groups[1])
     args.out.write_text(json.dumps({
-        "trained_on": "fold 1 of SQuAD v1.1 dev articles 00-23 and news-rtqa-2023 January-June "
-                      "(scripts/train_short_answer.py); the marker on fold 0",
+        "trained_on": "SQuAD v1.1 dev articles 00-23 and news-rtqa-2023 January-June, each fold with the "
+                      "marks of the marker learned on the other (scripts/train_short_answer.py)",
         "features": sa.FEATURES,
         "weights": [round(float(x), 6) for x in model.weights],
         "lexicon": {k: round(v, 6) for k, v in sorted(model.lexicon.items()) if abs(v) >= 1e-3},
