@@ -375,7 +375,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     if reads:
         ranked, marks = settle_first(asked.text, ranked, marker)
     quotes = quoted(ranked)
-    short = choose(asked.text, asked.terms, quotes, marker, marks=[marks]) if reads else None
+    short = choose(asked.text, asked.terms, quotes, [marks]) if reads else None
     lead = quotes[short.quote - 1] if short else quotes[0]
     support = [q for q in quotes if q is not lead]
     if short:

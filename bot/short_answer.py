@@ -30,7 +30,7 @@ from typing import Protocol
 import numpy as np
 
 from .linear import sigmoid, softmax
-from .marker import Marker, Marks
+from .marker import Marks
 from .spans import (
     COLUMN,
     FEATURES,
@@ -182,15 +182,14 @@ class ShortAnswerModel:
         return float(sigmoid(z))
 
 
-def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLike], marker: Marker,
-           model: ShortAnswerModel | None = None, marks: Sequence[Marks] | None = None) -> ShortAnswer | None:
+def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLike], marks: Sequence[Marks],
+           model: ShortAnswerModel | None = None) -> ShortAnswer | None:
     """The short answer inside one of the first quotes, or None when no span is clearly it.
     `terms`: the question's stemmed content terms and their idf (features.Question.terms); `marks`:
-    the marker's marks of the first quotes when already read (answer.settle_first reads them)."""
+    the marker's marks of the first MAX_QUOTES quotes (answer.settle_first has read them)."""
     model = model or ShortAnswerModel.load()
     question = asked(question_text, terms)
-    texts = [q.text for q in quotes[:MAX_QUOTES]]
-    found = spans(question, texts, marker.read(question_text, texts) if marks is None else marks)
+    found = spans(question, [q.text for q in quotes[:MAX_QUOTES]], marks)
     if not len(found.quote):
         return None
     scores = model.scores(found)

@@ -1,10 +1,10 @@
-"""What the short answer adds to each question's time: `choose()` timed alone on the quotes the
-engine gives, beside the whole answer.
+"""What the short answer adds to each question's time: the marker's read of the first quote and
+`choose()`, timed on the quotes the engine gives, beside the whole answer.
 
     python scripts/short_answer_cost.py [--index DIR] [--questions FILE] [--sample 2000]
 
 Defaults: the SQuAD index `bot eval` builds (in $BOT_CACHE) and its fixed 2,000-question sample.
-Prints p50 / p95 in ms of the whole `Engine.ask` and of `choose()` on the same questions, and the
+Prints p50 / p95 in ms of the whole `Engine.ask` and of that step on the same questions, and the
 machine's load average (timings on a busy machine are upper bounds).
 """
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.engine import Engine  # noqa: E402
 from bot.evaluate import load_dataset, spread  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.short_answer import ShortAnswerModel, choose  # noqa: E402
+from bot.short_answer import MAX_QUOTES, ShortAnswerModel, choose  # noqa: E402
 
 
 def main() -> int:
@@ -45,11 +45,12 @@ def main() -> int:
             continue
         loaded, info, _, _ = engine.evidence(item.question)  # the question's terms, as compose() has them
         started = time.perf_counter()
-        choose(info.text, info.terms, answer.quotes, engine.embedder.marker(), model)
+        texts = [q.text for q in answer.quotes[:MAX_QUOTES]]  # the marker's read counted as the step's
+        choose(info.text, info.terms, answer.quotes, engine.embedder.marker().read(info.text, texts), model)
         chose.append(time.perf_counter() - started)
-    for name, seconds in (("whole answer", asked), ("choose() alone", chose)):
+    for name, seconds in (("whole answer", asked), ("marker + choose()", chose)):
         ms = np.array(seconds) * 1000
-        print(f"{name:>15}: p50 {np.percentile(ms, 50):.2f} ms, p95 {np.percentile(ms, 95):.2f} ms ({len(ms)} questions)")
+        print(f"{name:>17}: p50 {np.percentile(ms, 50):.2f} ms, p95 {np.percentile(ms, 95):.2f} ms ({len(ms)} questions)")
     print("load average: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     return 0
 

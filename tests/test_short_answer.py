@@ -93,7 +93,8 @@ def test_any_short_answer_is_a_verbatim_span_of_its_quote(marker, texts, questio
     for n, text in enumerate(texts, start=1):
         quotes.append(Quote(n, "doc.txt", at, at + len(text), text, 0.5))
         at += len(text) + 1
-    short = sa.choose(question, {t: 2.0 for t in stems(question)}, quotes, marker, loose)
+    marks = marker.read(question, [q.text for q in quotes[: sa.MAX_QUOTES]])
+    short = sa.choose(question, {t: 2.0 for t in stems(question)}, quotes, marks, loose)
     if short is None:
         return
     quote = quotes[short.quote - 1]
@@ -138,7 +139,8 @@ def test_seed_examples_pick_the_right_span(answering_engine, question, expected)
     quotes = compose(question, ranked, True, loaded.original_text).quotes
     model = sa.ShortAnswerModel.load()
     always = sa.ShortAnswerModel(model.weights, model.lexicon, model.show_weights, -1.0)
-    short = sa.choose(info.text, info.terms, quotes, answering_engine.embedder.marker(), always)
+    marks = answering_engine.embedder.marker().read(info.text, [q.text for q in quotes[: sa.MAX_QUOTES]])
+    short = sa.choose(info.text, info.terms, quotes, marks, always)
     assert short is not None and exact_match(short.text, [expected]), short
 
 
