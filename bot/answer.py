@@ -373,9 +373,9 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
     reads = asked is not None and marker is not None and bool(ranked)
     if reads:
-        ranked, marks = settle_first(asked.text, ranked, marker)
+        ranked, marks = settle_first(question, ranked, marker)
     quotes = quoted(ranked)
-    short = choose(asked.text, asked.terms, quotes, [marks]) if reads else None
+    short = choose(question, asked.terms, quotes, [marks]) if reads else None
     lead = quotes[short.quote - 1] if short else quotes[0]
     support = [q for q in quotes if q is not lead]
     if short:

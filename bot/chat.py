@@ -14,19 +14,24 @@ from .errors import BadQuestion
 
 MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge history only costs time
 
-FOLLOW_UP = re.compile(
+POINTING = re.compile(
     r"\b(he|she|it|its|they|them|their|theirs|his|her|hers|him|this|that|these|those|there|then|"
-    r"the same|the other|such|former|latter)\b|^(and|but|also|so|what about|how about|why|what else)\b",
+    r"the same|the other|such|former|latter)\b|^why\b",
     re.IGNORECASE,
 )
+# A question opening with these goes on from the last one whatever it names ("And what about the US
+# side?", "And who was the American he met?").
+CONTINUING = re.compile(r"^(and|but|also|so|what about|how about|what else)\b", re.IGNORECASE)
 NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+|\b[A-Z]{2,}\b|\d")
 
 
 def is_follow_up(question: str) -> bool:
-    """A question that names nothing of its own but points back (pronouns, "what about ...")."""
+    """A question that goes on from the last one ("and ...", "what about ...") or that names nothing
+    of its own but points back (a pronoun, "there", "then")."""
     text = question.strip()
-    pointing = bool(FOLLOW_UP.search(text))
-    return pointing and (len(NAME.findall(text)) == 0 or len(text.split()) <= 4)
+    if CONTINUING.search(text):
+        return True
+    return bool(POINTING.search(text)) and (len(NAME.findall(text)) == 0 or len(text.split()) <= 4)
 
 
 def resolve(question: str, history: list[dict]) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import NOT_IN_DOCUMENTS
+from bot.chat import is_follow_up
 from bot.errors import BadQuestion
 
 from .conftest import ROOT
@@ -61,6 +62,29 @@ def test_follow_up_uses_the_conversation(engine):
     assert followed.resolved_question and "Kishi" in followed.resolved_question
     assert followed.answered and "Self" in " ".join(q.text for q in followed.quotes)
     assert alone.resolved_question == ""
+
+
+def test_a_follow_up_that_names_something_still_goes_on_from_the_last_question(engine):
+    history = [{"role": "user", "content": "Who is Japan's defense minister?"},
+               {"role": "assistant", "content": "**Nobuo Kishi**"}]
+    followed = engine.ask("And who was the American he met?", history)
+    assert "defense minister" in followed.resolved_question
+    assert followed.answered and "Austin" in followed.quotes[0].text
+    # The short answer reads the question as asked, not the one it leans on: never "Nobuo Kishi".
+    assert followed.short_answer is None or "Kishi" not in followed.short_answer.text
+
+
+@pytest.mark.parametrize("question, follows", [
+    ("and what about the US side?", True),
+    ("What about Taiwan?", True),
+    ("Why did he say it?", True),
+    ("Why?", True),
+    ("Who is the U.S. Defense Secretary?", False),
+    ("What did Kishi say about the Self-Defense Forces at the meeting?", False),
+    ("Which news agency reported on the meeting?", False),
+])
+def test_which_questions_lean_on_the_conversation(question, follows):
+    assert is_follow_up(question) is follows
 
 
 def test_repeated_sentences_are_quoted_once(engine):
