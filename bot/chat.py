@@ -12,6 +12,7 @@ import re
 
 from .errors import BadQuestion
 
+ROLES = ("user", "assistant")  # a follow-up leans on the last "user" turn; other roles mean a mistake
 MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge history only costs time
 
 POINTING = re.compile(
@@ -47,13 +48,12 @@ def resolve(question: str, history: list[dict]) -> str:
 
 def history_problem(history) -> str:
     """What is wrong with a conversation as a caller gives it (the API, `bot ask`'s JSON lines, a
-    question set), or "": None or a list of {"role": str, "content": str} objects."""
+    question set), or "": None or a list of {"role": "user"|"assistant", "content": str} objects."""
     if not history:
         return ""
     if not isinstance(history, list) or not all(
-            isinstance(t, dict) and isinstance(t.get("role"), str) and isinstance(t.get("content"), str)
-            for t in history):
-        return '"history" must be a list of {"role": str, "content": str} objects'
+            isinstance(t, dict) and t.get("role") in ROLES and isinstance(t.get("content"), str) for t in history):
+        return '"history" must be a list of {"role": "user" or "assistant", "content": str} objects'
     return ""
 
 

@@ -37,6 +37,7 @@ from .storage import Build
 from .terminal import ProgressBar, add_flags, settings_of, show_log_lines
 from .watch import SeedWatch, ready_to_serve
 
+SKIPPED_SHOWN = 5  # skipped files named in the rebuild message; the rest are counted
 MAX_EXAMPLES = 4  # example questions under the chat, made from the indexed articles (examples.py)
 # The text box cuts a paste only far past the question limit, so that an over-long question gets the
 # engine's error ("... characters long; the limit is 2,000"), as in the CLI, not a silent cut.
@@ -191,7 +192,10 @@ class ChatApp:
             version = self.engine.loaded().version
             message = f"**Rebuilt**: {report.summary()}. Now serving `{version}`."
             if report.skipped:
-                message += " Skipped: " + "; ".join(f"{esc(s.source)} ({esc(s.reason)})" for s in report.skipped[:5])
+                shown = report.skipped[:SKIPPED_SHOWN]
+                message += " Skipped: " + "; ".join(f"{esc(s.source)} ({esc(s.reason)})" for s in shown)
+                if len(report.skipped) > len(shown):
+                    message += f"; and {len(report.skipped) - len(shown)} more"
         except BotError as error:  # IndexBusy: another rebuild (CLI or button) holds the lock
             message = f"**Not rebuilt:** {esc(str(error))}"
         return (message, *self.index_panel())
@@ -210,7 +214,7 @@ def build_ui(app: ChatApp):
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3):
                         chat = gr.Chatbot(
-                            label="Chat", height=520, buttons=["copy", "copy_all"], sanitize_html=True,
+                            label="Chat", show_label=False, height=520, buttons=["copy", "copy_all"], sanitize_html=True,
                             allow_tags=False, latex_delimiters=[], elem_id="chat",
                             placeholder="Ask a question about the articles.")
                         box = gr.Textbox(placeholder="Ask a question about the articles… (Enter to send)",

@@ -276,6 +276,6 @@ table.docs th, table.docs td { text-align: left; padding: 6px 10px;
                                border-bottom: 1px solid var(--border-color-primary); }
 table.docs th { color: var(--body-text-color-subdued); font-weight: 600; }
 #documents table.docs, #documents table.docs th, #documents table.docs td { border-left: 0; border-right: 0; border-top: 0; }
-#sources { max-height: 640px; overflow-y: auto; }
+#sources { max-height: 640px; overflow-y: auto !important; }  /* Gradio sets its blocks visible */
 #chat .bubble-wrap { padding-top: 36px; }  /* keep the first message clear of the chat's buttons */
 """

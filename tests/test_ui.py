@@ -95,6 +95,7 @@ def test_scores_say_how_likely_each_quote_answers(client):
     ("x" * 2001, [], "2,000"),
     ("   ", [], "empty"),
     ("Who is Kishi?", "not a list", "history"),
+    ("Who is Kishi?", [{"role": "robot", "content": "Who is Austin?"}], '"user" or "assistant"'),
 ])
 def test_bad_requests_get_an_error_object(client, question, history, words):
     result = client.predict(question, history, api_name="/ask")
@@ -164,6 +165,21 @@ def test_rebuild_reports_a_busy_index(app):
         message, summary, table = app.rebuild()
     assert "Not rebuilt" in message and "another rebuild" in message
     assert "Version" in summary and ".txt</code>" in table
+
+
+def test_the_rebuild_message_counts_every_skipped_file(seeds_copy, tmp_path, embedder):
+    from bot.engine import Engine
+    from bot.indexing import build
+    from bot.settings import Settings
+    from bot.ui import SKIPPED_SHOWN, ChatApp
+
+    settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    for n in range(SKIPPED_SHOWN + 2):
+        (seeds_copy / f"empty-{n}.txt").write_text("")
+    message, _, _ = ChatApp(settings, Engine(settings, embedder)).rebuild()
+    assert message.startswith("**Rebuilt**") and message.count("empty-") == SKIPPED_SHOWN
+    assert message.endswith("; and 2 more")
 
 
 def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp_path, monkeypatch):
