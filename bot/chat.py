@@ -1,9 +1,10 @@
 """Follow-up questions: resolve "What did he say about it?" against the conversation so far.
 
-Retrieval sees the question alone when it stands on its own. When it leans on earlier turns (a
-pronoun or "there"/"then" with no name of its own, or a short "what about X?"), the previous user
-question is added to it, so the search finds the same story; the answer step still scores sentences
-against the words of the new question first.
+Retrieval sees the question alone when it stands on its own. When it leans on earlier turns (it
+opens with "and", "but", "what about" and the like, or has a pronoun or "there"/"then" and no name
+of its own), the previous user question is added to it, so the search finds the same story; the
+answer step still scores sentences against the words of the new question first, and the marker and
+the short answer read the new question alone.
 """
 
 from __future__ import annotations
