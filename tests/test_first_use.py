@@ -195,6 +195,11 @@ def test_the_onnx_export_says_one_line(own_index, tmp_path):
                env=dict(os.environ, BOT_CACHE=str(tmp_path / "cache")))
     assert done.returncode == 0, done.stderr
     assert [line.split(" ")[0] for line in done.stderr.splitlines()] == ["Exporting"], done.stderr
+    # The first question exports the marker: one line too, none of transformers' or onnxruntime's.
+    done = bot("ask", "Who runs the ferry to Lindholm island?", "--index", str(tmp_path / "fresh"),
+               env=dict(os.environ, BOT_CACHE=str(tmp_path / "cache")))
+    assert done.returncode == 0 and "Brandt" in done.stdout, done.stderr
+    assert [line.split(" ")[:3] for line in done.stderr.splitlines()] == [["Exporting", "the", "marker"]], done.stderr
 
 
 # -- 6. bot eval never miscounts silently ---------------------------------------------------------
