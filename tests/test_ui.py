@@ -277,3 +277,13 @@ def test_the_app_reads_the_refusal_calibration_from_the_manifest(client, server)
     finally:
         path.write_text(original)
     assert ask(client, question)["answered"] is True
+
+
+def test_example_questions_name_things_as_the_article_does(engine):
+    from bot.examples import example_questions, names
+
+    text = "The Taiwan Strait is wide. Ships cross the Taiwan Strait. Nobuo Kishi spoke. Nobuo Kishi left."
+    assert names(text) == ["the Taiwan Strait", "Nobuo Kishi"]
+    questions = example_questions(engine)
+    assert "What is known about the Taiwan Strait?" in questions
+    assert not any("the Kishi" in q or "the Nobuo" in q for q in questions), questions
