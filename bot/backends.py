@@ -166,20 +166,20 @@ class TorchBackend:
 def _quiet():
     """Silence the export's chatter (transformers' and optimum's log lines, tracer warnings, hints to
     save the model): our own one line says what happens. Errors still raise."""
-    from transformers.utils import logging as transformers_logging  # it resets its level when first imported
+    # Imported before the levels are set: transformers sets its own level when first imported, which
+    # let "Some weights of the model checkpoint were not used" through.
+    import transformers  # noqa: F401
 
-    # "" is the root logger: onnxruntime's quantizer warns through it ("consider pre-processing").
+    # "" is the root logger (every logger's warnings, ours too, for the export's few seconds):
+    # onnxruntime's quantizer warns through it ("consider pre-processing").
     names = ("", "sentence_transformers", "transformers", "optimum", "torch", "onnxruntime")
     levels = {name: logging.getLogger(name).level for name in names}
-    verbosity = transformers_logging.get_verbosity()
     try:
         for name in names:
             logging.getLogger(name).setLevel(logging.ERROR)
-        transformers_logging.set_verbosity_error()  # "Some weights of the model checkpoint were not used"
         with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
             warnings.simplefilter("ignore")
             yield
     finally:
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)
-        transformers_logging.set_verbosity(verbosity)

@@ -3,8 +3,8 @@
 Retrieval sees the question alone when it stands on its own. When it leans on earlier turns (it
 opens with "and", "but", "what about" and the like, or has a pronoun or "there"/"then" and no name
 of its own), the previous user question is added to it, so the search finds the same story; the
-answer step still scores sentences against the words of the new question first, and the marker and
-the short answer read the new question alone.
+answer step still scores sentences against the words of the new question first, and the marker
+reads the new question alone (the short answer's word cues still count the words of both).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ POINTING = re.compile(
 )
 # A question opening with these goes on from the last one whatever it names ("And what about the US
 # side?", "And who was the American he met?").
-CONTINUING = re.compile(r"^(and|but|also|so|what about|how about|what else)\b", re.IGNORECASE)
+CONTINUING = re.compile(r"^(and|but|also|so|what about|how about|what else)\b(?!-)", re.IGNORECASE)  # not "So-called"
 NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+|\b[A-Z]{2,}\b|\d")
 
 

@@ -16,6 +16,7 @@ from .errors import BotError
 from .lexical import STOP_WORDS
 
 NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s(?:of\s|the\s|de\s|von\s)?[A-Z][\w'’-]*[a-z][\w'’-]*)+")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" ending right where a name starts
 TEMPLATE = "What is known about {}?"
 SCAN_CHARS = 20_000  # of each article: its opening names what it is about
 PER_DOCUMENT = 3  # names tried per article
@@ -29,7 +30,7 @@ def names(text: str) -> list[str]:
     counts, with_the = Counter(), Counter()
     for match in NAME.finditer(text[:SCAN_CHARS]):
         words = match.group().split()
-        the = text[max(0, match.start() - 4) : match.start()].lower() == "the "
+        the = bool(THE_BEFORE.search(text, max(0, match.start() - 8), match.start()))
         while words and words[0].lower() in STOP_WORDS:
             the = words[0].lower() == "the"
             words = words[1:]

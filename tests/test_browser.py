@@ -184,9 +184,9 @@ def test_chat_sources_feedback_and_rebuild(page, server, shots):
     page.locator("#sources .src-declined").wait_for()
     assert "closest, not an answer" in page.locator("#sources").inner_text()
     # Three long passages are taller than the panel: it scrolls rather than running off the page.
-    overflow, height = page.evaluate(
-        "() => { const el = document.querySelector('#sources'); return [getComputedStyle(el).overflowY, el.clientHeight]; }")
-    assert overflow == "auto" and height <= 640
+    overflow, height, content = page.evaluate("() => { const el = document.querySelector('#sources'); "
+                                              "return [getComputedStyle(el).overflowY, el.clientHeight, el.scrollHeight]; }")
+    assert overflow == "auto" and height <= 640 < content
 
     # Rebuild from the Index tab with a new article; the panel shows the new version.
     (server.seeds / "ferry.txt").write_text(
