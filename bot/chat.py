@@ -2,9 +2,10 @@
 
 Retrieval sees the question alone when it stands on its own. When it leans on earlier turns (it
 opens with "and", "but", "what about" and the like, or has a pronoun or "there"/"then" and no name
-of its own), the previous user question is added to it, so the search finds the same story; the
-answer step still scores sentences against the words of the new question first, and the marker
-reads the new question alone (the short answer's word cues still count the words of both).
+of its own), the previous user question is added to it, so the search finds the same story. The
+sentences found are then weighed against the new question first (features.follow_up_info): the
+words it borrows count for less, or the sentence that answered the last question would win again.
+The marker reads the new question alone.
 """
 
 from __future__ import annotations
@@ -25,15 +26,22 @@ POINTING = re.compile(
 # side?", "And who was the American he met?").
 CONTINUING = re.compile(r"^(and|but|also|so|what about|how about|what else)\b(?!-)", re.IGNORECASE)  # not "So-called"
 NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+|\b[A-Z]{2,}\b|\d")
+# "his", "its", "their" after "the <noun>" or a name point inside the question: "Who did the teenager
+# draw with in his final game?" stands on its own.
+OWN_REFERENT = re.compile(r"\b(?i:the|an?)\s+\w+.*?\b(?i:his|its|their)\b|(?<!^)\b[A-Z][a-z]+.*?\b(?i:his|its|their)\b")
+POSSESSIVES = frozenset(("his", "its", "their"))
 
 
 def is_follow_up(question: str) -> bool:
     """A question that goes on from the last one ("and ...", "what about ...") or that names nothing
-    of its own but points back (a pronoun, "there", "then")."""
+    of its own but points back (a pronoun, "there", "then"; not a possessive whose noun is in it)."""
     text = question.strip()
     if CONTINUING.search(text):
         return True
-    return bool(POINTING.search(text)) and (len(NAME.findall(text)) == 0 or len(text.split()) <= 4)
+    pointing = [m.group(0).lower() for m in POINTING.finditer(text)]
+    if OWN_REFERENT.search(text):
+        pointing = [word for word in pointing if word not in POSSESSIVES]
+    return bool(pointing) and (len(NAME.findall(text)) == 0 or len(text.split()) <= 4)
 
 
 def resolve(question: str, history: list[dict]) -> str:

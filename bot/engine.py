@@ -15,11 +15,11 @@ import time
 import unicodedata
 from dataclasses import replace
 
-from .answer import Answer, AnswerModel, candidates, compose, rank, refusal_evidence
+from .answer import Answer, AnswerModel, Candidate, candidates, compose, rank, refusal_evidence
 from .chat import check_history, resolve
 from .embedding import Embedder
 from .errors import BadQuestion, BotError
-from .features import question_info
+from .features import Question, follow_up_info, question_info
 from .refusal import Calibration, calibrate
 from .retrieve import Hit, Retriever
 from .settings import Settings
@@ -49,6 +49,12 @@ class Loaded:
         info = question_info(query, vector, lexicon.idf, lexicon.known)
         hits = self.retriever.search(query, vector, mode=mode, k=k, lexicon=lexicon)
         return info, hits, candidates(self.index, info, hits, self.retriever.embedder.word_vectors())
+
+    def weigh_follow_up(self, joined: Question, hits: list[Hit], asked: str) -> tuple[Question, list[Candidate]]:
+        """A follow-up's candidates again, weighed against the question as asked first
+        (features.follow_up_info); `joined` adds the question it leans on."""
+        info = follow_up_info(joined, asked, self.retriever.embed_question(asked))
+        return info, candidates(self.index, info, hits, self.retriever.embedder.word_vectors())
 
     def refusal_evidence(self, query: str, model: AnswerModel, k: int) -> dict[str, float]:
         info, hits, found = self.gather(query, k)
@@ -160,8 +166,13 @@ class Engine:
         query = info.text
         ranked = rank(self.model, found, loaded.index)
         threshold = self.threshold()
+        # Whether the articles answer a follow-up is judged with the question it leans on, which of
+        # their sentences answers it with the question as asked first (follow-ups measured: README).
         probability = self.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
             if ranked else 0.0
+        if query != text and ranked:
+            info, found = loaded.weigh_follow_up(info, hits, text)
+            ranked = rank(self.model, found, loaded.index)
         answer = compose(text, ranked, probability >= threshold, loaded.original_text,
                          answer_probability=probability, asked=info, marker=self.embedder.marker())
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}

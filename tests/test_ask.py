@@ -74,6 +74,48 @@ def test_a_follow_up_that_names_something_still_goes_on_from_the_last_question(e
     assert followed.short_answer is None or "Austin" in followed.short_answer.text
 
 
+TWO_STORIES = {
+    "chess.txt": "Teen takes chess crown\n\nSixteen-year-old Marek Quill won the national chess championship in "
+                 "Leeds on Sunday, the youngest winner in its history.\n\nQuill drew his last game against "
+                 "grandmaster Tomas Brecht in 38 moves, enough to finish a full point clear.\n\nHis coach, "
+                 "Owen Pike, said Quill studies openings for five hours every day.\n",
+    "ferry.txt": "Ferry timetable cut\n\nThe island ferry will sail four times a day instead of six from March, "
+                 "the operator said.\n\nCafe owners at the harbour warned that fewer sailings could halve their "
+                 "winter trade.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory, embedder):
+    from bot.engine import Engine
+    from bot.indexing import build
+    from bot.settings import Settings
+
+    folder = tmp_path_factory.mktemp("two-stories")
+    for name, text in TWO_STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings.from_env(seeds_dir=folder, index_dir=folder.parent / "two-stories-index")
+    build(settings, embedder)
+    return Engine(settings, embedder)
+
+
+def test_a_follow_up_is_answered_by_a_new_sentence_not_the_last_answer_again(two_stories):
+    # Searched as "Who coaches him? (Who won the chess championship?)": the winner's sentence holds
+    # every borrowed word, but the question asked is about the coach.
+    history = [{"role": "user", "content": "Who won the chess championship?"},
+               {"role": "assistant", "content": "**Marek Quill**"}]
+    answer = two_stories.ask("Who coaches him?", history)
+    assert answer.resolved_question and "Owen Pike" in answer.quotes[0].text
+
+
+def test_a_question_whose_pronoun_points_inside_it_is_searched_alone(two_stories):
+    history = [{"role": "user", "content": "What will the ferry cut mean for cafes?"},
+               {"role": "assistant", "content": "Cafe owners warned it could halve their winter trade."}]
+    answer = two_stories.ask("Who did the teenager draw with in his last game?", history)
+    assert answer.resolved_question == ""
+    assert answer.quotes[0].source == "chess.txt" and "Tomas Brecht" in answer.quotes[0].text
+
+
 @pytest.mark.parametrize("question, follows", [
     ("and what about the US side?", True),
     ("What about Taiwan?", True),
@@ -84,6 +126,10 @@ def test_a_follow_up_that_names_something_still_goes_on_from_the_last_question(e
     ("Who is the U.S. Defense Secretary?", False),
     ("What did Kishi say about the Self-Defense Forces at the meeting?", False),
     ("Which news agency reported on the meeting?", False),
+    ("Who coaches him?", True),
+    ("What was his role?", True),
+    ("Who did the teenager draw with in his final game?", False),  # "his": the teenager's
+    ("What did the ministry say about its budget?", False),
 ])
 def test_which_questions_lean_on_the_conversation(question, follows):
     assert is_follow_up(question) is follows

@@ -84,3 +84,17 @@ def test_a_title_line_is_never_quoted_as_an_answer(tmp_path, embedder):
             shown = [q.text for q in (*answer.quotes, *answer.closest)]
             assert shown and title not in shown, (question, shown)
         assert "Lena Marsh" in engine.ask("Who is in charge of Northwind Audio?").quotes[0].text
+
+
+def test_a_follow_ups_borrowed_words_count_less_than_its_own(engine):
+    from bot.features import BORROWED_TERMS, follow_up_info
+
+    loaded, joined, _, _ = engine.evidence("Who did he meet?", [{"role": "user", "content": "Who is Japan's defense minister?"}])
+    assert joined.text == "Who did he meet? (Who is Japan's defense minister?)"
+    asked = loaded.retriever.embed_question("Who did he meet?")
+    info = follow_up_info(joined, "Who did he meet?", asked)
+    assert info.terms["meet"] == joined.terms["meet"]
+    assert info.terms["minist"] == BORROWED_TERMS * joined.terms["minist"]
+    assert abs(float(info.vector @ info.vector) - 1.0) < 1e-5
+    assert float(info.vector @ asked) > float(joined.vector @ asked)  # nearer the question asked
+    assert info.text == joined.text  # what was searched is still shown as the resolved question
