@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import replace
 
 from .answer import Answer, AnswerModel, Candidate, candidates, compose, rank, refusal_evidence
+from .backends import one_blas_thread
 from .chat import check_history, resolve
 from .embedding import Embedder
 from .errors import BadQuestion, BotError
@@ -70,6 +71,7 @@ def calibrate_build(index: Build, embedder: Embedder, model: AnswerModel, top_k:
 class Engine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
                  model: AnswerModel | None = None, store: Store | None = None):
+        one_blas_thread()
         self.settings = settings
         self.embedder = embedder or Embedder(settings)
         self.model = model or AnswerModel.load()
