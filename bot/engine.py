@@ -168,8 +168,8 @@ class Engine:
         query = info.text
         ranked = rank(self.model, found, loaded.index)
         threshold = self.threshold()
-        # Whether the articles answer a follow-up is judged with the question it leans on, which of
-        # their sentences answers it with the question as asked first (follow-ups measured: README).
+        # A follow-up: whether the articles answer it is judged on the joined question, which sentence
+        # answers it on the question as asked first (README: Follow-up questions).
         probability = self.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
             if ranked else 0.0
         if query != text and ranked:
