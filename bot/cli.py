@@ -90,6 +90,9 @@ def cmd_text(args) -> int:
                 source = Path(source).resolve().relative_to(seeds).as_posix()
             except ValueError:
                 pass
+        if source not in index.documents and (Path(index.manifest.seeds) / source).is_file():
+            raise BotError(f"{args.source} is in {index.manifest.seeds} but not in the index {where.name}: it came "
+                           "after the last build, or `bot index` skipped it as unreadable (it prints why)")
         if source not in index.documents:
             raise BotError(f"{args.source} is not in the index {where.name} ({len(index.documents)} documents); "
                            "give its path relative to the seeds folder, or run `bot index` to add it")

@@ -51,6 +51,8 @@ def missing_hint(index_dir) -> str:
     if folder.name == "current" or folder.parent.name == "builds":
         parent = folder.parent if folder.name == "current" else folder.parent.parent
         return f"{folder} is a build inside the index folder {parent}: pass `--index {parent}`"
+    if folder.is_file():
+        return f"{folder} is a file, not an index folder: pass the folder `bot index` built (`--index`, default: index)"
     articles = [p for kind in ARTICLE_KINDS for p in folder.glob(f"*.{kind}") if p.name.lower() != "readme.md"]
     if articles:  # (a fresh clone's index/ holds only its README.md)
         return (f"{folder} holds articles, not an index: pass it as `--seeds {folder}`, with `--index` "

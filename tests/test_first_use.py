@@ -63,6 +63,7 @@ def test_rebuild_refuses_when_the_recorded_folder_is_gone(own_index):
     ("/nonexistent/index", ["--seeds", "bot index"], []),
     ("seeds", ["--seeds seeds"], ["bot index --index seeds"]),
     ("index/current", ["--index index"], ["--index index/current"]),
+    ("README.md", ["is a file, not an index folder"], ["--index README.md"]),
 ])
 def test_the_missing_index_hint_names_seeds_and_a_sane_folder(where, words, never):
     message = one_error_line(bot("ask", "Who runs the ferry?", "--index", where), *words)

@@ -243,6 +243,14 @@ def test_bot_text_is_a_real_command_with_one_line_errors(articles):
     missing = run("nowhere.pdf")
     assert missing.returncode == 1 and missing.stdout == b""
     assert missing.stderr.decode().count("\n") == 1 and "not in the index" in missing.stderr.decode()
+    junk = articles.seeds_dir / "junk.pdf"  # a file the last build never read, or skipped
+    junk.write_bytes(b"\x00not a pdf")
+    try:
+        unread = run("junk.pdf")
+    finally:
+        junk.unlink()
+    assert unread.returncode == 1 and unread.stderr.decode().count("\n") == 1
+    assert "but not in the index" in unread.stderr.decode() and "skipped" in unread.stderr.decode()
     ask = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--index", str(articles.index_dir),
                           "How much did the new breakwater cost?"],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
