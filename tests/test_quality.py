@@ -1,6 +1,7 @@
-"""Quality gates: the hand-written seed gold set, and a slice of twelve articles the test writes
-itself (one article cannot show a retrieval regression: every chunk of it is always a hit), through
-the real bot, must not get worse; the first quote must stay a sentence, not a whole passage.
+"""Quality gates: the hand-written seed gold set, follow-ups about seven articles, and a slice of
+twelve articles the test writes itself (one article cannot show a retrieval regression: every chunk
+of it is always a hit), through the real bot, must not get worse; the first quote must stay a
+sentence, not a whole passage.
 
 Thresholds are the figures measured when they were last raised, minus a few points (README,
 "Evaluation"). Raise them when the bot improves; never lower them to make a change pass.
@@ -15,10 +16,43 @@ from .conftest import ROOT
 GOLD = ROOT / "eval" / "seed-gold.jsonl"
 # measured 2026-11-29: first quote 0.854, answered 0.917, declined 0.667, validity 1.0 (the refusal
 # calibrated per index answers paraphrases it used to decline; it now answers four of the twelve
-# near-topic questions the article leaves open, where it answered two: README, "Refusal")
-MIN_FIRST_QUOTE = 0.80
+# near-topic questions the article leaves open, where it answered two: README, "Refusal"); first
+# quote 0.875 since 2026-11-30 (a follow-up's marker reads the question as asked)
+MIN_FIRST_QUOTE = 0.83
 MIN_ANSWERED = 0.85
 MIN_DECLINED = 0.60
+
+
+FOLLOW_UPS = ROOT / "eval" / "followups.jsonl"
+# measured 2026-11-30 (README, "Follow-up questions"): first quote 0.768, answered 0.929; before the
+# follow-up weighing 0.607 / 0.929.
+MIN_FOLLOW_UP_FIRST_QUOTE = 0.72
+MIN_FOLLOW_UP_ANSWERED = 0.88
+
+
+def test_follow_ups_about_seven_articles_meet_their_gate(tmp_path, embedder):
+    """Follow-ups written by someone who had not seen the bot, about the fresh articles and the
+    seed article, all in one index: the words a follow-up borrows must not pull the answer back to
+    the last one's sentence, nor to another article."""
+    import shutil
+
+    from bot.engine import Engine
+    from bot.indexing import build
+    from bot.settings import Settings
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "eval" / "fresh-articles" / "articles", seeds)
+    for article in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy(article, seeds)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    items = load_dataset(FOLLOW_UPS)
+    assert len(items) >= 50 and all(i.history for i in items)
+    with Engine(settings, embedder) as engine:
+        metrics = score(run(engine, items))
+    assert metrics["quote_validity"] == 1.0 and metrics["errors"] == 0, metrics
+    assert metrics["first_quote"] >= MIN_FOLLOW_UP_FIRST_QUOTE, metrics
+    assert metrics["answered"] >= MIN_FOLLOW_UP_ANSWERED, metrics
 
 
 def test_gold_set_is_big_enough_and_its_answers_are_in_the_article():
