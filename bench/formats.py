@@ -25,6 +25,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -34,7 +35,7 @@ from pathlib import Path
 from . import proc
 from .run import RESULTS, SQUAD, folder_bytes, log
 
-KINDS = ["txt", "pdf", "docx", "html", "md"]
+KINDS = ["txt", "pdf", "browser.pdf", "docx", "html", "md"]
 WORK = RESULTS / "tmp" / "formats"
 
 
@@ -71,6 +72,23 @@ def read_only(folder: Path) -> dict:
     return {"seconds": seconds, "documents": len(documents), "skipped": len(skipped),
             "bytes": folder_bytes(folder), "pages": sum(len(d.pages) for d in documents),
             "characters": sum(len(d.text) for d in documents)}
+
+
+def words_in_order(folder: Path) -> float:
+    """The share of the .txt articles' words that the extracted texts hold in the same order (the
+    longest common subsequence of the two word lists), over all articles."""
+    from difflib import SequenceMatcher
+
+    from bot.documents import load_documents
+
+    documents, _ = load_documents(folder)
+    shared = total = 0
+    for document in documents:
+        source = (SQUAD / "articles" / document.source.split(".", 1)[0]).with_suffix(".txt")
+        want, got = (re.findall(r"\w+", t.lower()) for t in (source.read_text(encoding="utf-8"), document.text))
+        shared += sum(block.size for block in SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())
+        total += len(want)
+    return shared / total
 
 
 def full_build(folder: Path, index: Path) -> dict:
@@ -121,14 +139,15 @@ def peer_build(folder: Path) -> dict:
 
 def table(figures: dict) -> str:
     base = figures["kinds"].get("txt", {}).get("answers", {}).get("first_quote")
-    lines = ["| kind | reading | full build | first quote | vs .txt | top-3 | answered | quotes checked by "
-             "`bot text` |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| kind | reading | words in order | full build | first quote | vs .txt | top-3 | answered | quotes checked by "
+             "`bot text` |", "|---|---|---|---|---|---|---|---|---|"]
     for kind, row in figures["kinds"].items():
         read, build, ans = row["reading"], row["build"], row["answers"]
         speed = f"{read['pages_per_s']:.0f} pages/s" if read.get("pages_per_s") else f"{read['mb_per_s']:.1f} MB/s"
         diff = f"{(ans['first_quote'] - base) * 100:+.1f} pt" if base is not None else "–"
         ok = ans["quotes_checked_by_bot_text"] - ans["quotes_failing_bot_text"]
-        lines.append(f"| .{kind} | {read['seconds']:.1f} s ({speed}) | {build['seconds']:.1f} s, "
+        order = f"{read['words_in_order']:.3f}" if "words_in_order" in read else "–"
+        lines.append(f"| .{kind} | {read['seconds']:.1f} s ({speed}) | {order} | {build['seconds']:.1f} s, "
                      f"{build['chunks']:,} chunks | {ans['first_quote']:.3f} | {diff} | {ans['top3_quotes']:.3f} "
                      f"| {ans['answered']:.3f} | {ok:,} / {ans['quotes_checked_by_bot_text']:,} |")
     if "peer" in figures:
@@ -154,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         folder, index = articles(kind), WORK / f"index-{kind}"
         log(f"[{kind}] reading")
         row = {"reading": reading(folder)}
+        if kind != "txt":
+            row["reading"]["words_in_order"] = words_in_order(folder)
         log(f"[{kind}] full build")
         row["build"] = full_build(folder, index)
         log(f"[{kind}] answering {args.sample} questions")

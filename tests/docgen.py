@@ -124,8 +124,9 @@ def _line_ops(font: _Font, words: list[str], size: float, x: float, y: float, ga
 
 
 def write_pdf(path: Path, title: str, paragraphs: list[str], *, spaces: str = "chars",
-              hyphenate: bool = True, page_numbers: bool = True) -> Path:
-    """A PDF of `title` (metadata and a heading) and `paragraphs`, wrapped onto as many pages as needed."""
+              hyphenate: bool = True, page_numbers: bool = True, unicode_map: bool = True) -> Path:
+    """A PDF of `title` (metadata and a heading) and `paragraphs`, wrapped onto as many pages as needed.
+    Without `unicode_map` the font has no ToUnicode map: the glyphs' codes say nothing of their text."""
     gaps = spaces == "gaps"
     paragraphs = [" ".join(p.split()) for p in paragraphs if p.strip()]
     chars = set(title) | set("".join(paragraphs)) | set("-0123456789 ")
@@ -155,7 +156,7 @@ def write_pdf(path: Path, title: str, paragraphs: list[str], *, spaces: str = "c
             ops += _line_ops(font, line, BODY, MARGIN, y, gaps)
         y -= PARAGRAPH_GAP
     new_page()
-    return _write_pdf_objects(path, font, title, pages)
+    return _write_pdf_objects(path, font, title, pages, unicode_map)
 
 
 def _stream(data: bytes, extra: str = "") -> bytes:
@@ -163,14 +164,14 @@ def _stream(data: bytes, extra: str = "") -> bytes:
     return f"<< /Length {len(packed)} /Filter /FlateDecode {extra}>>\nstream\n".encode() + packed + b"\nendstream"
 
 
-def _write_pdf_objects(path: Path, font: _Font, title: str, pages: list[str]) -> Path:
+def _write_pdf_objects(path: Path, font: _Font, title: str, pages: list[str], unicode_map: bool = True) -> Path:
     n = len(pages)
     first_page = 10
     objects: dict[int, bytes] = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: f"<< /Type /Pages /Kids [{' '.join(f'{first_page + 2 * i} 0 R' for i in range(n))}] /Count {n} >>".encode(),
         3: b"<< /Type /Font /Subtype /Type0 /BaseFont /SBTEST+DejaVuSans /Encoding /Identity-H "
-           b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+           b"/DescendantFonts [4 0 R]" + (b" /ToUnicode 5 0 R >>" if unicode_map else b" >>"),
         4: ("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SBTEST+DejaVuSans /CIDSystemInfo "
             "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 1000 "
             f"/W [1 [{' '.join(str(round(font.width[c])) for c in font.cid)}]] /CIDToGIDMap 7 0 R >>").encode(),
@@ -323,7 +324,53 @@ def write_zip_bomb(path: Path, unpacked: int = 200_000_000) -> Path:
     return path
 
 
-WRITERS = {"pdf": write_pdf, "docx": write_docx, "html": write_html, "md": write_markdown}
+# -- PDF printed by a browser ---------------------------------------------------------------------
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+PRINTED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>body {{ font-family: serif; font-size: 12pt; margin: 1.5cm; }} p {{ text-align: justify; hyphens: auto; }}
+main {{ columns: {columns}; column-gap: 1cm; }} table {{ border-collapse: collapse; margin: 1em 0; }}
+td, th {{ border: 1px solid #999; padding: 2px 8px; }}</style>
+</head><body><h1>{title}</h1><main>
+{body}
+</main></body></html>
+"""
+
+
+def write_printed_pdf(path: Path, title: str, paragraphs: list[str], *, header_footer: bool = True,
+                      columns: int = 1, table: list[list[str]] | None = None) -> Path:
+    """`paragraphs` (and a table after the first one) as a web page, printed to PDF by Chromium
+    ("Save as PDF"): justified text, by default with the browser's header (date, title) and footer
+    (address, "1/3") on every page. $CHROMIUM names the browser (default Debian's /usr/bin/chromium)."""
+    import os
+    import subprocess
+    import tempfile
+
+    blocks = [f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs if p.strip()]
+    if table:
+        rows = [f"<tr>{''.join(f'<{tag}>{html.escape(cell)}</{tag}>' for cell in row)}</tr>"
+                for row, tag in zip(table, ["th"] + ["td"] * len(table))]
+        blocks.insert(1, f"<table>{''.join(rows)}</table>")
+    with tempfile.TemporaryDirectory() as work:
+        page = Path(work) / (path.stem + ".html")
+        page.write_text(PRINTED_PAGE.format(title=html.escape(title), columns=columns, body="\n".join(blocks)),
+                        encoding="utf-8")
+        args = [os.environ.get("CHROMIUM") or "/usr/bin/chromium", *CHROMIUM_ARGS, f"--user-data-dir={work}/profile",
+                f"--print-to-pdf={path.resolve()}", *([] if header_footer else ["--no-pdf-header-footer"]),
+                page.as_uri()]
+        subprocess.run(args, check=True, capture_output=True, timeout=120)
+    return path
+
+
+def write_browser_pdf(path: Path, title: str, paragraphs: list[str]) -> Path:
+    """The articles' browser-printed kind: one column with the header and footer, or two without."""
+    two = sum(map(ord, path.stem)) % 2 == 1
+    return write_printed_pdf(path, title, paragraphs, header_footer=not two, columns=2 if two else 1)
+
+
+WRITERS = {"pdf": write_pdf, "docx": write_docx, "html": write_html, "md": write_markdown,
+           "browser.pdf": write_browser_pdf}
 
 
 def convert_articles(articles: Path, out: Path, kind: str) -> list[Path]:

@@ -58,6 +58,8 @@ def huge_html(path: Path) -> Path:
 BAD_FILES = {
     "encrypted.pdf": (encrypted_pdf, "encrypted PDF (it needs a password)"),
     "scanned.pdf": (write_scanned_pdf, "no text layer: scanned image?"),
+    "no-unicode-map.pdf": (lambda p: write_pdf(p, "Unmapped", TEXT, unicode_map=False),
+                           "unreadable text layer ("),
     "truncated.pdf": (truncated_pdf, "truncated PDF"),
     "looping-page-tree.pdf": (write_looping_pdf, "damaged PDF"),
     "not-a-zip.docx": (lambda p: p.write_text("This is a text file named .docx.\n") and p,

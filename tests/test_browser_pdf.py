@@ -1,0 +1,65 @@
+"""PDFs as a browser saves them: web pages printed by Debian's Chromium at test time ("Save as PDF":
+justified text, tables, two columns, the print header and footer on every page), read back and
+compared with the page's own text, then indexed with the real model and asked about."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from bot.engine import Engine
+from bot.formats import extract
+from bot.indexing import build
+from bot.settings import Settings
+from tests.docgen import write_printed_pdf
+from tests.test_formats import filler
+
+TABLE = [["Ticket", "Price", "Notes"], ["Adult", "£14", "£9 off-peak"],
+         ["Family", "£38", "2 + 3 children"]]
+FACT = "The exhibition at the Harlow Gallery was curated by Odile Marchetti and shows 212 objects."
+# What a browser's print header and footer hold: the date and time, the page's address, "1/3".
+FURNITURE = re.compile(r"file://|\d{1,2}/\d{1,2}/\d{2,4}, \d{1,2}:\d\d|\b\d/\d\b")
+
+
+def words(text: str) -> list[str]:
+    return text.replace(" | ", " ").split()
+
+
+@pytest.mark.parametrize("header_footer, columns", [(True, 1), (False, 2)])
+def test_a_printed_page_reads_as_the_page_does(tmp_path, header_footer, columns):
+    paragraphs = [FACT, *filler(90, 11)]
+    pdf = write_printed_pdf(tmp_path / "page.pdf", "Gallery Notes", paragraphs, header_footer=header_footer,
+                            columns=columns, table=TABLE)
+    found = extract(".pdf", pdf.read_bytes())
+    assert len(found.pages) == len(pdfium.PdfDocument(pdf)) >= 3
+    rows = [" | ".join(row) for row in TABLE]
+    # Every word the page shows, in the order it shows them, and nothing else: no print header or footer.
+    assert words(found.text) == words(" ".join(["Gallery Notes", paragraphs[0], *rows, *paragraphs[1:]]))
+    assert not FURNITURE.search(found.text)
+    blocks = found.text.split("\n\n")
+    assert blocks[:2] == ["Gallery Notes", FACT] and found.headings == ((0, 13),)
+    assert blocks[2] == "\n".join(rows)  # a table row per line, its cells " | " apart
+    # No sentence cut at a line, a column or a page end (two paragraphs may join where the first one
+    # fills the last line of a column or page: nothing on the page tells them apart).
+    assert all(block.endswith(".") for block in blocks[3:])
+
+
+def test_page_furniture_is_never_quoted(tmp_path, embedder):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    pdf = write_printed_pdf(seeds / "gallery.pdf", "Gallery Notes", [FACT, *filler(40, 12)], table=TABLE)
+    assert len(pdfium.PdfDocument(pdf)) == 2  # a header and footer repeated on two pages only
+    single = write_printed_pdf(tmp_path / "single.pdf", "Gallery Notes", [FACT, *filler(20, 12)])
+    assert len(pdfium.PdfDocument(single)) == 1 and not FURNITURE.search(extract(".pdf", single.read_bytes()).text)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    engine = Engine(settings, embedder)
+    answer = engine.ask("Who curated the exhibition at the Harlow Gallery?")
+    assert answer.answered and "Odile Marchetti" in answer.quotes[0].text
+    for question in ("What is the address of this page?", "When was this printed?", "What page is this?",
+                     "How much is a family ticket?", "What is the boiling point of water?"):
+        answer = engine.ask(question)
+        for quote in answer.quotes + answer.closest:
+            assert not FURNITURE.search(quote.text), (question, quote.text)
