@@ -1,0 +1,73 @@
+"""Which lines of an article can answer a question: statements, not the page around them.
+
+A document holds more than sentences: bylines ("By Harriet Vosper, Restaurant Critic"), a dateline
+or "Published 9 May 2025" on a line of its own, photo credits, a table's header row, navigation and
+addresses, page furniture, and captions or labels with no verb. They stay in the index (they are
+searched, and a byline is context), but none of them is the answer to a question: quoted first,
+"Exhibition review by Fiona Castellane, 9 October 2024" answered "How many items are shown?".
+
+A line answers when it is a statement: it ends as a sentence does, or it has a verb (an auxiliary,
+a past form), or it is a fact laid out as a table row or a "Label: value" line holding a figure
+("Admission | £14; concessions £9", "Runtime: 22 minutes"). Shortcut on purpose: verbs are found
+by their forms (auxiliaries, "-ed", common irregular past forms), not by a part-of-speech tagger.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A byline, a credit or a publication line, whatever follows it; or a short line that is no sentence
+# naming an author ("Exhibition review by Fiona Castellane, 9 October 2024").
+CREDIT = re.compile(r"[Bb]y\s+(?!(?:The|This|That|Then|Now|Law|Far|Way)\b)[A-Z][\w'’.-]+\s+[A-Z]"
+                    r"|(?i:(?:photo(?:graph)?s?|pictures?|images?|credit|source|illustration)\s*:"
+                    r"|(?:published|updated|posted|last (?:updated|modified)|first published)\b)")
+AUTHOR = re.compile(r"\b[Bb]y\s+[A-Z][\w'’.-]+\s+[A-Z]")
+# A dateline on a line of its own: "LEEDS, 4 March 2025 -".
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s*(?:\w+\s+)?\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*[-–—:]?\s*")
+ENDED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+URL = re.compile(r"(?:https?://|www\.|file://)\S+|\S+@\S+\.\w+")
+FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                    r"fifty|hundred|thousand|million|billion|dozen|half)\b", re.IGNORECASE)
+LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
+WORD = re.compile(r"[A-Za-z][a-z'’]+")
+VERBS = frozenset("""
+is are was were be been being am isn't aren't wasn't weren't has have had hasn't haven't hadn't having
+do does did don't doesn't didn't will would can could shall should may might must won't wouldn't can't
+couldn't shouldn't
+say says said tell tells told get gets got make makes made take takes took give gives gave go goes went
+come comes came see sees saw know knows knew think thinks thought find finds found keep keeps kept
+hold holds held lead leads led leave leaves left meet meets met pay pays paid sell sells sold build
+builds built buy buys bought bring brings brought begin begins began become becomes became win wins won
+lose loses lost run runs ran rise rises rose fall falls fell grow grows grew spend spends spent send
+sends sent stand stands stood teach teaches taught write writes wrote speak speaks spoke choose chose
+draw drew drive drove eat ate fight fought fly flew forget forgot hit hurt lay laid mean means meant
+put puts quit read reads ride rode ring rang set sets shut sing sang sit sat sleep slept steal stole
+strike struck swim swam tear tore throw threw understand understood wake woke wear wore cut cuts cost
+costs let lets beat beats break breaks broke catch catches caught deal deals dealt feed fed feel feels
+felt freeze froze hide hid hang hung lend lent light lit seek sought shake shook shoot shot sink sank
+slide slid split spread spring sprang stick stuck sweep swept swing swung withdraw withdrew bear bore
+bind bound bleed bled breed bred dig dug flee fled forbid forbade forgive forgave grind ground overcome
+overtook rebuild rebuilt seek undertook upheld withheld arise arose awake awoke
+includes include contains contain remains remain appears appear seems seem lies lie needs need
+wants want plans plan expects expect opens open closes close runs serves serve offers offer
+""".split())
+
+
+@lru_cache(maxsize=20_000)
+def is_statement(text: str, after_row: bool = False) -> bool:
+    """Whether a candidate line can answer a question (see the module docstring); `after_row`: the
+    line before it in the document is a table row (so this one, if a row, is not the header)."""
+    line = " ".join(text.split())
+    if not line or CREDIT.match(line) or DATELINE.fullmatch(line) or URL.fullmatch(line.strip(" .")):
+        return False
+    if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
+        return False
+    if " | " in line:  # a table row: the header names the columns ("Item | Price"), a nav bar its links
+        return after_row or bool(FIGURE.search(line)) or _has_verb(line)
+    return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(line))
+
+
+def _has_verb(line: str) -> bool:
+    words = [w for w in WORD.findall(line) if w.islower()]  # "May" in a date is no verb
+    return any(w in VERBS or (len(w) > 4 and w.endswith("ed")) for w in words)

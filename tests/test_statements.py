@@ -1,0 +1,87 @@
+"""Only statements answer: bylines, datelines, credits, table headers, navigation and fragments stay
+in the index but are never quoted (bot/statements.py), known answers on tiny inputs and the real stack."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.indexing import build
+from bot.settings import Settings
+from bot.statements import is_statement
+
+NOT_STATEMENTS = [
+    "By Harriet Vosper, Restaurant Critic",
+    "Exhibition review by Fiona Castellane, 9 October 2024",
+    "Published 9 May 2025",
+    "Updated: 12 March 2024, 17:25",
+    "LEEDS, 4 March 2025 -",
+    "Photograph: Owen Pask for The Coast Herald",
+    "Ticket | Price | Notes",  # a table's header row
+    "Home | News | Sport | About us",  # a navigation bar
+    "https://www.example.com/news/2025/recall",
+    "Goals and cards",  # a label with no verb and nothing to tell
+]
+STATEMENTS = [
+    "The exhibition was curated by Odile Marchetti.",
+    "The bridge was designed by Isambard Brunel in 1830.",
+    "By the time she handed over the baton in 2020, the choir had 120 members.",
+    "Adult | £14 | £9 off-peak",  # a row holding a figure
+    "Forecaster: Priya Lannon",  # a label and its value
+    "Selby Wanderers 1-1 Dunmore City",  # a result with no verb
+    "Kwame Asante-Boyd scored in the third minute of stoppage time",  # no full stop, a verb
+]
+
+
+@pytest.mark.parametrize("line", NOT_STATEMENTS)
+def test_lines_that_are_not_statements(line):
+    assert not is_statement(line)
+
+
+@pytest.mark.parametrize("line", STATEMENTS)
+def test_lines_that_are_statements(line):
+    assert is_statement(line)
+
+
+def test_a_table_row_after_a_row_is_data_not_a_header():
+    assert not is_statement("Gareth Pembury | Money laundering | Not guilty")
+    assert is_statement("Gareth Pembury | Money laundering | Not guilty", after_row=True)
+
+
+REVIEW = """# Harbour lights: a review of the autumn exhibition
+
+Exhibition review by Fiona Castellane, 9 October 2024
+
+PORT ELLERY, 9 October 2024 -
+
+The autumn exhibition at the Harlow Gallery shows 212 objects from the town's maritime past.
+It was put together by the curator Odile Marchetti over two years.
+The exhibition closes on 31 January 2025, and the gallery is open daily except Mondays.
+
+| Ticket | Price |
+|---|---|
+| Adult | £14 |
+| Concession | £9 |
+
+Photograph: Owen Pask for The Coast Herald
+"""
+NEVER_QUOTED = ["Exhibition review by Fiona Castellane, 9 October 2024", "PORT ELLERY, 9 October 2024 -",
+                "Ticket | Price", "Photograph: Owen Pask for The Coast Herald"]
+
+
+def test_bylines_datelines_credits_and_table_headers_are_never_quoted(tmp_path, embedder):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "review.md").write_text(REVIEW, encoding="utf-8")
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    engine = Engine(settings, embedder)
+    assert "Exhibition review by Fiona Castellane" in engine.loaded().index.text("review.md")  # indexed
+    for question in ("How many items are shown?", "Who put the exhibition together?", "Who wrote the review?",
+                     "What is the last day to see the exhibition?", "When was the review published?",
+                     "Who took the photograph?", "What are the ticket prices?", "How much is an adult ticket?"):
+        answer = engine.ask(question)
+        for quote in answer.quotes + answer.closest:
+            assert quote.text.strip() not in NEVER_QUOTED, (question, quote.text)
+    answer = engine.ask("How much is an adult ticket?")
+    assert "Adult | £14" in (answer.quotes + answer.closest)[0].text  # a row holding a figure answers
