@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .answer_types import MATCHES, facts
+from .answer_types import MATCHES, facts, lacks_asked_kind
 from .documents import NOT_TITLE_ENDS
 from .features import (
     NAMES,
@@ -35,10 +35,12 @@ from .marker import Marker, Marks
 from .refusal import DECLINE_NAMES, RefusalModel, digest
 from .retrieve import Hit
 from .short_answer import ShortAnswer, choose
+from .statements import is_statement
 from .storage import Build
 from .store import SentenceColumn
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
+MAY_NOT_ANSWER = "The articles may not answer this directly; the closest passage is:"
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
 PRONOUN_START = re.compile(r"(He|She|It|They|His|Her|Its|Their|This|These|Those|The latter|The former)\b")
 DUPLICATE_SHARE = 0.8  # share of the shorter sentence's words found in the other: a near-repeat
@@ -73,9 +75,14 @@ class Answer:
     resolved_question: str = ""  # the question after follow-up resolution, when it differs
     index_version: str = ""
     short_answer: ShortAnswer | None = None  # the few words of a quote that answer, when clear
+    # The evidence is in between: not answered, the closest passages offered with a warning.
+    tentative: bool = False
 
     def as_json(self) -> dict:
-        out = {"question": self.question, "answered": self.answered, "answer": self.text}
+        out = {"question": self.question, "answered": self.answered}
+        if self.tentative:
+            out["tentative"] = True
+        out["answer"] = self.text
         if self.short_answer:
             out["short_answer"] = self.short_answer.as_json()
         out.update(quotes=[q.as_json() for q in self.quotes], seconds=round(self.seconds, 4))
@@ -164,7 +171,8 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
     rows = sorted({h.row for h in hits})
     chunks = dict(zip(rows, index.chunks.many(rows)))  # each chunk's text read once, all in one go
     texts = [_sentence_text(index, r, chunks) for r in sentence_rows]
-    kept = [i for i, r in enumerate(sentence_rows) if not _is_title(index, r, texts[i], chunks)]
+    kept = [i for i, r in enumerate(sentence_rows)
+            if _is_statement(index, r, texts[i], chunks) and not _is_title(index, r, texts[i], chunks)]
     if not kept:
         return []
     sentence_rows, texts = sentence_rows[kept], [texts[i] for i in kept]
@@ -195,6 +203,17 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
     matrix = as_matrix(rows)
     return [Candidate(int(r), sources[i], *spans[i], texts[i], matrix[i])
             for i, r in enumerate(sentence_rows)]
+
+
+def _is_statement(index: Build, row: int, text: str, chunks: dict) -> bool:
+    """Whether the sentence can answer (statements.py); a table row is read with the line before it."""
+    if " | " not in text:
+        return is_statement(text)
+    source = chunks[int(index.sentences[row, SentenceColumn.CHUNK])].source
+    document, start = index.text(source), int(index.sentences[row, SentenceColumn.START])
+    line_start = document.rfind("\n", 0, start) + 1
+    previous = document[document.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+    return is_statement(text, after_row=" | " in previous)
 
 
 def _is_title(index: Build, row: int, text: str, chunks: dict) -> bool:
@@ -334,32 +353,61 @@ def _repeats(words_a: set[str], words_b: set[str]) -> bool:
 
 
 # The marker (marker.py) reads question and sentence together, which the ranking's features cannot.
-# When the ranking's first two sentences are close, the second is read too and the two are ordered
-# by score + MARK_WEIGHT x the marker's best margin. Chosen with the marker of one tuning half on the
-# other (SQuAD's odd articles 00-23, the news set's odd months January-June): first quote 0.809 ->
-# 0.826 and 0.457 -> 0.516, the second read for 18% and 42% of questions (a gap of 1.0 gained no
-# more for a quarter more reads). Reading the first three every time: 0.838 and 0.522, for three
-# reads a question.
-CLOSE_GAP = 0.75
-MARK_WEIGHT = 0.2
+# The ranking's first three sentences that score within CLOSE_GAP of the first are read, and the one
+# with the best score + MARK_WEIGHT x the marker's best margin becomes the first quote. Chosen on the
+# tuning data (SQuAD articles 00-23, the news set's January-June weeks, the new-genre tuning half):
+# first quote 0.809 / 0.488 / 0.683 with the first two only within 0.75 and a weight of 0.2 (1.28
+# reads a SQuAD question), 0.835 / 0.528 / 0.717 now (1.57 reads); wider gaps gained little more.
+CLOSE_GAP = 1.5
+MARK_WEIGHT = 0.5
+SETTLED = 3
 
 
 def settle_first(question: str, ranked: list[Candidate], marker: Marker) -> tuple[list[Candidate], Marks]:
-    """The ranked sentences with the first two swapped when the ranking is unsure between them and
-    the marker is not, and the marker's marks of the (new) first, which the short answer reads.
-    Scores and shares stay the ranking's: the short answer's decision to show was learned on them."""
-    first = marker.read(question, [ranked[0].text])[0]
-    if len(ranked) < 2 or ranked[0].score - ranked[1].score >= CLOSE_GAP:
-        return ranked, first
-    second = marker.read(question, [ranked[1].text])[0]  # alone: a padded pair costs more than two reads
-    if ranked[1].score + MARK_WEIGHT * second.best()[2] > ranked[0].score + MARK_WEIGHT * first.best()[2]:
-        return [ranked[1], ranked[0], *ranked[2:]], second
-    return ranked, first
+    """The ranked sentences with the one the marker finds an answer in most clearly first, among the
+    first few the ranking is unsure between; and the marker's marks of that one, which the short
+    answer and the confidence read. Scores and shares stay the ranking's: the short answer's
+    decision to show was learned on them."""
+    close = [c for c in ranked[:SETTLED] if ranked[0].score - c.score < CLOSE_GAP]
+    marks = [marker.read(question, [c.text])[0] for c in close]  # alone: a padded pair costs more
+    best = max(range(len(close)), key=lambda i: close[i].score + MARK_WEIGHT * marks[i].best()[2])
+    return [close[best], *(c for c in ranked if c is not close[best])], marks[best]
+
+
+# Whether the first sentence holds an answer to the question, as the marker reads the two together:
+# the margin of its best span over "no answer here". The refusal model sees that the articles are on
+# the question's topic; the marker sees whether the sentence says the thing asked ("How old is the
+# mayor?" against a sentence naming the mayor, with no age). Below CONFIDENT_MARGIN the closest
+# passage is offered as a tentative answer (CLAUSE_CONFIDENT_MARGIN for a question whose answer is a
+# clause, where the marker's margins run lower), below DECLINE_MARGIN a question asking for a kind of
+# thing (a name, a date, a number...) is declined; the marker is least sure of answers that are a
+# whole clause ("What did the statement leave out?"): those stay tentative; and a follow-up, which
+# it reads as asked ("Which uni is he at?"), is not judged by the margin at all. Chosen on the tuning data (the new-genre tuning
+# half, SQuAD articles 00-23, the news set's January-June weeks; README: Evaluation).
+CONFIDENT_MARGIN = -2.0
+CLAUSE_CONFIDENT_MARGIN = -4.0  # a question that asks for no kind of thing: its answer is a clause
+DECLINE_MARGIN = -5.0
+
+
+CONFIDENT, TENTATIVE, DECLINED = "confident", "tentative", "declined"
+
+
+def confidence(asked: Question, first: str, margin: float, follow_up: bool = False) -> str:
+    """How a question the refusal model lets through is answered, from the marker's margin on the
+    first sentence and whether that sentence holds the kind of thing asked for (see above)."""
+    typed = bool(asked.asks & TYPED_KINDS)
+    if margin < DECLINE_MARGIN and typed and not follow_up:
+        return DECLINED
+    if lacks_asked_kind(asked.asks, first, asked.words):
+        return TENTATIVE
+    if follow_up:  # the marker reads it as asked ("Why did he say it?"): its margin says little
+        return CONFIDENT
+    return TENTATIVE if margin < (CONFIDENT_MARGIN if typed else CLAUSE_CONFIDENT_MARGIN) else CONFIDENT
 
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
             max_quotes: int = 3, answer_probability: float = 1.0, asked: Question | None = None,
-            marker: Marker | None = None) -> Answer:
+            marker: Marker | None = None, follow_up: bool = False) -> Answer:
     """Turn ranked sentences into the chat answer and its numbered, verbatim quotes. A quote's score
     is the models' estimate that it is the answer: P(the articles answer) x P(this sentence is the one).
     Given the question's features (`asked`) and the marker, the first two sentences are settled by
@@ -374,6 +422,13 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     reads = asked is not None and marker is not None and bool(ranked)
     if reads:
         ranked, marks = settle_first(question, ranked, marker)
+        outcome = confidence(asked, ranked[0].text, marks.best()[2], follow_up)
+        if outcome == DECLINED:
+            return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
+        if outcome == TENTATIVE:
+            closest = quoted(ranked)
+            return Answer(question, f"{MAY_NOT_ANSWER}\n\n{_one_line(closest[0].text)} [1]", False, (), closest,
+                          tentative=True)
     quotes = quoted(ranked)
     short = choose(question, asked.terms, quotes, [marks]) if reads else None
     lead = quotes[short.quote - 1] if short else quotes[0]

@@ -28,6 +28,8 @@ ASKS = {
                         r"should|may|might|must|kind|type|sort|happens?|happened)\b)[a-z]+"),
     "country": re.compile(r"\b(which|what) (\w+ )?(country|nation)\b"),
     "state": re.compile(r"\b(which|what) (\w+ )?(u\.?s\.? )?state\b"),
+    "age": re.compile(r"\b(how old|what age|what is the age|aged?)\b"),
+    "phone": re.compile(r"\b(tele)?phone\b|\bnumber (should|do|can|to) (i|you|we|people) (call|ring|dial)\b"),
     "person": re.compile(r"\b(who|whom|whose|which (\w+ )?(person|man|woman|actor|actress|singer|rapper|star|"
                          r"player|athlete|ceo|leader|president|senator|governor|minister|judge|celebrity|host|"
                          r"coach|artist|musician|author|officer|official|billionaire|founder|politician))\b"),
@@ -36,6 +38,8 @@ ASKS = {
 PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 MONEY = re.compile(r"[$£€¥]|\b(dollars?|pounds?|euros?|yen|francs?)\b", re.I)
 BECAUSE = re.compile(r"\b(because|due to|since|so that|in order to|as a result|owing to|led to|caused)\b", re.I)
+AGE = re.compile(r"\b(aged?|at the age of)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|, \d{1,3}, |\(\d{1,3}\)", re.I)
+PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 QUOTED = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]")
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
@@ -83,7 +87,7 @@ def asked(question: str) -> frozenset[str]:
 
 # Kinds seen in the words the question does not use (one word each), and kinds seen anywhere.
 IN_NEW_WORDS = {"year": YEAR, "month": MONTH, "number": NUMBER}
-IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED}
+IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED, "age": AGE, "phone": PHONE}
 # A sentence that asks rather than tells: a subheading or a related-article link such as "Who's won
 # the other titles?" holds the question's words and never its answer.
 ASKING = re.compile(r"\?[\"'”’)\]]*\s*$")
@@ -164,3 +168,20 @@ MATCHES = {
     "asks_state_state": ("state", "state"), "asks_person_full_name": ("person", "full_name"),
 }
 
+
+
+# What an answer cannot do without: a sentence holding none of these (in words the question does not
+# use) does not say what was asked, however well it matches the rest. "How old is the chef?" against
+# a sentence naming the chef and no age; "How many ...?" against one with no number.
+NEEDED = {"count": {"number"}, "money": {"money", "number"}, "percent": {"percent", "number"}, "age": {"age"},
+          "phone": {"phone"}}
+
+
+def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozenset[str]) -> bool:
+    """Whether the question asks for a kind of thing (a number, an amount, an age...) that the
+    sentence does not hold."""
+    needed = [NEEDED[kind] for kind in asks if kind in NEEDED]
+    if not needed:
+        return False
+    kinds = held(sentence, question_words)
+    return any(not (need & kinds) for need in needed)

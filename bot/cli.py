@@ -132,7 +132,8 @@ def _show(answer, as_json: bool) -> None:
         return
     print(_printable(answer.text))
     for quote in answer.quotes or answer.closest:
-        label = "closest, not an answer" if not answer.answered else f"[{quote.n}]"
+        label = f"[{quote.n}]" if answer.answered else "closest, may not answer" if answer.tentative \
+            else "closest, not an answer"
         print(_printable(f"  {label} {quote.source}:{quote.start}-{quote.end}  {' '.join(quote.text.split())}"))
     print(flush=True)
 
@@ -227,6 +228,8 @@ def cmd_eval(args) -> int:
     if args.each_article:
         return _eval_each_article(args, settings, items)
     engine = Engine(settings)
+    if not args.refusal:
+        _check_sources(items, engine)
     runs, rows = {}, {}
     for config in args.configs.split(","):
         bar = ProgressBar(f"eval {config}")
@@ -251,8 +254,19 @@ def cmd_eval(args) -> int:
     if args.json:
         print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
     else:
-        print(report.table(runs) + "\n\n" + report.legend(runs))
+        print(report.table(runs, args.wide) + "\n\n" + report.legend(runs, args.wide))
     return 0
+
+
+def _check_sources(items, engine) -> None:
+    """Stop when the index cannot answer the set: fewer than half of the articles its answers are in
+    are indexed (every question would count as one to decline, and the table would look perfect)."""
+    wanted = {item.source for item in items if item.answers and item.source and Path(item.source).suffix}
+    found = len(wanted & set(engine.loaded().index.documents))
+    if wanted and 2 * found < len(wanted):
+        raise BotError(f"only {found} of the {len(wanted)} articles this set's answers are in are in the index "
+                       f"{engine.store.name}: give their index with --index (or --refusal when the set is "
+                       "meant to be declined)")
 
 
 def _eval_each_article(args, settings: Settings, items) -> int:
@@ -279,7 +293,7 @@ def _eval_each_article(args, settings: Settings, items) -> int:
     if args.json:
         print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
     else:
-        print(report.table(runs) + "\n\n" + report.legend(runs))
+        print(report.table(runs, args.wide) + "\n\n" + report.legend(runs, args.wide))
     return 0
 
 
@@ -288,7 +302,7 @@ def _result_row(result) -> dict:
 
     item = result.item
     return {"question": item.question, "group": item.group, "answers": list(item.answers),
-            "answered": result.answered, "correct": verdict(result),
+            "answered": result.answered, "tentative": result.tentative, "correct": verdict(result),
             "first_quote": result.quotes[0] if result.quotes else None, "short_answer": result.short,
             "seconds": round(result.seconds, 4),
             "error": result.error or None}
@@ -359,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", type=int, default=0, help="score only N questions, evenly spaced over the set")
     p.add_argument("--group", default="", help="score only the questions of this group, e.g. held-out "
                    "(SQuAD articles 24-47, the news set's July-December weeks)")
+    p.add_argument("--wide", action="store_true", help="every column in the console table (default: the main ones)")
+    p.add_argument("--refusal", action="store_true",
+                   help="the set's articles are meant to be missing from the index (a refusal protocol)")
     p.add_argument("--each-article", type=int, default=0, metavar="N",
                    help="index each article alone; ask it N of its own questions and N about other articles")
     p.set_defaults(func=cmd_eval)

@@ -176,7 +176,8 @@ class Engine:
             info, found = loaded.weigh_follow_up(info, hits, text)
             ranked = rank(self.model, found, loaded.index)
         answer = compose(text, ranked, probability >= threshold, loaded.original_text,
-                         answer_probability=probability, asked=info, marker=self.embedder.marker())
+                         answer_probability=probability, asked=info, marker=self.embedder.marker(),
+                         follow_up=query != text)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version), hits

@@ -6,8 +6,10 @@ a SQuAD 2.0 sample folder (`queries.json` + `ground_truth.json`), a BEIR folder 
 qrels) and the web app's `feedback.jsonl`. A question whose `source` is not in the index is expected
 to be declined: that is how the held-out refusal protocol is run.
 
-Scores: gold answer inside the first quote / first three quotes (case and spacing ignored), token F1
-of the first quote, answered and declined rates, quote validity (`text == file[start:end]`, the
+Scores: gold answer inside the first quote / first three quotes (case and spacing ignored; a
+tentative answer's closest passages count as its quotes), token F1 of the first quote, answered
+(confidently), tentative, declined and not-confident rates, confident errors (a confident first quote
+that misses, an unanswerable question answered confidently, a wrong bold short answer), quote validity (`text == file[start:end]`, the
 extracted text for PDF, HTML, DOCX and Markdown; every failure listed, short answers included),
 short answers (how often shown; exact match and token F1 over all answerable questions and among
 those shown; gold string inside the shown ones), retrieval hit@1, hit@5, MRR and nDCG@10 over
@@ -58,6 +60,7 @@ class Result:
     error: str = ""
     bad_quotes: list[dict] = field(default_factory=list)
     short: dict | None = None  # the answer's short_answer
+    tentative: bool = False  # offered as a tentative answer: `quotes` are then its closest passages
 
 
 # -- loading datasets ---------------------------------------------------------------------------
@@ -136,14 +139,14 @@ def _item_from_row(row: dict) -> Item:
     answers = tuple(a["text"] if isinstance(a, dict) else a for a in row.get("answers", []))
     source = row.get("source") or (Path(row["article_file"]).name if "article_file" in row else None)
     return Item(row["question"], answers, source, tuple(row.get("history") or ()),
-                group=_half(source) or _weeks(row.get("date")))
+                group=row.get("kind") or _half(source) or _weeks(row.get("date")))
 
 
 def _vote_item(row: dict) -> Item:
     """A thumbs up says the response given was right (its first quote, or its refusal); a thumbs
     down says it was wrong: not that it should have been declined."""
     quotes = row["quotes"]
-    answered = bool(row.get("answered", True)) and bool(quotes)
+    answered = (bool(row.get("answered", True)) or bool(row.get("tentative"))) and bool(quotes)
     given = quotes[0]["text"] if answered else NOT_IN_DOCUMENTS
     source = quotes[0].get("source") if answered else None
     if row["vote"] == "up":
@@ -232,11 +235,13 @@ def run(engine: Engine, items: list[Item], mode: str = "fused", progress=None) -
         except BotError as error:
             results.append(Result(item, False, [], [], time.perf_counter() - started, str(error)))
             continue
-        quotes = [q.as_json() for q in answer.quotes]
+        # The passages shown as an answer: a confident answer's quotes, a tentative one's closest passages.
+        quotes = [q.as_json() for q in (answer.closest if answer.tentative else answer.quotes)]
         ranked = list(dict.fromkeys(loaded.index.chunks.source(hit.row) for hit in hits))  # by best chunk
         short = answer.short_answer.as_json() if answer.short_answer else None
-        bad = _invalid(seeds, quotes + [q.as_json() for q in answer.closest] + ([short] if short else []))
-        results.append(Result(item, answer.answered, quotes, ranked, answer.seconds, bad_quotes=bad, short=short))
+        bad = _invalid(seeds, [q.as_json() for q in answer.quotes + answer.closest] + ([short] if short else []))
+        results.append(Result(item, answer.answered, quotes, ranked, answer.seconds, bad_quotes=bad, short=short,
+                              tentative=answer.tentative))
         if progress:
             progress(1)
     return results
@@ -363,7 +368,11 @@ def score(results: list[Result]) -> dict:
         "first_quote_chars": round(float(np.mean([len(r.quotes[0]["text"]) for r in results if r.quotes])), 1)
         if any(r.quotes for r in results) else None,
         "answered": _rate(r.answered for r in answerable),
-        "declined": _rate(not r.answered for r in unanswerable),
+        "tentative": _rate(r.tentative for r in answerable),
+        "offered": _rate(r.answered or r.tentative for r in answerable),
+        "declined": _rate(not r.answered and not r.tentative for r in unanswerable),
+        "not_confident": _rate(not r.answered for r in unanswerable),
+        **_confident_errors(answerable, unanswerable),
         "down_votes": len(rejected) or None,
         "down_votes_fixed": _rate(verdict(r) for r in rejected),
         "quotes_checked": quotes,
@@ -383,6 +392,19 @@ def score(results: list[Result]) -> dict:
         metrics.update(_rank_metrics(ranks))
         metrics["ndcg@10"] = _rate(_ndcg(r.ranked_sources[:10], r.item.relevant) for r in graded)
     return metrics
+
+
+def _confident_errors(answerable: list[Result], unanswerable: list[Result]) -> dict:
+    """The worst outcome, counted apart: a confident answer whose first quote misses the gold answer,
+    a question the articles do not answer answered confidently, and a bold short answer that does
+    not hold the gold answer."""
+    if not answerable and not unanswerable:
+        return {}
+    wrong = [r.answered and not (r.quotes and contains(r.quotes[0]["text"], r.item.answers)) for r in answerable]
+    bold = sum(bool(r.short) and not contains(r.short["text"], r.item.answers) for r in answerable)
+    return {"confident_errors": sum(wrong) + sum(r.answered for r in unanswerable) + bold,
+            "confident_wrong": _rate(wrong), "confident_unanswerable": _rate(r.answered for r in unanswerable),
+            "wrong_bold": bold}
 
 
 def _short_metrics(answerable: list[Result]) -> dict:

@@ -7,27 +7,39 @@ wrong answers first, a PNG bar chart comparing configurations).
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 COLUMNS = [
     ("questions", "questions"), ("answerable", "answerable"), ("unanswerable", "unanswerable"),
     ("first_quote", "first quote"), ("top3_quotes", "top-3 quotes"), ("f1_first_quote", "F1"),
-    ("first_quote_chars", "quote chars"), ("answered", "answered"), ("declined", "declined"),
+    ("first_quote_chars", "quote chars"), ("answered", "answered"), ("tentative", "tentative"), ("offered", "offered"), ("declined", "declined"),
+    ("not_confident", "not confident"), ("confident_errors", "confident errors"),
+    ("confident_wrong", "confident wrong"), ("confident_unanswerable", "confident unanswerable"),
+    ("wrong_bold", "wrong bold"),
     ("down_votes", "down-votes"), ("down_votes_fixed", "down-votes fixed"), ("quote_validity", "valid quotes"),
     ("short_shown", "short shown"), ("short_em", "short EM"), ("short_f1", "short F1"),
     ("short_em_shown", "EM shown"), ("short_f1_shown", "F1 shown"), ("short_contains_shown", "gold in shown"),
     ("hit@1", "hit@1"), ("hit@5", "hit@5"), ("mrr", "MRR"), ("ndcg@10", "nDCG@10"),
     ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("errors", "errors"),
 ]
-COUNTS = {"questions", "answerable", "unanswerable", "down_votes", "errors"}  # shown as whole numbers
+COUNTS = {"questions", "answerable", "unanswerable", "down_votes", "errors", "confident_errors", "wrong_bold"}  # shown as whole numbers
 LEGEND = {
     "answerable": "questions with a gold answer; unanswerable: those the articles do not answer",
     "first quote": "share of answerable questions whose gold answer is inside the first quote",
     "top-3 quotes": "... inside one of the first three quotes",
     "F1": "word overlap of the first quote with the gold answer (SQuAD's token F1)",
     "quote chars": "mean length of the first quote",
-    "answered": "share of answerable questions answered (not declined)",
+    "answered": "share of answerable questions answered confidently (not tentative, not declined)",
+    "tentative": "share of answerable questions given a tentative answer (its closest passages count as quotes)",
+    "offered": "share of answerable questions answered confidently or tentatively (a passage shown as the answer)",
     "declined": "share of unanswerable questions declined",
+    "not confident": "share of unanswerable questions declined or given a tentative answer",
+    "confident errors": "count of confident answers that are wrong: first quote missing the gold answer, "
+                        "an unanswerable question answered, a wrong bold short answer",
+    "confident wrong": "share of answerable questions answered confidently with a first quote missing the answer",
+    "confident unanswerable": "share of unanswerable questions answered confidently",
+    "wrong bold": "count of bold short answers that do not hold the gold answer",
     "down-votes fixed": "share of down-voted answers (feedback.jsonl) the bot no longer gives",
     "valid quotes": "share of quotes (and short answers) that are exactly file[start:end]",
     "short shown": "share of answerable questions given a short answer",
@@ -52,23 +64,44 @@ def _cell(value, key: str = "") -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def table(runs: dict[str, dict[str, dict]]) -> str:
-    """runs: configuration -> group -> metrics. Columns with no figure anywhere are left out."""
+# The console's table: the main figures under short labels, within 100 columns (`--wide`: all of them).
+MAIN = [("questions", "q"), ("first_quote", "first"), ("top3_quotes", "top-3"), ("answered", "answered"),
+        ("tentative", "tentat."), ("declined", "declined"), ("confident_errors", "conf.err"),
+        ("short_contains_shown", "bold ok"), ("quote_validity", "valid"), ("p50_ms", "p50 ms")]
+
+
+def table(runs: dict[str, dict[str, dict]], wide: bool = True) -> str:
+    """runs: configuration -> group -> metrics. Columns with no figure anywhere are left out; not
+    `wide`: the MAIN ones only, and the configuration only when there are several."""
     rows = [(config, group, m) for config, groups in runs.items() for group, m in groups.items()]
-    used = [(key, label) for key, label in COLUMNS if any(m.get(key) is not None for _, _, m in rows)]
-    lines = ["| config | questions in | " + " | ".join(label for _, label in used) + " |",
-             "|---|---|" + "---|" * len(used)]
-    for config, group, metrics in rows:
-        lines.append(f"| {config} | {group} | " + " | ".join(_cell(metrics.get(k), k) for k, _ in used) + " |")
+    used = [(key, label) for key, label in (COLUMNS if wide else MAIN) if any(m.get(key) is not None for _, _, m in rows)]
+    config = wide or len(runs) > 1
+    lines = [("| config " if config else "") + ("| questions in | " if wide else "| group | ")
+             + " | ".join(label for _, label in used) + " |",
+             ("|---" if config else "") + "|---|" + "---|" * len(used)]
+    for name, group, metrics in rows:
+        group = group if wide or len(group) <= 18 else group[:17] + "…"
+        lines.append((f"| {name} " if config else "") + f"| {group} | "
+                     + " | ".join(_cell(metrics.get(k), k) for k, _ in used) + " |")
     return "\n".join(lines)
 
 
-def legend(runs: dict[str, dict[str, dict]]) -> str:
-    """What each column of `table(runs)` means (rates are 0 to 1; – means no question of that kind)."""
+def legend(runs: dict[str, dict[str, dict]], wide: bool = True, width: int = 100) -> str:
+    """What each column of `table(runs, wide)` means (rates are 0 to 1; – means no question of that kind),
+    one entry a line, folded at `width` (0: not folded)."""
     rows = [m for groups in runs.values() for m in groups.values()]
-    used = {label for key, label in COLUMNS if any(m.get(key) is not None for m in rows)}
-    return "\n".join(["Rates are 0 to 1; – = no question of that kind."] +
-                     [f"  {label}: {text}" for label, text in LEGEND.items() if label in used])
+    full = dict(COLUMNS)
+    lines = ["Rates are 0 to 1; – = no question of that kind." + ("" if wide else " --wide shows every column.")]
+    for key, label in (COLUMNS if wide else MAIN):
+        if not any(m.get(key) is not None for m in rows):
+            continue
+        text = LEGEND.get(full[key], "")
+        if label != full[key]:  # a short label: say what it stands for
+            text = full[key] + (f": {text}" if text else "")
+        if text:
+            entry = f"  {label}: {text}"
+            lines.append(textwrap.fill(entry, width, subsequent_indent="    ") if width else entry)
+    return "\n".join(lines)
 
 
 def wrong_answers(results: dict[str, list], limit: int = 200) -> list[str]:
@@ -96,7 +129,7 @@ def write(out: Path, runs: dict[str, dict[str, dict]], results: dict[str, list],
             for row in sorted(rows, key=lambda r: r["correct"] is not False):  # wrong answers first
                 handle.write(json.dumps({"config": config, **row}, ensure_ascii=False) + "\n")
     invalid = [q for groups in runs.values() for q in groups["all"].get("invalid_quotes", [])]
-    body = [f"# Evaluation of `{dataset}`", "", table(runs), "", legend(runs).replace("\n  ", "\n- "), ""]
+    body = [f"# Evaluation of `{dataset}`", "", table(runs), "", legend(runs, width=0).replace("\n  ", "\n- "), ""]
     if invalid:
         body += ["## Invalid quotes", "", *(f"- {q['source']} {q['start']}-{q['end']}" for q in invalid), ""]
     body += wrong_answers(results)

@@ -155,7 +155,7 @@ class ChatApp:
         vote = {True: "up", False: "down"}.get(event.liked, event.liked)  # or a custom option's name
         row = {
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": turn["question"],
-            "answered": answer["answered"], "answer": answer["answer"],
+            "answered": answer["answered"], "tentative": answer.get("tentative", False), "answer": answer["answer"],
             "quotes": answer.get("quotes") or answer.get("closest", []), "index_version": turn.get("version", ""),
         } if vote and isinstance(vote, str) else None
         if not self.votes.record(turn.get("id") or turn["question"], row):

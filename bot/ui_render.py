@@ -23,6 +23,7 @@ PARAGRAPH_MAX = 1200  # characters of context around a quote before narrowing
 WINDOW = 400  # characters kept on each side of a quote when even its lines are too long
 ARTICLE_MAX = 100_000  # characters of the whole article shown at most (around the quote)
 CLOSEST_LABEL = "closest, not an answer"
+TENTATIVE_LABEL = "closest, may not answer"
 CHANCE_HELP = ("The models' estimate that this passage is the answer: the chance that the articles "
                "answer the question at all, times the chance that this sentence is the one among "
                "all the sentences considered.")
@@ -146,6 +147,11 @@ def sources_html(answer: dict | None, documents: dict) -> str:
                  for q in answer.get("quotes", [])]
         return '<div class="src-list">' + asked + "".join(cards) + "</div>"
     closest = answer.get("closest", [])
+    if answer.get("tentative"):
+        intro = ('<div class="src-tentative">The articles may not answer this directly. The closest '
+                 'passages are below: check them before relying on them.</div>')
+        cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest") for q in closest]
+        return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
     intro = ('<div class="src-declined">The documents do not answer this question. '
              + ("The nearest passages are below, <b>not an answer</b>." if closest else "") + "</div>")
     cards = [quote_card(q, documents, CLOSEST_LABEL, "closest") for q in closest]
@@ -166,7 +172,12 @@ def chat_markdown(answer: dict) -> str:
         support = answer["answer"].partition("\n\nSupporting passages: ")[2]
         text = (f"**{one_line(short['text'])}**\n\n{lead}"
                 + (f"\n\nSupporting passages: {md_escape(support)}" if support else ""))
-    if not answer.get("answered"):
+    if answer.get("tentative"):
+        closest = answer["closest"][0]
+        text = (f"⚠️ **Tentative:** {md_escape(answer['answer'].partition(chr(10))[0])}\n\n"
+                f"> {md_escape(' '.join(closest['text'].split()))} [{closest['n']}]\n\n"
+                f"*Not a confident answer: check the passage in the sources panel.*")
+    elif not answer.get("answered"):
         text += ("\n\n*The closest passages are shown in the sources panel, marked "
                  f"“{CLOSEST_LABEL}”.*" if answer.get("closest") else "")
     if answer.get("resolved_question"):
@@ -269,6 +280,7 @@ CSS = """
 .src-full { max-height: 320px; overflow-y: auto; margin-top: 6px; padding: 8px;
             border-radius: 6px; background: var(--background-fill-primary); font-size: 0.92em; }
 .src-declined { padding: 10px 12px; border-radius: 8px; background: #fef3c7; color: #78350f; }
+.src-tentative { padding: 10px 12px; border-radius: 8px; background: #ffedd5; color: #7c2d12; }
 .src-q { font-size: 0.9em; color: var(--body-text-color-subdued); font-style: italic; overflow-wrap: anywhere; }
 .src-note, .src-empty { color: var(--body-text-color-subdued); }
 table.docs { width: 100%; border-collapse: collapse; font-size: 0.95em; }

@@ -72,8 +72,9 @@ def ask(engine: Engine, question: str) -> dict:
     answered = probability >= engine.threshold()
     answer = compose(question, ranked, answered, loaded.original_text, answer_probability=probability,
                      asked=info, marker=engine.embedder.marker())  # the marker settles the first two
-    return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in answer.quotes],
-            "scores": [q.score for q in answer.quotes]}
+    shown = answer.closest if answer.tentative else answer.quotes  # a tentative answer shows its closest
+    return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in shown],
+            "scores": [q.score for q in shown]}
 
 
 def gold_sentences(engine: Engine, source: str, answers: list[dict]) -> list[str]:

@@ -31,6 +31,9 @@ The lighthouse keeper Tomas Reed pasted <img src=x onerror=alert(2)> into the to
 During the storm week the market board listed cod at ${price} and mackerel at {{constructor.name}}.
 """
 START_TIMEOUT = 120  # seconds; the start-up includes building the index
+# A question the app's articles (seeds/ and the harbor log) answer only tentatively: the seed article
+# says the flights over the center line "increased dramatically", and gives no number.
+TENTATIVE_QUESTION = "How much did the number of Chinese aircraft increase?"
 
 
 @dataclass

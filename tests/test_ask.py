@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import NOT_IN_DOCUMENTS
+from bot.answer import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
 from bot.chat import is_follow_up
 from bot.errors import BadQuestion
 
 from .conftest import ROOT
+from .server import TENTATIVE_QUESTION
 
 KNOWN = [
     ("Who is Japan's defense minister?", "Nobuo Kishi"),
-    ("When was the 2 plus 2 meeting held?", "16th"),
     ("Which side asked for the Taiwan contingency to be a topic of the talks?", "U.S. side"),
     ("What did the joint document stress?", "importance of peace and stability in the Taiwan Strait"),
     ("What has increased dramatically over the center line of the Taiwan Strait?", "Chinese military aircraft"),
@@ -40,6 +40,14 @@ def test_known_answers_are_in_the_first_quote(engine, seed_index, question, expe
     assert markers == {q.n for q in answer.quotes}
 
 
+def test_a_sentence_holding_two_dates_is_offered_tentatively(engine):
+    """"On the 20th ... held on the 16th": the marker is unsure which date is the answer, so the
+    sentence is offered as a tentative answer rather than stated (it was a confident answer before
+    the three outcomes)."""
+    answer = engine.ask("When was the 2 plus 2 meeting held?")
+    assert answer.tentative and "held on the 16th" in answer.closest[0].text
+
+
 @pytest.mark.parametrize("question", [
     "What is the boiling point of mercury?",
     "Who won the 2018 FIFA World Cup?",
@@ -50,6 +58,18 @@ def test_off_topic_questions_are_declined(engine, seed_index, question):
     assert not answer.answered
     assert answer.text == NOT_IN_DOCUMENTS and answer.quotes == ()
     assert_quotes_verbatim(answer, seed_index.seeds_dir)
+
+
+def test_a_tentative_answer_is_a_decline_that_offers_its_closest_passage(engine, seed_index):
+    answer = engine.ask(TENTATIVE_QUESTION)
+    out = answer.as_json()
+    assert list(out)[:4] == ["question", "answered", "tentative", "answer"]
+    assert out["answered"] is False and out["tentative"] is True and out["quotes"] == []
+    assert "short_answer" not in out and out["closest"][0]["n"] == 1
+    assert out["answer"] == f"{MAY_NOT_ANSWER}\n\n{' '.join(out['closest'][0]['text'].split())} [1]"
+    assert_quotes_verbatim(answer, seed_index.seeds_dir)
+    assert "tentative" not in engine.ask("Who is Japan's defense minister?").as_json()
+    assert "tentative" not in engine.ask("What is the boiling point of mercury?").as_json()
 
 
 def test_follow_up_uses_the_conversation(engine):

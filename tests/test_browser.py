@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from bot import store
 from tests.docgen import write_pdf
-from tests.server import running_app
+from tests.server import TENTATIVE_QUESTION, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -187,6 +187,18 @@ def test_chat_sources_feedback_and_rebuild(page, server, shots):
     overflow, height, content = page.evaluate("() => { const el = document.querySelector('#sources'); "
                                               "return [getComputedStyle(el).overflowY, el.clientHeight, el.scrollHeight]; }")
     assert overflow == "auto" and height <= 640 < content
+
+    # A tentative answer: in the chat column, flagged, its closest passage quoted; in the sources
+    # panel, the passages labelled as possibly not answering.
+    box.fill(TENTATIVE_QUESTION)
+    box.press("Enter")
+    page.locator("#sources .src-tentative").wait_for()
+    reply = page.locator("#chat [data-testid=bot]").last
+    expect(reply).to_contain_text("Tentative:")
+    assert "may not answer this directly" in reply.inner_text() and reply.locator("blockquote").count() == 1
+    assert reply.locator("strong").first.inner_text() == "Tentative:"  # no short answer in bold
+    assert "closest, may not answer" in page.locator("#sources").inner_text()
+    page.screenshot(path=str(shots / "web-tentative.png"), full_page=True)
 
     # Rebuild from the Index tab with a new article; the panel shows the new version.
     (server.seeds / "ferry.txt").write_text(

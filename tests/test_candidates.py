@@ -83,7 +83,8 @@ def test_a_title_line_is_never_quoted_as_an_answer(tmp_path, embedder):
             answer = engine.ask(question)
             shown = [q.text for q in (*answer.quotes, *answer.closest)]
             assert shown and title not in shown, (question, shown)
-        assert "Lena Marsh" in engine.ask("Who is in charge of Northwind Audio?").quotes[0].text
+        answer = engine.ask("Who is in charge of Northwind Audio?")
+        assert "Lena Marsh" in (answer.quotes or answer.closest)[0].text  # confident or tentative
 
 
 def test_a_follow_ups_borrowed_words_count_less_than_its_own(engine):

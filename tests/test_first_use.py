@@ -225,15 +225,31 @@ def test_eval_table_has_counts_a_legend_and_the_report_lists_wrong_answers(tmp_p
     dataset.write_text('{"question": "Who is Japan\'s defense minister?", "answers": ["Nobuo Kishi"]}\n'
                        '{"question": "Who is the U.S. Defense Secretary?", "answers": ["Pluto the dog"]}\n'
                        '{"question": "What is the boiling point of mercury?", "answers": []}\n')
-    done = bot("eval", str(dataset), "--index", str(seed_index.index_dir), "--out", str(tmp_path / "out"))
+    done = bot("eval", str(dataset), "--index", str(seed_index.index_dir), "--out", str(tmp_path / "out"), "--wide")
     assert done.returncode == 0, done.stderr
     header, _, row = done.stdout.splitlines()[:3]
     cells = dict(zip([c.strip() for c in header.split("|")], [c.strip() for c in row.split("|")]))
     assert (cells["questions"], cells["answerable"], cells["unanswerable"]) == ("3", "2", "1")
+    # The wrong gold answer is quoted confidently (or not): either way it is counted as a confident error.
+    assert int(cells["confident errors"]) == (cells["answered"] == "1.000") + int(cells["wrong bold"])
     assert "first quote: share of answerable questions whose gold answer is inside the first quote" in done.stdout
+    narrow = bot("eval", str(dataset), "--index", str(seed_index.index_dir))  # the console's default
+    assert max(map(len, narrow.stdout.splitlines())) <= 100 and "conf.err: confident errors" in narrow.stdout
+    assert narrow.stdout.splitlines()[0].split("|")[1:4] == [" group ", " q ", " first "]
     report = (tmp_path / "out" / "report.md").read_text()
     assert "## Wrong answers: fused (1)" in report and "expected: Pluto the dog" in report
     assert "Who is Japan's defense minister?" not in report.split("## Wrong answers")[1]
+
+
+def test_eval_stops_when_the_index_does_not_hold_the_sets_articles(tmp_path, seed_index):
+    dataset = tmp_path / "set.jsonl"
+    dataset.write_text('{"question": "How much does a Kelp Loaf cost?", "answers": ["£4.80"], "source": "bakery.html"}\n'
+                       '{"question": "Who bakes it?", "answers": ["Ortega"], "source": "bakery.html"}\n')
+    done = bot("eval", str(dataset), "--index", str(seed_index.index_dir))
+    one_error_line(done, "only 0 of the 1 articles this set's answers are in are in the index", "--index")
+    assert done.returncode != 0
+    refusal = bot("eval", str(dataset), "--index", str(seed_index.index_dir), "--refusal", "--json")
+    assert refusal.returncode == 0, refusal.stderr  # a refusal protocol: its articles are meant to be missing
 
 
 # -- 13. a down-vote means the answer was wrong ---------------------------------------------------

@@ -29,7 +29,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from bot import store
-from bot.answer import NOT_IN_DOCUMENTS
+from bot.answer import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
 from bot.chat import MAX_HISTORY_MESSAGES
 from bot.chunking import chunk_document, make_splitter
 from bot.documents import MAX_FILE_BYTES, clean, decode, load_documents, read_document
@@ -569,8 +569,12 @@ def check_reply(engine, question, texts) -> str:
     except BadQuestion as error:
         assert str(error) and "\n" not in str(error)
         return "refused"
-    assert answer.text and (answer.text == NOT_IN_DOCUMENTS) != answer.answered
+    assert answer.text and (answer.text == NOT_IN_DOCUMENTS) != (answer.answered or answer.tentative)
     assert_verbatim(answer, texts)
+    if answer.tentative:  # the closest passage, quoted under the warning, nothing else composed
+        assert not answer.quotes and answer.short_answer is None
+        assert answer.text == f"{MAY_NOT_ANSWER}\n\n{' '.join(answer.closest[0].text.split())} [1]"
+        return "tentative"
     if answer.answered:  # extractive: the answer is a quote, nothing else is composed
         lead, opening = answer.quotes[0].text, ""
         if answer.short_answer:  # ... opened by its short answer in bold, a span of the quote that holds it
@@ -592,7 +596,8 @@ KISHI_ASKED = re.compile(r"defense minister", re.IGNORECASE)  # a question whose
 def test_bad_questions_get_a_clear_reply(engine, seed_index, name):
     texts = lambda source: (seed_index.seeds_dir / source).read_text(encoding="utf-8")
     outcome = check_reply(engine, BAD_QUESTIONS[name], texts)
-    expected = {"refused"} if name in REFUSED else {"answered"} if name in ABOUT_KISHI else {"answered", "declined"}
+    expected = {"refused"} if name in REFUSED else {"answered"} if name in ABOUT_KISHI \
+        else {"answered", "tentative", "declined"}
     assert outcome in expected, outcome
     if name in ABOUT_KISHI:
         assert "Kishi" in engine.ask(BAD_QUESTIONS[name]).quotes[0].text

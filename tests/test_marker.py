@@ -77,7 +77,7 @@ def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeyp
     assert not list((tmp_path / "cache" / "onnx").glob("*/marker_int8.onnx"))  # nothing half-made kept
 
 
-def test_the_marker_settles_a_close_call_between_the_first_two_sentences(marker):
+def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
     from bot.answer import CLOSE_GAP, Candidate, settle_first
 
     question = "Who is Japan's defense minister?"
@@ -93,3 +93,7 @@ def test_the_marker_settles_a_close_call_between_the_first_two_sentences(marker)
     assert settled == [sure, right]  # a clear lead is not second-guessed
     assert np.array_equal(marks.end, marker.read(question, [date])[0].end)  # and its own marks come back
     assert settle_first(question, [right], marker)[0] == [right]
+    talks = "Both sides agreed to meet again next year in Washington."
+    third = [Candidate(0, "a.txt", 0, len(t), t, np.zeros(1), score, 0.3)
+             for t, score in ((date, 2.0), (talks, 1.9), (KISHI, 2.0 - CLOSE_GAP + 0.1))]
+    assert settle_first(question, third, marker)[0][0].text == KISHI  # the third is read too

@@ -49,7 +49,8 @@ def test_the_decline_threshold_and_top_k_reach_the_engine(seed_index, embedder, 
     monkeypatch.setenv("BOT_TOP_K", "1")
     settings = Settings.from_env(seeds_dir=seed_index.seeds_dir, index_dir=seed_index.index_dir)
     with Engine(settings, embedder) as engine:
-        assert engine.ask(question).answered  # 0: answer everything
+        answer = engine.ask(question)  # 0: decline nothing (the marker may still hedge)
+        assert answer.answered or answer.tentative
         loaded, _, hits, _ = engine.evidence("Who is Japan's defense minister?")
         assert len(hits) == 1
 
@@ -65,11 +66,12 @@ def test_a_first_quote_opening_with_a_pronoun_brings_the_sentence_before_it(tmp_
     settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index", decline_threshold=0.0)
     build(settings, embedder)
     with Engine(settings, embedder) as engine:
-        quote = engine.ask("Who sailed cargo ships in the Baltic for twelve years?").quotes[0]
+        shown = lambda answer: (answer.quotes or answer.closest)[0]  # confident or tentative
+        quote = shown(engine.ask("Who sailed cargo ships in the Baltic for twelve years?"))
         assert quote.text == ("Captain Ilse Brandt has run the Lindholm ferry since 2019. She sailed cargo "
                               "ships in the Baltic for twelve years before that.")
         # Not across a paragraph break: the sentence before is another paragraph's.
-        quote = engine.ask("Who brings a coat when waiting for the ferry in winter?").quotes[0]
+        quote = shown(engine.ask("Who brings a coat when waiting for the ferry in winter?"))
         assert quote.text == "He who waits for the ferry in winter brings a coat."
 
 
@@ -100,7 +102,9 @@ def test_bot_eval_reads_every_format_and_writes_its_report(seed_index, tmp_path)
     assert runs["fused"]["all"]["first_quote"] == 1.0 and runs["fused"]["all"]["declined"] == 1.0
     assert {p.name for p in out.iterdir()} >= {"report.md", "metrics.json", "results.jsonl", "chart.png"}
     assert len((out / "results.jsonl").read_text().splitlines()) == 4 * 2
-    squad_run = bot("eval", str(squad), *index, "--json")
+    # SQuAD JSON names its article "00_Seed.txt", which the seed index does not hold: without --refusal
+    # `bot eval` stops and says so (test_first_use); here only the reading of the format is checked.
+    squad_run = bot("eval", str(squad), *index, "--json", "--refusal")
     assert squad_run.returncode == 0, squad_run.stderr
     assert json.loads(squad_run.stdout)["runs"]["fused"]["all"]["questions"] == 1
     beir_run = bot("eval", str(beir), "--json")  # builds its own index of corpus.jsonl, in the cache

@@ -14,20 +14,21 @@ from bot.evaluate import load_dataset, run, score
 from .conftest import ROOT
 
 GOLD = ROOT / "eval" / "seed-gold.jsonl"
-# measured 2026-11-29: first quote 0.854, answered 0.917, declined 0.667, validity 1.0 (the refusal
-# calibrated per index answers paraphrases it used to decline; it now answers four of the twelve
-# near-topic questions the article leaves open, where it answered two: README, "Refusal"); first
-# quote 0.875 since 2026-11-30 (a follow-up's marker reads the question as asked)
+# measured 2026-11-29: first quote 0.854, answered 0.917, declined 0.667, validity 1.0; first quote
+# 0.875 since 2026-11-30 (a follow-up's marker reads the question as asked). 2026-12-05, three
+# outcomes (README, "Confident, tentative or declined"): first quote 0.854, answered confidently
+# 0.750, offered (confidently or tentatively) 0.896, declined 0.750, confident errors 10.
 MIN_FIRST_QUOTE = 0.83
-MIN_ANSWERED = 0.85
-MIN_DECLINED = 0.60
+MIN_OFFERED = 0.85
+MIN_DECLINED = 0.70
+MAX_CONFIDENT_ERRORS = 13
 
 
 FOLLOW_UPS = ROOT / "eval" / "followups.jsonl"
 # measured 2026-11-30 (README, "Follow-up questions"): first quote 0.768, answered 0.929; before the
-# follow-up weighing 0.607 / 0.929.
-MIN_FOLLOW_UP_FIRST_QUOTE = 0.72
-MIN_FOLLOW_UP_ANSWERED = 0.88
+# follow-up weighing 0.607 / 0.929. 2026-12-05: first quote 0.786, offered 0.929.
+MIN_FOLLOW_UP_FIRST_QUOTE = 0.74
+MIN_FOLLOW_UP_OFFERED = 0.88
 
 
 def test_follow_ups_about_seven_articles_meet_their_gate(tmp_path, embedder):
@@ -52,7 +53,7 @@ def test_follow_ups_about_seven_articles_meet_their_gate(tmp_path, embedder):
         metrics = score(run(engine, items))
     assert metrics["quote_validity"] == 1.0 and metrics["errors"] == 0, metrics
     assert metrics["first_quote"] >= MIN_FOLLOW_UP_FIRST_QUOTE, metrics
-    assert metrics["answered"] >= MIN_FOLLOW_UP_ANSWERED, metrics
+    assert metrics["offered"] >= MIN_FOLLOW_UP_OFFERED, metrics
 
 
 def test_gold_set_is_big_enough_and_its_answers_are_in_the_article():
@@ -71,8 +72,9 @@ def test_seed_gold_set_meets_the_quality_gate(engine):
     assert metrics["quote_validity"] == 1.0, metrics["invalid_quotes"]
     assert metrics["errors"] == 0
     assert metrics["first_quote"] >= MIN_FIRST_QUOTE, metrics
-    assert metrics["answered"] >= MIN_ANSWERED, metrics
+    assert metrics["offered"] >= MIN_OFFERED, metrics
     assert metrics["declined"] >= MIN_DECLINED, metrics
+    assert metrics["confident_errors"] <= MAX_CONFIDENT_ERRORS, metrics
 
 
 # -- a multi-article gate: retrieval has to find the article, the quote has to be the sentence ------
@@ -145,3 +147,37 @@ def test_a_multi_article_slice_meets_its_gate(tmp_path, embedder):
     assert metrics["declined"] >= MIN_SLICE_DECLINED, metrics
     assert metrics["first_quote_chars"] <= MAX_SLICE_MEAN_QUOTE_CHARS, metrics
     assert max(len(r.quotes[0]["text"]) for r in results if r.quotes) <= MAX_SLICE_QUOTE_CHARS
+
+
+# -- a folder of one's own: ten documents in new genres and all five formats, one index --------------
+NEW_GENRES = ROOT / "eval" / "new-genres" / "held-out"
+# measured 2026-12-05 on this held-out half (written by two people who saw neither the bot nor its
+# data; nothing was chosen on it): first quote 0.633, answered confidently 0.533, offered 0.817,
+# near-topic not answered confidently 0.633 (declined 0.317), off-topic declined 0.933, bold short
+# answers holding the gold answer 0.814, confident errors 39 of 210 questions (103 before the three
+# outcomes and the PDF reader of this date).
+MIN_NEW_FIRST_QUOTE = 0.60
+MIN_NEW_OFFERED = 0.78
+MIN_NEW_NEAR_NOT_CONFIDENT = 0.58
+MIN_NEW_OFF_TOPIC_DECLINED = 0.90
+MAX_NEW_CONFIDENT_ERRORS = 45
+
+
+def test_a_mixed_folder_of_new_genres_meets_its_gate(tmp_path, embedder):
+    from bot.engine import Engine
+    from bot.evaluate import score_groups
+    from bot.indexing import build
+    from bot.settings import Settings
+
+    settings = Settings.from_env(seeds_dir=NEW_GENRES / "articles", index_dir=tmp_path / "index")
+    report = build(settings, embedder)
+    assert report.documents == 10 and not report.skipped
+    assert {p.suffix for p in (NEW_GENRES / "articles").iterdir()} == {".txt", ".md", ".html", ".docx", ".pdf"}
+    with Engine(settings, embedder) as engine:
+        groups = score_groups(run(engine, load_dataset(NEW_GENRES / "questions.jsonl")))
+    every, near, off = groups["all"], groups["near-topic"], groups["off-topic"]
+    assert every["quote_validity"] == 1.0 and every["errors"] == 0, every
+    assert every["first_quote"] >= MIN_NEW_FIRST_QUOTE and every["offered"] >= MIN_NEW_OFFERED, every
+    assert near["not_confident"] >= MIN_NEW_NEAR_NOT_CONFIDENT, near
+    assert off["declined"] >= MIN_NEW_OFF_TOPIC_DECLINED, off
+    assert every["confident_errors"] <= MAX_NEW_CONFIDENT_ERRORS, every

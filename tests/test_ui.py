@@ -16,8 +16,8 @@ import pytest
 
 from bot import store
 from bot import ui_render as render
-from bot.answer import NOT_IN_DOCUMENTS
-from tests.server import ROOT, SCRIPT_ARTICLE, running_app
+from bot.answer import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
+from tests.server import ROOT, SCRIPT_ARTICLE, TENTATIVE_QUESTION, running_app
 
 CONTRACT_KEYS = {"question", "answered", "answer", "quotes", "seconds"}
 QUOTE_KEYS = {"n", "source", "start", "end", "text", "score"}
@@ -287,3 +287,15 @@ def test_example_questions_name_things_as_the_article_does(engine):
     questions = example_questions(engine)
     assert "What is known about the Taiwan Strait?" in questions
     assert not any("the Kishi" in q or "the Nobuo" in q for q in questions), questions
+
+
+def test_a_tentative_answer_has_the_shape_of_a_decline(client, server):
+    """In between a confident answer and a decline: not answered, flagged tentative, the passages in
+    `closest`, no short answer, and an answer text that says the articles may not answer it."""
+    result = ask(client, TENTATIVE_QUESTION)
+    assert result["answered"] is False and result["tentative"] is True
+    assert result["quotes"] == [] and result["closest"] and "short_answer" not in result
+    assert result["answer"].startswith(MAY_NOT_ANSWER) and result["closest"][0]["text"] in result["answer"]
+    assert_quotes_verbatim(result, server.seeds)
+    for confident_or_declined in ("Who is Japan's defense minister?", "What is the boiling point of mercury?"):
+        assert "tentative" not in ask(client, confident_or_declined)
