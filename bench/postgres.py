@@ -40,9 +40,9 @@ def squad_folder() -> Path:
     """The SQuAD index folder `bot eval` keeps in the cache, built (incrementally) if needed."""
     from dataclasses import replace
 
-    from bot.embedding import Embedder
-    from bot.indexing import build
-    from bot.settings import Settings
+    from bot.core.settings import Settings
+    from bot.embed.embedding import Embedder
+    from bot.index.builder import build
 
     settings = Settings.from_env(seeds_dir=SQUAD / "articles")
     settings = replace(settings, index_dir=settings.cache_dir / "eval" / "squad-v1.1-dev" / "index")
@@ -92,11 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "postgres.json")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from bot import store as folder_store
-    from bot.embedding import Embedder
-    from bot.engine import Engine
-    from bot.indexing import copy_index
-    from bot.settings import Settings
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+    from bot.embed.embedding import Embedder
+    from bot.index.builder import copy_index
+    from bot.store.folder import layout as folder_store
 
     from .synthetic import exact_vectors_file
 

@@ -101,7 +101,7 @@ def token_counts(texts: list[str], limit: int) -> tuple[int, int]:
 
 
 def bot_chunks(index: Path, source: str | None = None) -> list[str]:
-    from bot import store
+    from bot.store.folder import layout as store
 
     return [c.text for c in store.load(index).chunks if source is None or c.source == source]
 
@@ -140,7 +140,7 @@ def load_profile(index: Path) -> dict:
 
 
 def real_corpus(name: str, work: Path, n: int, quick: bool, with_peer: bool) -> dict:
-    from bot.peer import load_and_split
+    from bot.eval.peer import load_and_split
 
     log(f"[{name}] preparing")
     folder = articles(name, work, quick)
@@ -229,8 +229,8 @@ def synthetic_corpus(name: str, work: Path, n: int, quick: bool, with_peer: bool
 
 def warm_up(work: Path, with_peer: bool) -> None:
     """One untimed round trip of each system, so no figure pays for a cold disk cache or ONNX export."""
-    from bot.embedding import Embedder
-    from bot.settings import Settings
+    from bot.core.settings import Settings
+    from bot.embed.embedding import Embedder
 
     log("[warm-up] ONNX model export (cached), one build and one answer per system")
     Embedder(Settings.from_env()).load()
@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     with_peer = not args.no_peer
     if with_peer:
         try:
-            import bot.peer  # noqa: F401
+            import bot.eval.peer  # noqa: F401
         except ImportError as error:
             parser.error(str(error))
     os.chdir(ROOT)  # `python -m bot` and `python -m bench.worker` resolve from the repository
@@ -354,7 +354,7 @@ def _commit() -> str | None:
 
 
 def _bot_backend(work: Path, sizes: list[str]) -> str:
-    from bot import store
+    from bot.store.folder import layout as store
 
     for size in sizes:
         try:

@@ -44,7 +44,7 @@ def vocabulary(articles: Path) -> tuple[np.ndarray, np.ndarray]:
 
 
 def anchors(squad_index: Path) -> np.ndarray:
-    from bot import store
+    from bot.store.folder import layout as store
 
     loaded = store.load(squad_index)
     both = np.concatenate([loaded.chunk_vectors(range(len(loaded.chunks))),
@@ -69,14 +69,14 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
     """Write a synthetic bot index of `n` chunks to `index_dir` (and the peer's to `peer_dir`)."""
     from dataclasses import replace
 
-    from bot import store
-    from bot.embedding import Embedder
-    from bot.indexing import chunking_params, model_record
-    from bot.lexical import terms
-    from bot.manifest import DocumentInfo, Manifest
-    from bot.settings import Settings
-    from bot.store import ChunkRow
-    from bot.vectors import make_dense_index
+    from bot.core.lexical import terms
+    from bot.core.manifest import DocumentInfo, Manifest
+    from bot.core.settings import Settings
+    from bot.embed.embedding import Embedder
+    from bot.index.builder import chunking_params, model_record
+    from bot.store.folder import layout as store
+    from bot.store.folder.layout import ChunkRow
+    from bot.store.folder.vectors import make_dense_index
 
     started = time.perf_counter()
     rng = np.random.default_rng(seed)

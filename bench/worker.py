@@ -53,8 +53,8 @@ def _memory() -> dict:
 
 
 def serve_bot(index: str, questions: list[str]) -> dict:
-    from bot.engine import Engine
-    from bot.settings import Settings
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
 
     imported = time.time()
     engine = Engine(Settings.from_env(index_dir=Path(index)))
@@ -84,8 +84,8 @@ def serve_bot(index: str, questions: list[str]) -> dict:
 
 def _components(engine, loaded, questions: list[str]) -> dict:
     """A second pass split into the stages of answering, to show where the time goes."""
-    from bot.answer import candidates, rank
-    from bot.features import question_info
+    from bot.answer.compose import candidates, rank
+    from bot.answer.features import question_info
 
     retriever = loaded.retriever
     stages = {"embed": [], "dense": [], "bm25": [], "retrieve": [], "candidates": [], "rank": []}
@@ -114,7 +114,7 @@ def _components(engine, loaded, questions: list[str]) -> dict:
 
 
 def serve_peer(index: str, questions: list[str]) -> dict:
-    from bot.peer import PeerSearch
+    from bot.eval.peer import PeerSearch
 
     imported = time.time()
     peer = PeerSearch(Path(index))
@@ -139,9 +139,9 @@ def load_profile(index: str) -> dict:
     import faiss
     import numpy as np
 
-    from bot import store
-    from bot.embedding import Embedder
-    from bot.settings import Settings
+    from bot.core.settings import Settings
+    from bot.embed.embedding import Embedder
+    from bot.store.folder import layout as store
 
     out = {"imports_s": time.perf_counter() - started}
 
@@ -174,9 +174,10 @@ def recall(index: str, questions: list[str], k: int = 10) -> dict:
     """
     import numpy as np
 
-    from bot import store, vectors
-    from bot.embedding import Embedder
-    from bot.settings import Settings
+    from bot.core.settings import Settings
+    from bot.embed.embedding import Embedder
+    from bot.store.folder import layout as store
+    from bot.store.folder import vectors
 
     from .synthetic import exact_vectors_file
 
@@ -224,7 +225,7 @@ def _exact_top(vectors, queries, k: int, block: int = 100_000):
 def main(argv: list[str]) -> int:
     task = argv[0]
     if task == "peer-build":
-        from bot.peer import build_peer
+        from bot.eval.peer import build_peer
 
         stats = build_peer(Path(argv[1]), Path(argv[2]))
         result = {"documents": stats.documents, "chunks": stats.chunks, "seconds": stats.seconds}

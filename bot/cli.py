@@ -12,18 +12,18 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import BadQuestion, BotError
-from .settings import Settings, redact
-from .terminal import ProgressBar, add_flags, settings_of, show_log_lines
+from bot.core.errors import BadQuestion, BotError
+from bot.core.settings import Settings, redact
+from bot.terminal import ProgressBar, add_flags, settings_of, show_log_lines
 
 
 def cmd_index(args) -> int:
-    from .embedding import Embedder
-    from .indexing import build, recorded_seeds
+    from bot.embed.embedding import Embedder
+    from bot.index.builder import build, recorded_seeds
 
     given = settings_of(args)
     if args.from_index:
-        from .indexing import copy_index
+        from bot.index.builder import copy_index
 
         report = copy_index(given, args.from_index)
         print(json.dumps(report.as_json(), ensure_ascii=False) if args.json else
@@ -36,7 +36,7 @@ def cmd_index(args) -> int:
     embedder = Embedder(settings, bulk=True)
     address = args.ray or settings.ray
     if args.watch:
-        from .watch import watch
+        from bot.index.watch import watch
 
         return watch(settings, embedder, full=args.full, on_build=lambda r: _show_report(r, args.json),
                      cluster=_join(address, embedder))
@@ -62,7 +62,7 @@ def _join(address: str | None, embedder):
     """The Ray cluster at `address` (--ray, $BOT_RAY), joined before any other work; None = build here."""
     if not address:
         return None
-    from .cluster import connect
+    from bot.cluster.driver import connect
 
     return connect(address, embedder)
 
@@ -78,7 +78,7 @@ def _show_report(report, as_json: bool) -> None:
 
 def cmd_text(args) -> int:
     """Print a document's text exactly as the index holds it: what every quote's offsets index."""
-    from .storage import open_store
+    from bot.store.base import open_store
 
     where = open_store(settings_of(args))
     try:
@@ -147,14 +147,14 @@ A bad line (empty, over 2,000 characters, broken JSON) gets an error in its plac
 
 
 def cmd_ask(args) -> int:
-    from .engine import Engine
+    from bot.answer.engine import Engine
 
     with Engine(settings_of(args)) as engine:  # closing tells a PostgreSQL store this reader is gone
         return _ask(engine, args)
 
 
 def _ask(engine, args) -> int:
-    from .storage import StoreError
+    from bot.store.base import StoreError
 
     if args.question is not None:
         _show(engine.ask(args.question), args.json)
@@ -191,9 +191,9 @@ def _ask(engine, args) -> int:
 def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
     """The index to evaluate on: --index as given, or one built (incrementally) in the cache for a
     dataset folder that carries its own articles (SQuAD's articles/, BEIR's corpus.jsonl)."""
-    from .embedding import Embedder
-    from .evaluate import materialize_beir
-    from .indexing import build
+    from bot.embed.embedding import Embedder
+    from bot.eval.runs import materialize_beir
+    from bot.index.builder import build
 
     if args.index is not None:
         return settings
@@ -216,9 +216,9 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
 
 
 def cmd_eval(args) -> int:
-    from . import report
-    from .engine import Engine
-    from .evaluate import load_dataset, run, run_peer, score_groups, spread
+    from bot.answer.engine import Engine
+    from bot.eval import report
+    from bot.eval.runs import load_dataset, run, run_peer, score_groups, spread
 
     settings = _eval_index(args, args.dataset, settings_of(args))
     items = [i for i in load_dataset(args.dataset) if args.group in i.group]
@@ -271,9 +271,9 @@ def _check_sources(items, engine) -> None:
 
 def _eval_each_article(args, settings: Settings, items) -> int:
     """`bot eval --each-article N`: the single-article protocol (evaluate.each_article)."""
-    from . import report
-    from .embedding import Embedder
-    from .evaluate import each_article, score_groups
+    from bot.embed.embedding import Embedder
+    from bot.eval import report
+    from bot.eval.runs import each_article, score_groups
 
     folder = args.dataset if args.dataset.is_dir() else args.dataset.parent
     seeds = folder / "articles" if (folder / "articles").is_dir() else settings.seeds_dir
@@ -298,7 +298,7 @@ def _eval_each_article(args, settings: Settings, items) -> int:
 
 
 def _result_row(result) -> dict:
-    from .evaluate import verdict
+    from bot.eval.runs import verdict
 
     item = result.item
     return {"question": item.question, "group": item.group, "answers": list(item.answers),
@@ -387,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["serve"]:  # the web app parses its own flags (host, port, ...)
-        from .ui import main as serve
+        from bot.web.app import main as serve
 
         return serve([a for a in argv[1:] if a != "--"], prog="bot serve")
     args = build_parser().parse_args(argv)

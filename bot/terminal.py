@@ -12,7 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .settings import Settings
+from bot.core.settings import Settings
 
 
 def add_flags(parser: argparse.ArgumentParser, seeds: bool = True) -> None:

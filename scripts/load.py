@@ -186,7 +186,7 @@ class Run:
 
 def build_texts(settings) -> tuple[str, dict]:
     """The current build's name and the text of each of its documents, as the build stored it."""
-    from bot.storage import open_store
+    from bot.store.base import open_store
 
     store = open_store(settings)
     try:
@@ -216,7 +216,7 @@ def rebuild_once(seeds: Path, settings):
 
 def watch_switch(settings, old: str, seen: dict) -> threading.Thread:
     """Note when the store's current build stops being `old` (polled every 10 ms)."""
-    from bot.storage import open_store
+    from bot.store.base import open_store
 
     def poll() -> None:
         store = open_store(settings)
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "test-artifacts" / "load.json")
     args = parser.parse_args(argv)
     runs = args.runs.split(",")
-    from bot.settings import Settings
+    from bot.core.settings import Settings
 
     if args.url:
         settings = Settings.from_env(index_dir=args.index, store=args.store) if (args.index or args.store) else None

@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import bot.cluster  # noqa: E402
-from bot.cluster import connect  # noqa: E402
-from bot.embedding import Embedder  # noqa: E402
-from bot.indexing import build  # noqa: E402
-from bot.settings import Settings  # noqa: E402
+import bot.cluster.driver  # noqa: E402
+from bot.cluster.driver import connect  # noqa: E402
+from bot.core.settings import Settings  # noqa: E402
+from bot.embed.embedding import Embedder  # noqa: E402
+from bot.index.builder import build  # noqa: E402
 from tests.raycluster import running_ray  # noqa: E402
 
 SQUAD = ROOT.parent / "shared" / "eval" / "squad-v1.1-dev" / "articles"
@@ -67,7 +67,7 @@ def _timed(receive):
     return timed
 
 
-bot.cluster._receive = _timed(bot.cluster._receive)
+bot.cluster.driver._receive = _timed(bot.cluster.driver._receive)
 
 
 def one_build(seeds: Path, work: Path, address: str | None = None, store: str | None = None) -> dict:

@@ -27,9 +27,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.embedding import model_dir  # noqa: E402
-from bot.marker import LORA_FILE, MAX_PAIR  # noqa: E402
-from bot.settings import DEFAULT_MODEL  # noqa: E402
+from bot.core.settings import DEFAULT_MODEL  # noqa: E402
+from bot.embed.embedding import model_dir  # noqa: E402
+from bot.shortanswer.marker import LORA_FILE, MAX_PAIR  # noqa: E402
 
 RANK, EPOCHS, LEARNING_RATE, BATCH = 16, 2, 5e-4, 32
 # Blocks of the model kept (from the first). Each costs about 0.5 ms a question; with 3 a short

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from bot.embedding import Embedder
-from bot.settings import Settings
+from bot.core.settings import Settings
+from bot.embed.embedding import Embedder
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -57,7 +57,7 @@ def embedder() -> Embedder:
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory, embedder) -> Settings:
     """An index of the project's own seeds/, built once for the session (read-only for tests)."""
-    from bot.indexing import build
+    from bot.index.builder import build
 
     folder = tmp_path_factory.mktemp("seed-index")
     settings = Settings.from_env(seeds_dir=SEEDS, index_dir=folder / "index")
@@ -75,7 +75,7 @@ def seeds_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def engine(seed_index, embedder):
-    from bot.engine import Engine
+    from bot.answer.engine import Engine
 
     return Engine(seed_index, embedder)
 

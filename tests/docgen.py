@@ -324,6 +324,40 @@ def write_zip_bomb(path: Path, unpacked: int = 200_000_000) -> Path:
     return path
 
 
+# -- long plain-text articles -----------------------------------------------------------------------
+PLACES = ["Ostrava", "Kelmouth", "Arnsby", "Wyrdale", "Penmarrow", "Brackwater", "Feldheim", "Velloria",
+          "Dunmarsh", "Carrowmore", "Tessaly", "Lindqvist"]
+SUBJECTS = ["The harbour board", "The town council", "A local historian", "The railway company", "The museum",
+            "The fishing cooperative", "The school governors", "A visiting engineer", "The parish clerk"]
+VERBS = ["recorded", "rebuilt", "surveyed", "described", "financed", "extended", "repaired", "photographed",
+         "catalogued", "inspected"]
+THINGS = ["the northern breakwater", "the old tram depot", "the granite lighthouse", "the salt warehouses",
+          "the river ferry", "the market hall", "the signal box", "the lifeboat station", "the mill race",
+          "the customs house"]
+
+
+def write_long_articles(folder: Path, count: int, start: int = 0, size: int = 40_000) -> Path:
+    """`count` plain-text articles of about `size` characters each (articles start..start+count-1 of
+    an endless deterministic series): paragraphs of distinct sentences, long enough that building
+    them takes seconds, so a test can act while a build is in flight."""
+    import random
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        rng = random.Random(n)
+        place = PLACES[n % len(PLACES)]
+        paragraphs, length = [], 0
+        while length < size:
+            sentences = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(THINGS)} of {place} in "
+                         f"{rng.randrange(1820, 2020)}, at a cost of {rng.randrange(2, 900)} thousand crowns."
+                         for _ in range(rng.randrange(3, 7))]
+            paragraphs.append(" ".join(sentences))
+            length += len(paragraphs[-1]) + 2
+        (folder / f"{n:02d}_{place.lower()}.txt").write_text(f"{place} chronicle {n}\n\n" + "\n\n".join(paragraphs)
+                                                              + "\n", encoding="utf-8")
+    return folder
+
+
 # -- PDF printed by a browser ---------------------------------------------------------------------
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
-from bot.chat import is_follow_up
-from bot.errors import BadQuestion
+from bot.answer.compose import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
+from bot.answer.followups import is_follow_up
+from bot.core.errors import BadQuestion
 
 from .conftest import ROOT
 from .server import TENTATIVE_QUESTION
@@ -107,9 +107,9 @@ TWO_STORIES = {
 
 @pytest.fixture(scope="module")
 def two_stories(tmp_path_factory, embedder):
-    from bot.engine import Engine
-    from bot.indexing import build
-    from bot.settings import Settings
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+    from bot.index.builder import build
 
     folder = tmp_path_factory.mktemp("two-stories")
     for name, text in TWO_STORIES.items():

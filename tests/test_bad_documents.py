@@ -18,8 +18,8 @@ import psutil
 import pypdf
 import pytest
 
-from bot import extract
-from bot.documents import MAX_FILE_BYTES, Document, read_document
+from bot.ingest import extract
+from bot.ingest.documents import MAX_FILE_BYTES, Document, read_document
 from tests.docgen import write_looping_pdf, write_pdf, write_scanned_pdf, write_zip_bomb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,13 +81,13 @@ def bad_folder(tmp_path_factory) -> Path:
 
 
 def readers_rss() -> int:
-    """Resident memory of the reader workers this process started (`python -m bot.extract`), where
+    """Resident memory of the reader workers this process started (`python -m bot.ingest.extract`), where
     every file is parsed. Only they are counted: the test process and other children (a server or a
     model another test left loading) grow on their own schedule and made this bound flaky."""
     total = 0
     for child in psutil.Process().children(recursive=True):
         try:
-            if "bot.extract" in child.cmdline():
+            if "bot.ingest.extract" in child.cmdline():
                 total += child.memory_info().rss
         except psutil.Error:
             pass

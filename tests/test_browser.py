@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bot import store
+from bot.store.folder import layout as store
 from tests.docgen import write_pdf
 from tests.server import TENTATIVE_QUESTION, running_app
 

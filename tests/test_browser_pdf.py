@@ -9,10 +9,10 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from bot.engine import Engine
-from bot.formats import extract
-from bot.indexing import build
-from bot.settings import Settings
+from bot.answer.engine import Engine
+from bot.core.settings import Settings
+from bot.index.builder import build
+from bot.ingest.formats import extract
 from tests.docgen import write_printed_pdf
 from tests.test_formats import filler
 

@@ -3,8 +3,8 @@ how well its whole paragraph matches the question."""
 
 from __future__ import annotations
 
-from bot.answer import ADJACENT_HITS, _adjacent, candidates
-from bot.features import NAMES
+from bot.answer.compose import ADJACENT_HITS, _adjacent, candidates
+from bot.answer.features import NAMES
 
 
 def test_chunks_next_to_the_best_hits_become_candidates(engine):
@@ -28,12 +28,12 @@ def test_chunks_next_to_the_best_hits_become_candidates(engine):
 def test_only_the_best_few_hits_bring_neighbours(engine, monkeypatch):
     """The seed index has 6 chunks: with 3 hits and the best 2 of them bringing neighbours, some
     chunks are neither hits nor neighbours, so what is brought and what is not can both be seen."""
-    import bot.answer
+    import bot.answer.compose
 
     loaded, info, _, _ = engine.evidence("When was the 2 plus 2 meeting held?")
     index = loaded.index
     hits = loaded.retriever.search(info.text, info.vector, k=3)
-    monkeypatch.setattr(bot.answer, "ADJACENT_HITS", 2)
+    monkeypatch.setattr(bot.answer.compose, "ADJACENT_HITS", 2)
     extra = {h.row for h in _adjacent(index, hits, info.vector)}
     rows = {h.row for h in hits}
 
@@ -65,9 +65,9 @@ def test_paragraph_features_are_shared_within_a_paragraph(engine):
 def test_a_title_line_is_never_quoted_as_an_answer(tmp_path, embedder):
     """A file's title line restates the story and holds the question's words: it was quoted first
     for "who" questions (README: evaluation, the fresh check). The body sentence must be quoted."""
-    from bot.engine import Engine
-    from bot.indexing import build
-    from bot.settings import Settings
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+    from bot.index.builder import build
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -88,7 +88,7 @@ def test_a_title_line_is_never_quoted_as_an_answer(tmp_path, embedder):
 
 
 def test_a_follow_ups_borrowed_words_count_less_than_its_own(engine):
-    from bot.features import BORROWED_TERMS, follow_up_info
+    from bot.answer.features import BORROWED_TERMS, follow_up_info
 
     loaded, joined, _, _ = engine.evidence("Who did he meet?", [{"role": "user", "content": "Who is Japan's defense minister?"}])
     assert joined.text == "Who did he meet? (Who is Japan's defense minister?)"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.chunking import chunk_document, make_splitter, sentence_spans
-from bot.documents import clean, load_documents
+from bot.ingest.chunking import chunk_document, make_splitter, sentence_spans
+from bot.ingest.documents import clean, load_documents
 
 from .conftest import SEEDS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.embedding import Embedder
-from bot.settings import Settings
+from bot.core.settings import Settings
+from bot.embed.embedding import Embedder
 
 TEXTS = ["Japanese Defense Minister Nobuo Kishi met his U.S. counterpart.",
          "The ferry to Lindholm island is run by captain Ilse Brandt since 2019. She took over from her father.",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import store
+from bot.store.folder import layout as store
 from tests.server import ROOT
 from tests.test_hardening import bot, one_error_line
 

@@ -13,14 +13,15 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from bot import extract, store
+from bot.answer.engine import Engine
 from bot.cli import main as bot_main
-from bot.engine import Engine
-from bot.evaluate import Item, run, score, spread
-from bot.formats import extract as extract_text
-from bot.indexing import build
-from bot.pdf import Line, reflow
-from bot.settings import Settings
+from bot.core.settings import Settings
+from bot.eval.runs import Item, run, score, spread
+from bot.index.builder import build
+from bot.ingest import extract
+from bot.ingest.formats import extract as extract_text
+from bot.ingest.pdf import Line, reflow
+from bot.store.folder import layout as store
 from tests.docgen import write_docx, write_html, write_pdf
 
 ROOT = Path(__file__).resolve().parents[1]

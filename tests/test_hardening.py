@@ -28,15 +28,15 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from bot import store
-from bot.answer import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
-from bot.chat import MAX_HISTORY_MESSAGES
-from bot.chunking import chunk_document, make_splitter
-from bot.documents import MAX_FILE_BYTES, clean, decode, load_documents, read_document
-from bot.engine import Engine
-from bot.errors import BadQuestion, IndexDamaged, IndexMismatch, IndexMissing
-from bot.indexing import build
-from bot.settings import Settings
+from bot.answer.compose import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
+from bot.answer.engine import Engine
+from bot.answer.followups import MAX_HISTORY_MESSAGES
+from bot.core.errors import BadQuestion, IndexDamaged, IndexMismatch, IndexMissing
+from bot.core.settings import Settings
+from bot.index.builder import build
+from bot.ingest.chunking import chunk_document, make_splitter
+from bot.ingest.documents import MAX_FILE_BYTES, clean, decode, load_documents, read_document
+from bot.store.folder import layout as store
 
 from .conftest import ROOT, SEEDS
 
@@ -606,10 +606,10 @@ def test_bad_questions_get_a_clear_reply(engine, seed_index, name):
 def test_a_huge_history_is_cut_to_its_last_messages(engine, monkeypatch):
     """100 messages of megabytes: the engine resolves the follow-up against the last 40, each
     clipped, so the answer's cost does not grow with the history (speed itself is benchmarked)."""
-    import bot.engine
+    import bot.answer.engine
 
     seen = []
-    monkeypatch.setattr(bot.engine, "resolve", lambda question, history: seen.append(history) or question)
+    monkeypatch.setattr(bot.answer.engine, "resolve", lambda question, history: seen.append(history) or question)
     history = [{"role": "user", "content": "Japan defense " * 200_000}, {"role": "assistant", "content": "x" * 10**6}]
     answer = engine.ask("What did he say?", history * 50)
     assert answer.text and len(seen[0]) == MAX_HISTORY_MESSAGES

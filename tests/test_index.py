@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot import store
-from bot.engine import Engine
-from bot.errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, NothingToIndex
-from bot.indexing import build
-from bot.settings import Settings
+from bot.answer.engine import Engine
+from bot.core.errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, NothingToIndex
+from bot.core.settings import Settings
+from bot.index.builder import build
+from bot.store.folder import layout as store
 
 from .conftest import ROOT
 
@@ -190,7 +190,7 @@ def test_killed_build_leaves_the_previous_index_current(seeds_copy, tmp_path, em
 def test_watch_reindexes_after_a_change(seeds_copy, tmp_path, embedder):
     import threading
 
-    from bot.watch import watch
+    from bot.index.watch import watch
 
     settings = _settings(seeds_copy, tmp_path)
     runner = threading.Thread(target=watch, args=(settings, embedder), kwargs={"rounds": 2}, daemon=True)
@@ -208,8 +208,8 @@ def test_watch_reindexes_after_a_change(seeds_copy, tmp_path, embedder):
 
 
 def test_models_with_layers_after_pooling_are_refused(tmp_path):
-    from bot.embedding import Embedder
-    from bot.errors import BotError
+    from bot.core.errors import BotError
+    from bot.embed.embedding import Embedder
 
     folder = tmp_path / "labse-like"
     folder.mkdir()

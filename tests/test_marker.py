@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot import marker as mk
-from bot.embedding import Embedder, model_dir
-from bot.settings import DEFAULT_MODEL, Settings
+from bot.core.settings import DEFAULT_MODEL, Settings
+from bot.embed.embedding import Embedder, model_dir
+from bot.shortanswer import marker as mk
 
 KISHI = "Japan's Defense Minister Nobuo Kishi and Foreign Minister Toshimitsu Motegi met their U.S. counterparts."
 
@@ -78,7 +78,7 @@ def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeyp
 
 
 def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
-    from bot.answer import CLOSE_GAP, Candidate, settle_first
+    from bot.answer.compose import CLOSE_GAP, Candidate, settle_first
 
     question = "Who is Japan's defense minister?"
     date = "The talks between the two governments were held on the 16th."

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import langchain_huggingface  # noqa: F401  (the `peer` extra, which `make test` installs: fail, never skip)
 
-from bot import peer
+from bot.eval import peer
 
 from .conftest import SEEDS
 

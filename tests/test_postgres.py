@@ -15,12 +15,12 @@ import sys
 import psycopg
 import pytest
 
-from bot import pg_store
-from bot.engine import Engine
-from bot.errors import IndexBusy, IndexMismatch, IndexMissing
-from bot.indexing import build
-from bot.settings import Settings
-from bot.storage import StoreError, open_store
+from bot.answer.engine import Engine
+from bot.core.errors import IndexBusy, IndexMismatch, IndexMissing
+from bot.core.settings import Settings
+from bot.index.builder import build
+from bot.store.base import StoreError, open_store
+from bot.store.postgres import backend as pg_store
 
 from .conftest import PG_PASSWORD, PG_PASSWORD_USER, ROOT, SEED_FILE, SEEDS
 from .test_ask import assert_quotes_verbatim
@@ -204,7 +204,7 @@ def test_cli_index_ask_and_eval_with_store(pg_url, tmp_path):
 
 
 def test_an_index_folder_moves_into_postgres_without_embedding(seed_index, engine, embedder, pg_url):
-    from bot.indexing import copy_index
+    from bot.index.builder import copy_index
 
     report = copy_index(pg_settings(pg_url), seed_index.index_dir)
     assert report.embedded == 0 and report.reused == report.chunks > 0
@@ -220,8 +220,8 @@ def test_a_manifest_keeps_every_record_through_the_folder_and_postgres(seed_inde
     round-trip through the index folder, a copy into PostgreSQL and back."""
     from dataclasses import replace
 
-    from bot.folder import FolderStore
-    from bot.indexing import copy_index
+    from bot.index.builder import copy_index
+    from bot.store.folder.backend import FolderStore
 
     shutil.copytree(seed_index.index_dir, tmp_path / "index", symlinks=True)
     folder = FolderStore(tmp_path / "index")

@@ -10,9 +10,9 @@ import sys
 
 import psutil
 
-from bot.engine import Engine
-from bot.indexing import build
-from bot.settings import Settings
+from bot.answer.engine import Engine
+from bot.core.settings import Settings
+from bot.index.builder import build
 
 from .conftest import ROOT, SEEDS
 

@@ -16,19 +16,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot import store
-from bot.indexing import build
-from bot.settings import Settings
-from bot.storage import open_store
+from bot.core.settings import Settings
+from bot.index.builder import build
+from bot.store.base import open_store
+from bot.store.folder import layout as store
 
 from .conftest import ROOT, SEEDS
-from .docgen import write_docx, write_html, write_markdown, write_pdf
+from .docgen import write_docx, write_html, write_long_articles, write_markdown, write_pdf
 
 pytest.importorskip("ray", reason="the ray extra is not installed (pip install -e '.[ray]'; make test does)")
 
 from .raycluster import free_port, running_ray  # noqa: E402
 
-SQUAD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "squad-v1.1-dev" / "articles"
 PARAGRAPHS = ["The Ostrava tram depot opened in 1894 with nine horse cars and one stable.",
               "In 1901 the depot electrified its lines; the horses were sold to a brewery in Opava.",
               "Its last wooden car, number 17, is kept in the city museum beside the ticket press."]
@@ -139,7 +138,7 @@ def _other_seedbot(tmp_path: Path) -> Path:
     vectors that must not be mixed with this driver's."""
     alt = tmp_path / "alt"
     shutil.copytree(ROOT / "bot", alt / "bot", ignore=shutil.ignore_patterns("__pycache__"))
-    embedding = alt / "bot" / "embedding.py"
+    embedding = alt / "bot" / "embed" / "embedding.py"
     source = embedding.read_text()
     assert 'return "cls"' in source
     embedding.write_text(source.replace('        return "cls"\n    return "mean"', '        return "mean"\n    return "cls"'))
@@ -161,14 +160,10 @@ def test_a_worker_with_another_model_is_refused(tmp_path):
     assert first["documents"] == len(store.load(tmp_path / "index").documents)
 
 
-def squad_subset(folder: Path, count: int) -> Path:
-    """The first `count` SQuAD articles of the shared eval folder beside the checkout (long enough
-    for a kill to land mid-build); a missing folder fails the test rather than skipping it."""
-    assert SQUAD.is_dir(), f"the kill tests need the SQuAD articles at {SQUAD} (../shared/eval beside the checkout)"
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in sorted(SQUAD.glob("*.txt"))[:count]:
-        shutil.copy(path, folder / path.name)
-    return folder
+def long_articles(folder: Path, count: int) -> Path:
+    """`count` articles long enough (about 40,000 characters each, as SQuAD's) for a kill to land
+    mid-build, written here: the suite needs nothing beside the checkout."""
+    return write_long_articles(folder, count)
 
 
 def build_with_a_kill(cluster, seeds: Path, index: Path, after: float, *extra: str
@@ -210,7 +205,7 @@ def check_whole(index: Path, seeds: Path, result: subprocess.CompletedProcess, b
 
 
 def test_a_worker_killed_mid_build(ray_cluster, tmp_path):
-    seeds = squad_subset(tmp_path / "seeds", 5)  # long enough that the kill lands before the end
+    seeds = long_articles(tmp_path / "seeds", 5)  # long enough that the kill lands before the end
     result, killed = build_with_a_kill(ray_cluster, seeds, tmp_path / "index", after=1.0)
     assert killed
     check_whole(tmp_path / "index", seeds, result, None)
@@ -219,7 +214,7 @@ def test_a_worker_killed_mid_build(ray_cluster, tmp_path):
 
 @pytest.mark.slow
 def test_a_worker_killed_mid_build_ten_times(ray_cluster, tmp_path):
-    seeds = squad_subset(tmp_path / "seeds", 8)
+    seeds = long_articles(tmp_path / "seeds", 8)
     index = tmp_path / "index"
     outcomes = []
     for round in range(10):
@@ -236,11 +231,11 @@ def test_a_worker_killed_mid_build_ten_times(ray_cluster, tmp_path):
 
 @pytest.mark.slow
 def test_workers_that_keep_dying_fail_the_build_cleanly(ray_cluster, tmp_path):
-    seeds = squad_subset(tmp_path / "seeds", 2)
+    seeds = long_articles(tmp_path / "seeds", 2)
     index = tmp_path / "index"
     assert bot_index(seeds, index, "--ray", ray_cluster.address).returncode == 0
     before = store.current_build(index)
-    shutil.copy(sorted(SQUAD.glob("*.txt"))[2], seeds)
+    write_long_articles(seeds, 1, start=2)
     stop = threading.Event()
 
     def kill_every_worker() -> None:  # more deaths than Ray's retries allow

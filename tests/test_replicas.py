@@ -12,9 +12,9 @@ import time
 import psycopg
 import pytest
 
-from bot.engine import Engine
-from bot.indexing import build
-from bot.storage import StoreError
+from bot.answer.engine import Engine
+from bot.index.builder import build
+from bot.store.base import StoreError
 
 from .conftest import ROOT, SEED_FILE
 from .test_ask import assert_quotes_verbatim
@@ -84,7 +84,7 @@ def test_a_database_restart_fails_at_most_the_questions_in_flight(postgres, embe
 
 def killed_build(pg_url: str, seeds, log) -> subprocess.Popen:
     """`bot index` in a process of its own, writing one chunk per transaction (a wide window to kill it in)."""
-    code = ("import sys; import bot.pg_write as w; w.BATCH_CHUNKS = 1; from bot.cli import main; "
+    code = ("import sys; import bot.store.postgres.write as w; w.BATCH_CHUNKS = 1; from bot.cli import main; "
             "sys.exit(main(sys.argv[1:]))")
     return subprocess.Popen([sys.executable, "-c", code, "index", "--seeds", str(seeds), "--store", pg_url],
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bot import store
+from bot.store.folder import layout as store
 from tests.server import running_app
 from tests.test_hardening import ABOUT_KISHI, BAD_QUESTIONS, REFUSED, damaged_current
 

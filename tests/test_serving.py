@@ -17,8 +17,8 @@ import urllib.request
 
 import pytest
 
-from bot.errors import BotError
-from bot.ui import access
+from bot.core.errors import BotError
+from bot.web.app import access
 
 from .conftest import ROOT, SEEDS
 from .server import free_port, running_app

@@ -14,13 +14,13 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from bot import short_answer as sa
-from bot import spans
-from bot import ui_render as render
-from bot.answer import Quote, compose, rank
-from bot.evaluate import exact_match
-from bot.lexical import terms as stems
-from bot.settings import Settings
+from bot.answer.compose import Quote, compose, rank
+from bot.core.lexical import terms as stems
+from bot.core.settings import Settings
+from bot.eval.runs import exact_match
+from bot.shortanswer import choose as sa
+from bot.shortanswer import spans
+from bot.web import render
 
 from .conftest import ROOT
 
@@ -108,7 +108,7 @@ def test_any_short_answer_is_a_verbatim_span_of_its_quote(marker, texts, questio
 def answering_engine(seed_index, embedder):
     """The seed article with the refusal threshold at 0: the span step is tested on every quote
     whatever the refusal decides (the sentence ranking and refusal have their own tests)."""
-    from bot.engine import Engine
+    from bot.answer.engine import Engine
 
     return Engine(Settings.from_env(seeds_dir=seed_index.seeds_dir, index_dir=seed_index.index_dir,
                                     decline_threshold=0.0), embedder)

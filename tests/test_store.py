@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot import store
+from bot.store.folder import layout as store
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_chunk_table_makes_rows_with_their_text(tmp_path):
 
 
 def test_a_manifest_reads_what_it_writes_and_refuses_a_wrong_shape():
-    from bot.manifest import DocumentInfo, Manifest
+    from bot.core.manifest import DocumentInfo, Manifest
 
     data = {"format": 3, "built_at": "2026-11-29T21:00:00+0000", "seeds": "/articles",
             "model": {"id": "all-MiniLM-L6-v2", "dim": 384, "backend": "onnx-int8-avx2", "max_tokens": 256},

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import store
-from bot import ui_render as render
-from bot.answer import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
+from bot.answer.compose import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
+from bot.store.folder import layout as store
+from bot.web import render
 from tests.server import ROOT, SCRIPT_ARTICLE, TENTATIVE_QUESTION, running_app
 
 CONTRACT_KEYS = {"question", "answered", "answer", "quotes", "seconds"}
@@ -155,7 +155,7 @@ def test_the_server_terminal_stays_quiet(client, server):
 # -- the parts, in-process ----------------------------------------------------------------------
 @pytest.fixture()
 def app(engine):
-    from bot.ui import ChatApp
+    from bot.web.app import ChatApp
 
     return ChatApp(engine.settings, engine)
 
@@ -168,10 +168,10 @@ def test_rebuild_reports_a_busy_index(app):
 
 
 def test_the_rebuild_message_counts_every_skipped_file(seeds_copy, tmp_path, embedder):
-    from bot.engine import Engine
-    from bot.indexing import build
-    from bot.settings import Settings
-    from bot.ui import SKIPPED_SHOWN, ChatApp
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+    from bot.index.builder import build
+    from bot.web.app import SKIPPED_SHOWN, ChatApp
 
     settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
     build(settings, embedder)
@@ -187,8 +187,8 @@ def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp
 
     import gradio as gr
 
-    from bot import feedback
-    from bot.ui import ChatApp
+    from bot.web import feedback
+    from bot.web.app import ChatApp
 
     app = ChatApp(dataclasses.replace(engine.settings, index_dir=tmp_path), engine)
     _, chat, turns, _ = app.respond("Who is Japan's defense minister?", [])
@@ -206,7 +206,7 @@ def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp
 
 
 def test_stale_seeds_are_detected(seeds_copy, engine):
-    from bot.watch import SeedWatch
+    from bot.index.watch import SeedWatch
 
     manifest = engine.loaded().index.manifest
     watch = SeedWatch()
@@ -250,9 +250,9 @@ def test_long_single_line_paragraphs_narrow_to_the_quote():
 
 
 def test_start_up_rebuilds_a_stale_index(seeds_copy, tmp_path, embedder):
-    from bot.indexing import build
-    from bot.settings import Settings
-    from bot.watch import ready_to_serve
+    from bot.core.settings import Settings
+    from bot.index.builder import build
+    from bot.index.watch import ready_to_serve
 
     settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
     build(settings, embedder)
@@ -280,7 +280,7 @@ def test_the_app_reads_the_refusal_calibration_from_the_manifest(client, server)
 
 
 def test_example_questions_name_things_as_the_article_does(engine):
-    from bot.examples import example_questions, names
+    from bot.web.examples import example_questions, names
 
     text = "The Taiwan Strait is wide. Ships cross the Taiwan Strait. Nobuo Kishi spoke. Nobuo Kishi left."
     assert names(text) == ["the Taiwan Strait", "Nobuo Kishi"]

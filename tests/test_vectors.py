@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot import vectors
+from bot.store.folder import vectors
 
 
 def _clustered(n: int, dim: int = 64, seed: int = 0) -> np.ndarray:
@@ -46,7 +46,7 @@ def test_search_scores_are_cosines_and_missing_rows_are_dropped():
 
 def test_stored_index_is_memory_mapped_not_copied(seed_index):
     """store.load maps the FAISS file: its vectors stay in the file, not in a private copy."""
-    from bot import store
+    from bot.store.folder import layout as store
 
     loaded = store.load(seed_index.index_dir)
     path = str(loaded.folder / "dense.faiss")

@@ -1,0 +1,74 @@
+"""Follow-up questions: resolve "What did he say about it?" against the conversation so far.
+
+Retrieval sees the question alone when it stands on its own. When it leans on earlier turns (it
+opens with "and", "but", "what about" and the like, or has a pronoun or "there"/"then" and no name
+of its own), the previous user question is added to it, so the search finds the same story. The
+sentences found are then weighed against the new question first (features.follow_up_info): the
+words it borrows count for less, or the sentence that answered the last question would win again.
+The marker reads the new question alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.errors import BadQuestion
+
+ROLES = ("user", "assistant")  # a follow-up leans on the last "user" turn; other roles mean a mistake
+MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge history only costs time
+
+POINTING = re.compile(
+    r"\b(he|she|it|its|they|them|their|theirs|his|her|hers|him|this|that|these|those|there|then|"
+    r"the same|the other|such|former|latter)\b|^why\b",
+    re.IGNORECASE,
+)
+# A question opening with these goes on from the last one whatever it names ("And what about the US
+# side?", "And who was the American he met?").
+CONTINUING = re.compile(r"^(and|but|also|so|what about|how about|what else)\b(?!-)", re.IGNORECASE)  # not "So-called"
+NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+|\b[A-Z]{2,}\b|\d")
+# "his", "its", "their" after "the <noun>" or a name point inside the question: "Who did the teenager
+# draw with in his final game?" stands on its own.
+OWN_REFERENT = re.compile(r"\b(?i:the|an?)\s+\w+.*?\b(?i:his|its|their)\b|(?<!^)\b[A-Z][a-z]+.*?\b(?i:his|its|their)\b")
+POSSESSIVES = frozenset(("his", "its", "their"))
+
+
+def is_follow_up(question: str) -> bool:
+    """A question that goes on from the last one ("and ...", "what about ...") or that names nothing
+    of its own but points back (a pronoun, "there", "then"; not a possessive whose noun is in it)."""
+    text = question.strip()
+    if CONTINUING.search(text):
+        return True
+    pointing = [m.group(0).lower() for m in POINTING.finditer(text)]
+    if OWN_REFERENT.search(text):
+        pointing = [word for word in pointing if word not in POSSESSIVES]
+    return bool(pointing) and (len(NAME.findall(text)) == 0 or len(text.split()) <= 4)
+
+
+def resolve(question: str, history: list[dict]) -> str:
+    """The question to search with: itself, or itself plus the last user question it leans on."""
+    if not history or not is_follow_up(question):
+        return question
+    previous = [turn.get("content", "") for turn in history
+                if isinstance(turn, dict) and turn.get("role") == "user" and isinstance(turn.get("content"), str)]
+    if not previous:
+        return question
+    return f"{question} ({previous[-1].strip()})"
+
+
+def history_problem(history) -> str:
+    """What is wrong with a conversation as a caller gives it (the API, `bot ask`'s JSON lines, a
+    question set), or "": None or a list of {"role": "user"|"assistant", "content": str} objects."""
+    if not history:
+        return ""
+    if not isinstance(history, list) or not all(
+            isinstance(t, dict) and t.get("role") in ROLES and isinstance(t.get("content"), str) for t in history):
+        return '"history" must be a list of {"role": "user" or "assistant", "content": str} objects'
+    return ""
+
+
+def check_history(history, clip: int) -> list[dict]:
+    """The conversation to resolve follow-ups against: its last MAX_HISTORY_MESSAGES messages, each
+    clipped to `clip` characters; BadQuestion when it is not a list of messages."""
+    if problem := history_problem(history):
+        raise BadQuestion(problem)
+    return [dict(turn, content=turn["content"][:clip]) for turn in (history or [])[-MAX_HISTORY_MESSAGES:]]

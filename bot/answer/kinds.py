@@ -1,0 +1,187 @@
+"""What kind of thing a question asks for, and which kinds a sentence holds that the question lacks.
+
+"When" wants a year or a date, "how many" a number, "who" a name, "which country" a country. A
+sentence that repeats the question's words but holds nothing of the asked kind is rarely the answer
+(a headline restating the story, a question quoted as a subheading). Kinds are found with patterns
+and two small gazetteers (countries, U.S. states): general knowledge, not tuned to any article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.core.lexical import STOP_WORDS, terms, words
+
+ASKS = {
+    "when": re.compile(r"\b(when|what (year|date|day|month|century|decade|time|period|era)|which (year|century|decade|month|day))\b"),
+    "count": re.compile(r"\b(how (many|much|long|far|old|large|big|tall|high|often|fast|deep|wide)|what (percentage|percent|proportion|number|amount|size|temperature|population|age))\b"),
+    "who": re.compile(r"\b(who|whom|whose|which (person|man|woman|people|group|company|team|organization|player|king|president))\b"),
+    "where": re.compile(r"\b(where|what (country|city|state|place|region|location|continent|river|town)|which (country|city|state|place|region|river|town))\b"),
+    "percent": re.compile(r"\b(percent|percentage|proportion|share|fraction)\b"),
+    "money": re.compile(r"\b(how much (money|did|does|was|is|were)|cost|price|worth|paid|budget|revenue|salary)\b"),
+    "why": re.compile(r"\b(why|what (caused|causes|led|reason))\b"),
+    "called": re.compile(r"\b(called|named|known as|the name|term for|what name)\b"),
+    # "which team", "what company", "which of these films": a thing with a name of its own.
+    "which": re.compile(r"\b(which|what)\s+(?!(is|was|are|were|do|does|did|has|have|had|can|could|will|would|"
+                        r"should|may|might|must|kind|type|sort|happens?|happened)\b)[a-z]+"),
+    "country": re.compile(r"\b(which|what) (\w+ )?(country|nation)\b"),
+    "state": re.compile(r"\b(which|what) (\w+ )?(u\.?s\.? )?state\b"),
+    "age": re.compile(r"\b(how old|what age|what is the age|aged?)\b"),
+    "phone": re.compile(r"\b(tele)?phone\b|\bnumber (should|do|can|to) (i|you|we|people) (call|ring|dial)\b"),
+    "person": re.compile(r"\b(who|whom|whose|which (\w+ )?(person|man|woman|actor|actress|singer|rapper|star|"
+                         r"player|athlete|ceo|leader|president|senator|governor|minister|judge|celebrity|host|"
+                         r"coach|artist|musician|author|officer|official|billionaire|founder|politician))\b"),
+}
+
+PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+MONEY = re.compile(r"[$£€¥]|\b(dollars?|pounds?|euros?|yen|francs?)\b", re.I)
+BECAUSE = re.compile(r"\b(because|due to|since|so that|in order to|as a result|owing to|led to|caused)\b", re.I)
+AGE = re.compile(r"\b(aged?|at the age of)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|, \d{1,3}, |\(\d{1,3}\)", re.I)
+PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
+QUOTED = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]")
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
+MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
+NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                    r"fifty|hundred|thousand|million|billion|dozen)\b", re.I)
+# A capitalized word that does not start a sentence: most often (part of) a name.
+CAPITALIZED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
+# Two or more capitalized words in a row, as in a person's name ("Julianne Hough", "Max Park").
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+
+COUNTRIES = frozenset("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas
+bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei
+bulgaria burkina burundi cambodia cameroon canada chad chile china colombia comoros congo croatia
+cuba cyprus czechia czech denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia
+fiji finland france gabon gambia georgia germany ghana greece grenada guatemala guinea guyana haiti
+honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan
+kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya
+liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania
+mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma
+namibia nauru nepal netherlands holland nicaragua niger nigeria macedonia norway oman pakistan palau
+palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa
+senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden
+switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey turkmenistan
+tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe
+britain england scotland wales america usa uk korea emirates uae greenland
+""".split()) | {"united states", "united kingdom", "south korea", "north korea", "south africa",
+                "new zealand", "saudi arabia", "sri lanka", "costa rica", "el salvador", "ivory coast",
+                "dominican republic", "czech republic", "united arab emirates", "papua new guinea"}
+US_STATES = frozenset("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+vermont virginia washington wisconsin wyoming
+""".split()) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota",
+                "rhode island", "south carolina", "south dakota", "west virginia"}
+
+
+def asked(question: str) -> frozenset[str]:
+    """The kinds of answer a question asks for (a question may ask for several: "which state" is
+    a "where", a "which" and a "state")."""
+    text = question.lower()
+    return frozenset(kind for kind, pattern in ASKS.items() if pattern.search(text))
+
+
+# Kinds seen in the words the question does not use (one word each), and kinds seen anywhere.
+IN_NEW_WORDS = {"year": YEAR, "month": MONTH, "number": NUMBER}
+IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED, "age": AGE, "phone": PHONE}
+# A sentence that asks rather than tells: a subheading or a related-article link such as "Who's won
+# the other titles?" holds the question's words and never its answer.
+ASKING = re.compile(r"\?[\"'”’)\]]*\s*$")
+# A line with no closing punctuation: a headline, caption or link ("Watch:TikTok CEO testifies").
+UNFINISHED = re.compile(r"[^.!?…\"'”’)\]]\s*$")
+LABEL = re.compile(r"^[A-Z][\w'’ ]{0,30}:(?=\S)")  # "Previously:Former Pope ...", "Watch:..."
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a sentence holds whatever the question is: found once per sentence and cached, since the
+    same sentences come back question after question (half the answer step's time went here)."""
+
+    words: tuple[str, ...]
+    content: tuple[str, ...]  # the words that are not stop words, in order
+    terms: tuple[str, ...]  # BM25 terms (lexical.terms)
+    capitalized: tuple[str, ...]  # CAPITALIZED matches, as written
+    full_names: tuple[tuple[str, ...], ...]  # each FULL_NAME match's words, lower-cased
+    kinds: frozenset[str]  # IN_SENTENCE kinds
+    word_kinds: dict[str, frozenset[str]]  # IN_NEW_WORDS kinds, by the content word that shows them
+    maybe_place: bool  # a content word starts a country or U.S. state name
+    asking: bool
+    unfinished: bool
+    labelled: bool
+
+
+PLACE_STARTS = frozenset(name.split()[0] for name in COUNTRIES | US_STATES)
+
+
+@lru_cache(maxsize=20_000)
+def facts(sentence: str) -> Facts:
+    found = tuple(words(sentence))
+    content = tuple(w for w in found if w not in STOP_WORDS)
+    word_kinds = {w: kinds for w in set(content) if (kinds := _word_kinds(w))}
+    return Facts(
+        found, content, tuple(terms(sentence)), tuple(CAPITALIZED.findall(sentence)),
+        tuple(tuple(name.replace("-", " ").lower().split()) for name in FULL_NAME.findall(sentence)),
+        frozenset(k for k, pattern in IN_SENTENCE.items() if pattern.search(sentence)), word_kinds,
+        any(w in PLACE_STARTS for w in content), bool(ASKING.search(sentence)), bool(UNFINISHED.search(sentence)),
+        bool(LABEL.match(sentence)))
+
+
+@lru_cache(maxsize=50_000)
+def _word_kinds(word: str) -> frozenset[str]:
+    """IN_NEW_WORDS kinds of one word: words repeat from sentence to sentence far more than
+    sentences do from question to question (a folder of news: 40 pattern searches a new sentence)."""
+    return frozenset(k for k, pattern in IN_NEW_WORDS.items() if pattern.search(word))
+
+
+def held(sentence: str, question_words: frozenset[str]) -> frozenset[str]:
+    """The kinds of answer the sentence holds in words the question does not already use."""
+    f = facts(sentence)
+    new_words = [w for w in f.content if w not in question_words]
+    kinds = set(f.kinds).union(*(f.word_kinds.get(w, ()) for w in new_words))
+    if any(w.lower() not in question_words for w in f.capitalized):
+        kinds.add("name")
+    if any(all(w not in question_words for w in name) for name in f.full_names):
+        kinds.add("full_name")
+    if f.maybe_place and _places(new_words, COUNTRIES):
+        kinds.add("country")
+    if f.maybe_place and _places(new_words, US_STATES):
+        kinds.add("state")
+    return frozenset(kinds)
+
+
+def _places(new_words: list[str], gazetteer: frozenset[str]) -> bool:
+    pairs = (f"{a} {b}" for a, b in zip(new_words, new_words[1:]))
+    return any(w in gazetteer for w in new_words) or any(p in gazetteer for p in pairs)
+
+
+# (asked kind, held kind) pairs that make a feature each: the sentence holds what is asked.
+MATCHES = {
+    "asks_when_year": ("when", "year"), "asks_when_month": ("when", "month"),
+    "asks_count_number": ("count", "number"), "asks_who_name": ("who", "name"),
+    "asks_where_name": ("where", "name"), "asks_percent_percent": ("percent", "percent"),
+    "asks_money_money": ("money", "money"), "asks_why_because": ("why", "because"),
+    "asks_which_name": ("which", "name"), "asks_country_country": ("country", "country"),
+    "asks_state_state": ("state", "state"), "asks_person_full_name": ("person", "full_name"),
+}
+
+
+
+# What an answer cannot do without: a sentence holding none of these (in words the question does not
+# use) does not say what was asked, however well it matches the rest. "How old is the chef?" against
+# a sentence naming the chef and no age; "How many ...?" against one with no number.
+NEEDED = {"count": {"number"}, "money": {"money", "number"}, "percent": {"percent", "number"}, "age": {"age"},
+          "phone": {"phone"}}
+
+
+def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozenset[str]) -> bool:
+    """Whether the question asks for a kind of thing (a number, an amount, an age...) that the
+    sentence does not hold."""
+    needed = [NEEDED[kind] for kind in asks if kind in NEEDED]
+    if not needed:
+        return False
+    kinds = held(sentence, question_words)
+    return any(not (need & kinds) for need in needed)

