@@ -40,9 +40,9 @@ def squad_folder() -> Path:
     """The SQuAD index folder `bot eval` keeps in the cache, built (incrementally) if needed."""
     from dataclasses import replace
 
+    from bot import build
     from bot.core.settings import Settings
     from bot.embed.embedding import Embedder
-    from bot.index.builder import build
 
     settings = Settings.from_env(seeds_dir=SQUAD / "articles")
     settings = replace(settings, index_dir=settings.cache_dir / "eval" / "squad-v1.1-dev" / "index")

@@ -74,8 +74,8 @@ def build(n: int, index_dir: Path, peer_dir: Path | None, squad_articles: Path, 
     from bot.core.settings import Settings
     from bot.embed.embedding import Embedder
     from bot.index.builder import chunking_params, model_record
+    from bot.store.base import ChunkRow
     from bot.store.folder import layout as store
-    from bot.store.folder.layout import ChunkRow
     from bot.store.folder.vectors import make_dense_index
 
     started = time.perf_counter()

@@ -18,8 +18,9 @@ from bot.terminal import ProgressBar, add_flags, settings_of, show_log_lines
 
 
 def cmd_index(args) -> int:
-    from bot.embed.embedding import Embedder
-    from bot.index.builder import build, recorded_seeds
+    from bot import Embedder, build
+    from bot.answer.engine import refusal_calibration
+    from bot.index.builder import recorded_seeds
 
     given = settings_of(args)
     if args.from_index:
@@ -39,7 +40,7 @@ def cmd_index(args) -> int:
         from bot.index.watch import watch
 
         return watch(settings, embedder, full=args.full, on_build=lambda r: _show_report(r, args.json),
-                     cluster=_join(address, embedder))
+                     cluster=_join(address, embedder), finish=refusal_calibration(embedder, settings))
     tty = sys.stderr.isatty()  # asked first: a joined cluster sends stderr through a filter (cluster.py)
     cluster = _join(address, embedder)
     bar = ProgressBar("Embedding on Ray", "doc", tty) if cluster else ProgressBar("Embedding")
@@ -191,9 +192,8 @@ def _ask(engine, args) -> int:
 def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
     """The index to evaluate on: --index as given, or one built (incrementally) in the cache for a
     dataset folder that carries its own articles (SQuAD's articles/, BEIR's corpus.jsonl)."""
-    from bot.embed.embedding import Embedder
+    from bot import Embedder, build
     from bot.eval.runs import materialize_beir
-    from bot.index.builder import build
 
     if args.index is not None:
         return settings

@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import bot.cluster.driver  # noqa: E402
+from bot import build  # noqa: E402
 from bot.cluster.driver import connect  # noqa: E402
 from bot.core.settings import Settings  # noqa: E402
 from bot.embed.embedding import Embedder  # noqa: E402
-from bot.index.builder import build  # noqa: E402
 from tests.raycluster import running_ray  # noqa: E402
 
 SQUAD = ROOT.parent / "shared" / "eval" / "squad-v1.1-dev" / "articles"

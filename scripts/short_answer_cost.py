@@ -46,7 +46,7 @@ def main() -> int:
         loaded, info, _, _ = engine.evidence(item.question)  # the question's terms, as compose() has them
         started = time.perf_counter()
         texts = [q.text for q in answer.quotes[:MAX_QUOTES]]  # the marker's read counted as the step's
-        choose(info.text, info.terms, answer.quotes, engine.embedder.marker().read(info.text, texts), model)
+        choose(info.text, info.terms, answer.quotes, engine.marker().read(info.text, texts), model)
         chose.append(time.perf_counter() - started)
     for name, seconds in (("whole answer", asked), ("marker + choose()", chose)):
         ms = np.array(seconds) * 1000

@@ -39,13 +39,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from train_marker import train as train_marker  # noqa: E402
 
+from bot import build  # noqa: E402
 from bot.answer.compose import compose, rank, refusal_evidence  # noqa: E402
 from bot.answer.engine import Engine  # noqa: E402
 from bot.core.linear import sigmoid, softmax  # noqa: E402
 from bot.core.settings import DEFAULT_MODEL, Settings  # noqa: E402
 from bot.embed.embedding import Embedder, model_dir  # noqa: E402
 from bot.eval.runs import contains, exact_match  # noqa: E402
-from bot.index.builder import build  # noqa: E402
 from bot.shortanswer import choose as sa  # noqa: E402
 from bot.shortanswer.marker import LORA_FILE, Marker  # noqa: E402
 
@@ -71,7 +71,7 @@ def ask(engine: Engine, question: str) -> dict:
         if ranked else 0.0
     answered = probability >= engine.threshold()
     answer = compose(question, ranked, answered, loaded.original_text, answer_probability=probability,
-                     asked=info, marker=engine.embedder.marker())  # the marker settles the first two
+                     asked=info, marker=engine.marker())  # the marker settles the first two
     shown = answer.closest if answer.tentative else answer.quotes  # a tentative answer shows its closest
     return {"terms": info.terms, "answered": answered, "quotes": [q.text for q in shown],
             "scores": [q.score for q in shown]}

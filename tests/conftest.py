@@ -57,7 +57,7 @@ def embedder() -> Embedder:
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory, embedder) -> Settings:
     """An index of the project's own seeds/, built once for the session (read-only for tests)."""
-    from bot.index.builder import build
+    from bot import build
 
     folder = tmp_path_factory.mktemp("seed-index")
     settings = Settings.from_env(seeds_dir=SEEDS, index_dir=folder / "index")

@@ -107,9 +107,9 @@ TWO_STORIES = {
 
 @pytest.fixture(scope="module")
 def two_stories(tmp_path_factory, embedder):
+    from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
-    from bot.index.builder import build
 
     folder = tmp_path_factory.mktemp("two-stories")
     for name, text in TWO_STORIES.items():

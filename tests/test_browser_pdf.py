@@ -9,9 +9,9 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
+from bot import build
 from bot.answer.engine import Engine
 from bot.core.settings import Settings
-from bot.index.builder import build
 from bot.ingest.formats import extract
 from tests.docgen import write_printed_pdf
 from tests.test_formats import filler

@@ -65,9 +65,9 @@ def test_paragraph_features_are_shared_within_a_paragraph(engine):
 def test_a_title_line_is_never_quoted_as_an_answer(tmp_path, embedder):
     """A file's title line restates the story and holds the question's words: it was quoted first
     for "who" questions (README: evaluation, the fresh check). The body sentence must be quoted."""
+    from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
-    from bot.index.builder import build
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -13,11 +13,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
+from bot import build
 from bot.answer.engine import Engine
 from bot.cli import main as bot_main
 from bot.core.settings import Settings
 from bot.eval.runs import Item, run, score, spread
-from bot.index.builder import build
 from bot.ingest import extract
 from bot.ingest.formats import extract as extract_text
 from bot.ingest.pdf import Line, reflow

@@ -28,12 +28,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from bot import build
 from bot.answer.compose import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
 from bot.answer.engine import Engine
 from bot.answer.followups import MAX_HISTORY_MESSAGES
 from bot.core.errors import BadQuestion, IndexDamaged, IndexMismatch, IndexMissing
 from bot.core.settings import Settings
-from bot.index.builder import build
 from bot.ingest.chunking import chunk_document, make_splitter
 from bot.ingest.documents import MAX_FILE_BYTES, clean, decode, load_documents, read_document
 from bot.store.folder import layout as store

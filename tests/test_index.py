@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot import build
 from bot.answer.engine import Engine
 from bot.core.errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, NothingToIndex
 from bot.core.settings import Settings
-from bot.index.builder import build
 from bot.store.folder import layout as store
 
 from .conftest import ROOT

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.core.settings import DEFAULT_MODEL, Settings
+from bot.core.settings import DEFAULT_MODEL
 from bot.embed.embedding import Embedder, model_dir
 from bot.shortanswer import marker as mk
 
@@ -34,7 +34,7 @@ def test_margins_of_spans_are_the_start_and_end_marks_of_their_pieces():
 
 @pytest.fixture(scope="module")
 def marker(embedder: Embedder) -> mk.Marker:
-    found = embedder.marker()
+    found = mk.load_marker(embedder.settings.cache_dir)
     assert found is not None
     return found
 
@@ -72,8 +72,7 @@ def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeyp
     broken = tmp_path / "marker_lora.npz"
     broken.write_bytes(b"not numpy")
     monkeypatch.setattr(mk, "LORA_FILE", broken)
-    embedder = Embedder(Settings.from_env(cache_dir=tmp_path / "cache"))
-    assert embedder.marker() is None
+    assert mk.load_marker(tmp_path / "cache") is None
     assert not list((tmp_path / "cache" / "onnx").glob("*/marker_int8.onnx"))  # nothing half-made kept
 
 

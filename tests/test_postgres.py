@@ -15,10 +15,10 @@ import sys
 import psycopg
 import pytest
 
+from bot import build
 from bot.answer.engine import Engine
 from bot.core.errors import IndexBusy, IndexMismatch, IndexMissing
 from bot.core.settings import Settings
-from bot.index.builder import build
 from bot.store.base import StoreError, open_store
 from bot.store.postgres import backend as pg_store
 

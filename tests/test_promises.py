@@ -10,9 +10,9 @@ import sys
 
 import psutil
 
+from bot import build
 from bot.answer.engine import Engine
 from bot.core.settings import Settings
-from bot.index.builder import build
 
 from .conftest import ROOT, SEEDS
 

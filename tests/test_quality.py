@@ -37,9 +37,9 @@ def test_follow_ups_about_seven_articles_meet_their_gate(tmp_path, embedder):
     the last one's sentence, nor to another article."""
     import shutil
 
+    from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
-    from bot.index.builder import build
 
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "eval" / "fresh-articles" / "articles", seeds)
@@ -131,9 +131,9 @@ def write_articles(folder) -> list:
 
 
 def test_a_multi_article_slice_meets_its_gate(tmp_path, embedder):
+    from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
-    from bot.index.builder import build
 
     items = write_articles(tmp_path / "seeds")
     settings = Settings.from_env(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
@@ -164,10 +164,10 @@ MAX_NEW_CONFIDENT_ERRORS = 45
 
 
 def test_a_mixed_folder_of_new_genres_meets_its_gate(tmp_path, embedder):
+    from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
     from bot.eval.runs import score_groups
-    from bot.index.builder import build
 
     settings = Settings.from_env(seeds_dir=NEW_GENRES / "articles", index_dir=tmp_path / "index")
     report = build(settings, embedder)

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot import build
 from bot.core.settings import Settings
-from bot.index.builder import build
 from bot.store.base import open_store
 from bot.store.folder import layout as store
 

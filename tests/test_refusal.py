@@ -12,11 +12,11 @@ import sys
 
 import pytest
 
+from bot import build
 from bot.answer.compose import AnswerModel
 from bot.answer.engine import Engine
 from bot.answer.refusal import Calibration, probe_questions
 from bot.core.settings import Settings
-from bot.index.builder import build
 
 from .conftest import ROOT, SEEDS
 

@@ -12,8 +12,8 @@ import time
 import psycopg
 import pytest
 
+from bot import build
 from bot.answer.engine import Engine
-from bot.index.builder import build
 from bot.store.base import StoreError
 
 from .conftest import ROOT, SEED_FILE

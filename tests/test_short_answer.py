@@ -20,6 +20,7 @@ from bot.core.settings import Settings
 from bot.eval.runs import exact_match
 from bot.shortanswer import choose as sa
 from bot.shortanswer import spans
+from bot.shortanswer.marker import load_marker
 from bot.web import render
 
 from .conftest import ROOT
@@ -76,7 +77,7 @@ def test_features_have_one_column_each_and_match_the_model_file():
 
 @pytest.fixture(scope="module")
 def marker(embedder):
-    return embedder.marker()
+    return load_marker(embedder.settings.cache_dir)
 
 
 @hsettings(max_examples=60, deadline=None)
@@ -139,7 +140,7 @@ def test_seed_examples_pick_the_right_span(answering_engine, question, expected)
     quotes = compose(question, ranked, True, loaded.original_text).quotes
     model = sa.ShortAnswerModel.load()
     always = sa.ShortAnswerModel(model.weights, model.lexicon, model.show_weights, -1.0)
-    marks = answering_engine.embedder.marker().read(info.text, [q.text for q in quotes[: sa.MAX_QUOTES]])
+    marks = answering_engine.marker().read(info.text, [q.text for q in quotes[: sa.MAX_QUOTES]])
     short = sa.choose(info.text, info.terms, quotes, marks, always)
     assert short is not None and exact_match(short.text, [expected]), short
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot import build
 from bot.answer.engine import Engine
 from bot.answer.statements import is_statement
 from bot.core.settings import Settings
-from bot.index.builder import build
 
 NOT_STATEMENTS = [
     "By Harriet Vosper, Restaurant Critic",

@@ -168,9 +168,9 @@ def test_rebuild_reports_a_busy_index(app):
 
 
 def test_the_rebuild_message_counts_every_skipped_file(seeds_copy, tmp_path, embedder):
+    from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
-    from bot.index.builder import build
     from bot.web.app import SKIPPED_SHOWN, ChatApp
 
     settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
@@ -250,9 +250,9 @@ def test_long_single_line_paragraphs_narrow_to_the_quote():
 
 
 def test_start_up_rebuilds_a_stale_index(seeds_copy, tmp_path, embedder):
+    from bot import build
     from bot.core.settings import Settings
-    from bot.index.builder import build
-    from bot.index.watch import ready_to_serve
+    from bot.web.startup import ready_to_serve
 
     settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
     build(settings, embedder)

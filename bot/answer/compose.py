@@ -36,8 +36,7 @@ from bot.core.linear import softmax
 from bot.ingest.documents import NOT_TITLE_ENDS
 from bot.shortanswer.choose import ShortAnswer, choose
 from bot.shortanswer.marker import Marker, Marks
-from bot.store.base import Build
-from bot.store.folder.layout import SentenceColumn
+from bot.store.base import Build, SentenceColumn
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
 MAY_NOT_ANSWER = "The articles may not answer this directly; the closest passage is:"

@@ -21,11 +21,14 @@ from bot.answer.followups import check_history, resolve
 from bot.answer.refusal import Calibration, calibrate
 from bot.answer.retrieve import Hit, Retriever
 from bot.core.errors import BadQuestion, BotError
+from bot.core.manifest import check_model
 from bot.core.settings import Settings
 from bot.embed.backends import one_blas_thread
 from bot.embed.embedding import Embedder
-from bot.store.base import Build, Store, open_store
-from bot.store.folder.layout import check_model
+from bot.index.builder import BuildReport
+from bot.index.builder import build as index_build
+from bot.shortanswer.marker import Marker, load_marker
+from bot.store.base import Build, Finish, Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,20 @@ def calibrate_build(index: Build, embedder: Embedder, model: AnswerModel, top_k:
     return calibrate(lambda probe: loaded.refusal_evidence(probe, model, top_k), model.digest)
 
 
+def build(settings: Settings, embedder: Embedder | None = None, **options) -> BuildReport:
+    """Bring the index in line with the seeds folder (index/builder.py: incremental, crash-safe) and
+    record in the new build, before it becomes current, where the refusal's off-topic probes fall
+    on it. `options`: `full`, `progress`, `target`, `cluster` (builder.build)."""
+    embedder = embedder or Embedder(settings)
+    return index_build(settings, embedder, finish=refusal_calibration(embedder, settings), **options)
+
+
+def refusal_calibration(embedder: Embedder, settings: Settings) -> Finish:
+    """What a build records of itself before it becomes current: the refusal's calibration."""
+    model = AnswerModel.load()
+    return lambda index: {"refusal": calibrate_build(index, embedder, model, settings.top_k).as_json()}
+
+
 class Engine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None,
                  model: AnswerModel | None = None, store: Store | None = None):
@@ -79,6 +96,13 @@ class Engine:
         self._loaded: Loaded | None = None
         self._failed: tuple[object, BotError] | None = None  # (stamp, error) of a failed load
         self._lock = threading.Lock()
+        self._marker: Marker | None | bool = False  # False: not loaded yet
+
+    def marker(self) -> Marker | None:
+        """The short answer's marker (shortanswer/marker.py), loaded once; None when unavailable."""
+        if self._marker is False:
+            self._marker = load_marker(self.settings.cache_dir)
+        return self._marker
 
     # -- the index -------------------------------------------------------------------------------
     def loaded(self) -> Loaded:
@@ -102,7 +126,7 @@ class Engine:
             # Another model's index is refused before this model is loaded (seconds, or a download).
             check_model(self.store.name, manifest, self.embedder.model_id, where=self.store.option)
             self.embedder.load()
-            self.embedder.marker()  # exported now (once per cache) rather than at the first question
+            self.marker()  # exported now (once per cache) rather than at the first question
             index = self.store.load(self.embedder.model_id, self.embedder.dim)
         except BotError as error:
             self._failed = (stamp, error)
@@ -176,7 +200,7 @@ class Engine:
             info, found = loaded.weigh_follow_up(info, hits, text)
             ranked = rank(self.model, found, loaded.index)
         answer = compose(text, ranked, probability >= threshold, loaded.original_text,
-                         answer_probability=probability, asked=info, marker=self.embedder.marker(),
+                         answer_probability=probability, asked=info, marker=self.marker(),
                          follow_up=query != text)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer.kinds import CAPITALIZED
-from bot.core.lexical import _stemmer, terms, words
+from bot.core.lexical import stemmer, terms, words
 from bot.embed.embedding import Embedder
 from bot.store.base import Build
 
@@ -60,7 +60,7 @@ class Retriever:
 
     def lexicon(self, question: str) -> Lexicon:
         """Every word of the question, stemmed, stop words and names too: what its features ask about."""
-        stem = _stemmer()
+        stem = stemmer()
         return Lexicon(self.index, {stem(w) for w in words(question)}
                        | {stem(w.lower()) for w in CAPITALIZED.findall(question)})
 

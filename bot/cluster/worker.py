@@ -22,8 +22,7 @@ import numpy as np
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
 from bot.ingest.documents import Document, RawFile, Skipped, parse
-from bot.store.base import DocumentRows
-from bot.store.folder.layout import ChunkRow
+from bot.store.base import ChunkRow, DocumentRows
 
 
 @lru_cache(maxsize=8)

@@ -23,7 +23,7 @@ yours yourself yourselves also s t can't won't don't doesn't didn't isn't aren't
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def stemmer():
     try:
         import Stemmer
 
@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """BM25 terms: stop words dropped, stemmed."""
-    stem = _stemmer()
+    stem = stemmer()
     return [stem(w) for w in words(text) if w not in STOP_WORDS]
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.core.errors import IndexMismatch
 
 
 @dataclass(frozen=True)
@@ -126,3 +129,17 @@ def _document(source: str, info) -> DocumentInfo:
                             int(info.get("chunks", 0)), tuple(pages))
     except (TypeError, ValueError):
         raise ValueError(f"bad document entry {source!r}") from None
+
+
+def check_model(index_dir: Path | str, manifest: Manifest, model_id: str | None, dim: int | None = None,
+                where: str | None = None) -> None:
+    """Refuse an index built with another embedding model, or whose vectors have another size.
+    `where` is the option that names the store in the fixing command (default `--index DIR`)."""
+    built_id, built_dim = manifest.model.id, manifest.model.dim
+    if (model_id is None or built_id == model_id) and (dim is None or built_dim == dim):
+        return
+    given = f"{model_id!r}" + (f" ({dim} dimensions)" if dim is not None else "")
+    raise IndexMismatch(
+        f"index was built with model {built_id!r} ({built_dim} dimensions) but model {given} is "
+        f"configured; run `bot index --full {where or f'--index {index_dir}'} --model {model_id}` to rebuild it "
+        f"for this model, or use --model {built_id}")

@@ -70,7 +70,7 @@ def export_onnx(source: Path, folder: Path, model_id: str) -> None:
     from sentence_transformers import SentenceTransformer, export_dynamic_quantized_onnx_model
 
     log.info("Exporting %s to ONNX int8 (once, cached in %s)...", model_id, folder)
-    with cache_entry(folder) as work, _quiet():
+    with cache_entry(folder) as work, quiet():
         model = SentenceTransformer(str(source), backend="onnx", device="cpu")
         model.save(str(work))
         export_dynamic_quantized_onnx_model(model, _quantization(), str(work))
@@ -174,7 +174,7 @@ class TorchBackend:
 
 
 @contextlib.contextmanager
-def _quiet():
+def quiet():
     """Silence the export's chatter (transformers' and optimum's log lines, tracer warnings, hints to
     save the model): our own one line says what happens. Errors still raise."""
     # Imported before the levels are set: transformers sets its own level when first imported, which

@@ -24,7 +24,6 @@ from bot.core.errors import BotError
 from bot.core.settings import DEFAULT_MODEL, Settings
 from bot.embed.backends import OnnxBackend, TokenStates, TorchBackend, export_onnx
 from bot.embed.wordvectors import WordVectors
-from bot.shortanswer.marker import Marker
 
 log = logging.getLogger(__name__)
 DEFAULT_NAMES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
@@ -80,7 +79,6 @@ class Embedder:
         self._backend: OnnxBackend | TorchBackend | None = None
         self.pooling = "mean"
         self._word_vectors: WordVectors | None | bool = False  # False: not looked for yet
-        self._marker: Marker | None | bool = False  # False: not loaded yet
 
     # -- loading ---------------------------------------------------------------------------------
     def load(self) -> "Embedder":
@@ -149,17 +147,6 @@ class Embedder:
         if self._word_vectors is False:
             self._word_vectors = WordVectors.of_model(model_dir(self.settings.model) if self.onnx_dir is None else None)
         return self._word_vectors
-
-    def marker(self) -> Marker | None:
-        """The short-answer marker (marker.py), a fine-tune of the packaged model whatever model
-        embeds, exported once into the cache; None when it cannot be (then no short answers)."""
-        if self._marker is False:
-            try:
-                self._marker = Marker.for_model(model_dir(DEFAULT_MODEL), self.settings.cache_dir)
-            except Exception as error:  # export tools missing, read-only cache, damaged file...
-                log.warning("note: no short answers, the marker is unavailable (%s)", error)
-                self._marker = None
-        return self._marker
 
     # -- encoding --------------------------------------------------------------------------------
     def count_tokens(self, text: str) -> int:

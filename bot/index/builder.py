@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
@@ -35,11 +35,16 @@ from bot.ingest.documents import (
     read_file,
     read_files,
 )
-from bot.store.base import DocumentRows, Reused, Store, open_store
-from bot.store.folder.layout import ChunkRow, SentenceColumn
+from bot.store.base import ChunkRow, DocumentRows, Finish, Reused, SentenceColumn, Store, open_store
 
-if TYPE_CHECKING:
-    from bot.cluster.driver import RayCluster
+
+class Cluster(Protocol):
+    """Embedding done elsewhere: new and changed files parsed, chunked and embedded by workers (the
+    Ray driver, cluster/driver.py, implements it); the build gets their rows as if made here."""
+
+    def embed(self, files: list[RawFile], embedder: Embedder, settings: Settings,
+              progress: Callable[[int, int], None] | None = None) -> tuple[list[DocumentRows], list[Skipped]]: ...
+
 
 CHUNKER = "recursive-tokens-v1"
 
@@ -110,12 +115,14 @@ def recorded_seeds(settings: Settings) -> Settings:
 
 def build(settings: Settings, embedder: Embedder, full: bool = False,
           progress: Callable[[int, int], None] | None = None, target: Store | None = None,
-          cluster: "RayCluster | None" = None) -> BuildReport:
+          cluster: Cluster | None = None, finish: Finish | None = None) -> BuildReport:
     """Bring the store `settings` names (or `target`) in line with ``settings.seeds_dir``.
 
     `progress(done, total)` is told how many chunks have been embedded (documents, on a cluster).
     With `cluster` (cluster.py), the new and changed documents are parsed, chunked and embedded on
-    Ray instead of here; what is reused, the write and the switch are the same. Raises
+    Ray instead of here; what is reused, the write and the switch are the same. `finish` is asked
+    what to record in the new build's manifest before it becomes current (the refusal's calibration:
+    answer/engine.py's `build` hands it in; this stage knows nothing of answering). Raises
     NothingToIndex (leaving the old index alone) when the folder holds no readable article,
     IndexBusy when another rebuild holds the lock.
     """
@@ -149,7 +156,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
                 _some_left(documents, skipped, seeds, where)
             reused = [_renamed(found[d.sha256], d) for d in documents if d.sha256 in found]
             embedded_at = time.perf_counter()
-            parts, version = write_build(where, settings, model, before, reused, made, embedder)
+            parts, version = write_build(where, settings, model, before, reused, made, finish)
             index = where.describe(version)
             stages = {"read": read_at - started, "embed": embedded_at - read_at,
                       "write": time.perf_counter() - embedded_at}
@@ -172,22 +179,14 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
 
 
 def write_build(where: Store, settings: Settings, model: ModelInfo, before: dict[str, DocumentInfo],
-                reused: list[Reused], made: list[DocumentRows], embedder: Embedder) -> tuple[list, str]:
-    """Write the build of these documents, calibrate its refusal (engine.calibrate_build: the
-    off-topic probes asked against it) and make it current; the one way every builder (this
-    process or a cluster) ends. Nothing is written when nothing changed. Returns the parts in row
-    order and the version now current."""
-    from bot.answer.compose import AnswerModel
-    from bot.answer.engine import calibrate_build
-
+                reused: list[Reused], made: list[DocumentRows], finish: Finish | None = None) -> tuple[list, str]:
+    """Write the build of these documents, add what `finish` records of it, and make it current;
+    the one way every builder (this process or a cluster) ends. Nothing is written when nothing
+    changed. Returns the parts in row order and the version now current."""
     parts = sorted(reused + made, key=lambda p: p.source)
     if not made and {s: info.sha256 for s, info in before.items()} == {p.source: p.sha256 for p in parts}:
         return parts, where.current_version()
-
-    def calibrated(build) -> dict:
-        return {"refusal": calibrate_build(build, embedder, AnswerModel.load(), settings.top_k).as_json()}
-
-    return parts, where.write(manifest_of(settings, model, parts), parts, calibrated)
+    return parts, where.write(manifest_of(settings, model, parts), parts, finish)
 
 
 def _some_left(documents: list, skipped: list[Skipped], seeds: Path, where: Store) -> None:

@@ -1,4 +1,4 @@
-"""The seeds folder against the index: what changed, `bot index --watch`, and the web app's start-up.
+"""The seeds folder against the index: what changed, and `bot index --watch`.
 
 - `SeedWatch` says which files differ from a build (hashes cached by size and modification time);
   the web app's Index tab shows it, and the start-up below acts on it.
@@ -6,8 +6,6 @@
   modification times, once a second) needs no extra dependency and works on every filesystem; a
   rebuild starts once the folder has been quiet for `QUIET` seconds, so an editor saving a file in
   several writes triggers one rebuild, not three.
-- `ready_to_serve` is the start-up policy of `python app.py` and `bot serve`: build the index first
-  when it is missing, unreadable or stale, then hand back the engine to serve.
 """
 
 from __future__ import annotations
@@ -16,18 +14,15 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from bot.core.errors import BotError, IndexBusy, IndexMissing, NothingToIndex
+from bot.core.errors import BotError
 from bot.core.manifest import Manifest
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
-from bot.index.builder import BuildReport, build, recorded_seeds, seeds_problem
+from bot.index.builder import BuildReport, build, seeds_problem
 from bot.ingest.documents import Document, list_files, read_document
+from bot.store.base import Finish
 from bot.store.folder.layout import sha256_file
-
-if TYPE_CHECKING:
-    from bot.answer.engine import Engine
 
 log = logging.getLogger(__name__)
 POLL = 1.0
@@ -90,12 +85,13 @@ class SeedWatch:
 
 def watch(settings: Settings, embedder: Embedder, full: bool = False,
           on_build: Callable[[BuildReport], None] | None = None, rounds: int | None = None,
-          cluster=None) -> int:
+          cluster=None, finish: Finish | None = None) -> int:
     """Rebuild now, then after every quiet change; `on_build` is told each build's report, a
-    build that could not be made is logged; `rounds` bounds the builds (for tests)."""
+    build that could not be made is logged; `rounds` bounds the builds (for tests); `cluster` and
+    `finish` go to every build (builder.build)."""
     log.info("watching %s (Ctrl-C to stop)", settings.seeds_dir)
     seen = listing(settings.seeds_dir)
-    _rebuild(settings, embedder, full, on_build, cluster)
+    _rebuild(settings, embedder, full, on_build, cluster, finish)
     done, pending, changed_at = 1, False, 0.0
     while rounds is None or done < rounds:
         time.sleep(POLL)
@@ -104,57 +100,16 @@ def watch(settings: Settings, embedder: Embedder, full: bool = False,
             seen, pending, changed_at = current, True, time.monotonic()
         elif pending and time.monotonic() - changed_at >= QUIET:
             pending = False
-            _rebuild(settings, embedder, False, on_build, cluster)
+            _rebuild(settings, embedder, False, on_build, cluster, finish)
             done += 1
     return 0
 
 
-def _rebuild(settings: Settings, embedder: Embedder, full: bool, on_build, cluster=None) -> None:
+def _rebuild(settings: Settings, embedder: Embedder, full: bool, on_build, cluster, finish) -> None:
     try:
-        report = build(settings, embedder, full=full, cluster=cluster)
+        report = build(settings, embedder, full=full, cluster=cluster, finish=finish)
     except BotError as error:  # an empty folder or a busy lock: say so and keep watching
         log.error("error: %s", error)
         return
     if on_build:
         on_build(report)
-
-
-def ready_to_serve(settings: Settings,
-                   progress: Callable[[int, int], None] | None = None) -> tuple[Settings, Engine]:
-    """The engine to serve, the index built first when it is missing, unreadable or stale (without
-    a seeds folder named, from the folder the index was built from). A stale index that cannot be rebuilt
-    (no readable article left, another rebuild running) is served as it is, with a note. Raises
-    BotError, one line, when there is nothing to serve (no index, and none could be built)."""
-    from bot.answer.engine import Engine
-
-    settings = recorded_seeds(settings)
-    engine = Engine(settings)
-    reason, have_index = "", False
-    try:
-        manifest = engine.loaded().index.manifest
-        have_index = True
-        if SeedWatch().stale(settings.seeds_dir, manifest):
-            reason = "the seeds folder changed since it was built"
-    except IndexMissing:
-        reason = "no index yet"
-    except BotError as error:
-        reason = str(error)
-    if reason and (problem := seeds_problem(settings.seeds_dir)):  # nothing to build from: say only that
-        if not have_index:
-            raise NothingToIndex(problem)
-        log.warning("note: the index was not rebuilt: %s", problem)
-        reason = ""
-    if reason:
-        log.info("Building the index in %s from %s (%s)...", engine.store.name, settings.seeds_dir, reason)
-        try:
-            report = build(settings, engine.embedder, progress=progress, target=engine.store)
-            log.info("Indexed %s", report.summary())
-        except IndexBusy as error:
-            log.warning("note: %s; waiting for it...", error)
-            with engine.store.lock(wait=True):
-                pass
-        except BotError as error:  # e.g. no readable article: serve the old index if there is one
-            if not have_index:
-                raise
-            log.warning("note: the index was not rebuilt: %s", error)
-    return settings, engine

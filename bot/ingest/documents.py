@@ -33,7 +33,8 @@ import numpy as np
 
 from bot.core.manifest import DocumentInfo
 from bot.ingest.extract import Readers
-from bot.ingest.formats import EXTRACTED_SUFFIXES, FormatError, decode
+from bot.ingest.formats import EXTRACTED_SUFFIXES
+from bot.ingest.text import FormatError, decode
 
 SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100

@@ -25,7 +25,8 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.ingest.formats import Extracted, FormatError, extract
+from bot.ingest.formats import extract
+from bot.ingest.text import Extracted, FormatError
 
 LIMIT_SECONDS = 10.0  # CPU time one file may take to read
 LIMIT_BYTES = 500 << 20  # memory one file may take to read, above the worker's own

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.ingest.formats import Extracted, FormatError, TextBuilder
+from bot.ingest.text import Extracted, FormatError, TextBuilder
 
 HEADING_RATIO = 1.25  # a line this much taller than the body text is a heading
 GAP_RATIO = 1.4  # a gap this much larger than the usual line pitch starts a paragraph

@@ -28,7 +28,9 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.errors import BotError
-from bot.embed.backends import _quiet, cache_entry
+from bot.core.settings import DEFAULT_MODEL
+from bot.embed.backends import cache_entry, quiet
+from bot.embed.embedding import model_dir
 
 log = logging.getLogger(__name__)
 LORA_FILE = Path(__file__).with_name("marker_lora.npz")
@@ -107,7 +109,7 @@ def export_marker(source: Path, folder: Path, weights: Path) -> None:
     with cache_entry(folder) as work:
         with np.load(weights, allow_pickle=False) as stored:
             lora = {k: stored[k].astype(np.float32) for k in stored.files}
-        with _quiet(), torch.no_grad():
+        with quiet(), torch.no_grad():
             model = merged_model(source, lora)
             example = torch.ones((1, 8), dtype=torch.int64)
             torch.onnx.export(model, (example, example, example), str(work / "marker.onnx"), dynamo=False,
@@ -178,3 +180,14 @@ class Marker:
             out.append(Marks(offsets[:, 0], offsets[:, 1], marks[row, inside, 0] - none[0],
                              marks[row, inside, 1] - none[1]))
         return out
+
+
+def load_marker(cache_dir: Path) -> Marker | None:
+    """The marker of the packaged model (whatever model embeds), exported once into `cache_dir`;
+    None when it cannot be: then there are no short answers, and every answer is confident or
+    declined as the refusal model decides."""
+    try:
+        return Marker.for_model(model_dir(DEFAULT_MODEL), cache_dir)
+    except Exception as error:  # export tools missing, read-only cache, damaged file...
+        log.warning("note: no short answers, the marker is unavailable (%s)", error)
+        return None

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.core.lexical import STOP_WORDS, _stemmer, words
+from bot.core.lexical import STOP_WORDS, stemmer, words
 
 MAX_WORDS = 10  # tokens in a candidate; longer SQuAD answers are clauses, not short answers
 NEAR = 3  # tokens on each side that count as right next to the span
@@ -98,7 +98,7 @@ class Asked:
 
 def asked(text: str, terms: dict[str, float]) -> Asked:
     text = text.lower()
-    stem = _stemmer()
+    stem = stemmer()
     kind = next((k for k, pattern in QTYPES.items() if pattern.search(text)), "other")
     match = HEAD_NOUN.search(text)
     head = stem(match.group(1)) if match and match.group(1) not in STOP_WORDS else ""
@@ -134,7 +134,7 @@ def _word(token: str) -> tuple[tuple[bool, ...], str, str]:
              bool(YEAR.match(t)), t in MONTHS, t in UNITS or t[-1] == "%" or t[0] in "$£€¥", possessive,
              t in HARD_BREAKS, t == ",", t in OPEN, t in CLOSE, t in PREPOSITIONS, t in DETERMINERS,
              t in ROLES, t in BE, t in CALLED, t in BAD_START or punct or possessive, t in NAME_LINKS)
-    return flags, "" if punct else _stemmer()(t), "<num>" if t[0].isdigit() else t
+    return flags, "" if punct else stemmer()(t), "<num>" if t[0].isdigit() else t
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,11 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Hashable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import Protocol
 
 import numpy as np
@@ -25,7 +27,33 @@ import numpy as np
 from bot.core.errors import BotError
 from bot.core.manifest import DocumentInfo, Manifest, ModelInfo
 from bot.core.settings import Settings
-from bot.store.folder.layout import ChunkRow
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    source: str
+    start: int  # offsets in the document's text, what quotes index (a .txt file's own text)
+    end: int
+    clean_start: int  # offsets in the cleaned text (documents.clean), what chunking saw
+    clean_end: int
+    text: str  # cleaned text, what was embedded and what BM25 saw
+
+
+class SentenceColumn(IntEnum):
+    """The columns of a sentence table (int64 [sentences, 5]), by name: `table[:, SentenceColumn.CHUNK]`."""
+
+    CHUNK = 0  # the chunk row that owns the sentence (a document's own chunk number in DocumentRows)
+    START = 1  # offsets in the document's text, what quotes index
+    END = 2
+    CLEAN_START = 3  # offsets in the cleaned text, what the chunk's text holds
+    CLEAN_END = 4
+
+
+def shift_chunks(sentences: np.ndarray, by: int) -> np.ndarray:
+    """A sentence table whose chunk rows start `by` further on (a document placed in a build)."""
+    shifted = np.array(sentences, dtype=np.int64)
+    shifted[:, SentenceColumn.CHUNK] += by
+    return shifted
 
 
 @dataclass(frozen=True)
@@ -112,16 +140,18 @@ class StoreError(BotError):
     """The store cannot be reached or used (database down, wrong password, missing extension)."""
 
 
+# The backends by the scheme of `--store` ("" for none: the index folder), each `module:class` with a
+# `from_settings(settings)`. Imported on first use: the interface imports no backend, so psycopg is
+# needed only by whoever names a postgresql:// store.
+BACKENDS = {"": "bot.store.folder.backend:FolderStore",
+            "postgresql": "bot.store.postgres.backend:PostgresStore",
+            "postgres": "bot.store.postgres.backend:PostgresStore"}
+
+
 def open_store(settings: Settings) -> Store:
     """The store `settings.store` names: None = the index folder, postgresql:// = PostgreSQL."""
-    url = settings.store
-    if not url:
-        from bot.store.folder.backend import FolderStore
-
-        return FolderStore(settings.index_dir)
-    if url.startswith(("postgresql://", "postgres://")):
-        from bot.store.postgres.backend import PostgresStore
-
-        return PostgresStore(url, settings.store_read, settings.store_pool)
-    raise StoreError(f"unknown store {url.split('://')[0]!r}: give a postgresql:// URL, or no --store "
-                     "for the index folder")
+    scheme = settings.store.split("://")[0] if settings.store else ""
+    if scheme not in BACKENDS:
+        raise StoreError(f"unknown store {scheme!r}: give a postgresql:// URL, or no --store for the index folder")
+    module, _, name = BACKENDS[scheme].partition(":")
+    return getattr(importlib.import_module(module), name).from_settings(settings)

@@ -2,7 +2,7 @@
 
 Choices made on purpose:
 - The engine (model + index) is loaded, and the index built if missing or stale
-  (watch.ready_to_serve), *before* the server starts, so the page and the first question are quick.
+  (startup.py), *before* the server starts, so the page and the first question are quick.
   The engine swaps in a new build by itself when ``index/current`` changes, which is how both the
   Rebuild button and a CLI `bot index` reach the running app without a restart; questions asked
   meanwhile are answered from the old build.
@@ -30,12 +30,13 @@ from bot.answer.engine import Engine
 from bot.answer.refusal import Calibration
 from bot.core.errors import BotError
 from bot.core.settings import Settings
-from bot.index.watch import SeedWatch, ready_to_serve
+from bot.index.watch import SeedWatch
 from bot.store.base import Build
 from bot.terminal import ProgressBar, add_flags, settings_of, show_log_lines
 from bot.web import render
 from bot.web.examples import example_questions
 from bot.web.feedback import FEEDBACK_FILE, FeedbackFile
+from bot.web.startup import ready_to_serve
 
 SKIPPED_SHOWN = 5  # skipped files named in the rebuild message; the rest are counted
 MAX_EXAMPLES = 4  # example questions under the chat, made from the indexed articles (examples.py)
@@ -177,7 +178,7 @@ class ChatApp:
 
     def rebuild(self, progress=None):
         """Incremental rebuild; the engine swaps to the new build before this returns."""
-        from bot.index.builder import build
+        from bot import build
 
         def step(done: int, total: int) -> None:
             if progress is not None:

@@ -16,9 +16,9 @@ import numpy as np
 from bot.core.errors import BotError
 from bot.core.lexical import build_bm25
 from bot.core.manifest import Manifest, ModelInfo
-from bot.store.base import DocumentRows, Finish, Reused
+from bot.core.settings import Settings
+from bot.store.base import DocumentRows, Finish, Reused, SentenceColumn, shift_chunks
 from bot.store.folder import layout as store
-from bot.store.folder.layout import SentenceColumn, shift_chunks
 from bot.store.folder.vectors import make_dense_index
 
 
@@ -27,6 +27,10 @@ class FolderStore:
         self.index_dir = Path(index_dir)
         self.name = str(self.index_dir)
         self.option = f"--index {self.index_dir}"  # how commands name this store
+
+    @staticmethod
+    def from_settings(settings: Settings) -> "FolderStore":
+        return FolderStore(settings.index_dir)
 
     def current(self):
         """Which build `current` points at, and which version of its manifest (a readlink and a

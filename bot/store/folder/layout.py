@@ -39,14 +39,14 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from bot.core.errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, fix_hint, missing_hint
-from bot.core.manifest import DocumentInfo, Manifest
+from bot.core.manifest import DocumentInfo, Manifest, check_model
+from bot.store.base import ChunkRow, SentenceColumn
 from bot.store.folder.vectors import search
 
 # 1 kept rows as JSON lines and a float32 copy of the chunk vectors; 2 kept each file's own text for
@@ -57,33 +57,6 @@ MANIFEST = "manifest.json"
 REQUIRED_FILES = ("documents.npy", "document_texts.npy", "chunks.npy", "chunk_texts.npy",
                   "sentences.npy", "sentence_vectors.npy", "dense.faiss")
 KEEP_OLD_BUILDS = 1  # a reader that resolved `current` just before a swap can still finish
-
-
-@dataclass(frozen=True)
-class ChunkRow:
-    source: str
-    start: int  # offsets in the document's text, what quotes index (a .txt file's own text)
-    end: int
-    clean_start: int  # offsets in the cleaned text (documents.clean), what chunking saw
-    clean_end: int
-    text: str  # cleaned text, what was embedded and what BM25 saw
-
-
-class SentenceColumn(IntEnum):
-    """The columns of a sentence table (int64 [sentences, 5]), by name: `table[:, SentenceColumn.CHUNK]`."""
-
-    CHUNK = 0  # the chunk row that owns the sentence (a document's own chunk number in DocumentRows)
-    START = 1  # offsets in the document's text, what quotes index
-    END = 2
-    CLEAN_START = 3  # offsets in the cleaned text, what the chunk's text holds
-    CLEAN_END = 4
-
-
-def shift_chunks(sentences: np.ndarray, by: int) -> np.ndarray:
-    """A sentence table whose chunk rows start `by` further on (a document placed in a build)."""
-    shifted = np.array(sentences, dtype=np.int64)
-    shifted[:, SentenceColumn.CHUNK] += by
-    return shifted
 
 
 class ChunkTable(Sequence):
@@ -319,20 +292,6 @@ def read_manifest(index_dir: Path) -> tuple[Path, Manifest]:
     except (OSError, ValueError) as error:
         raise IndexDamaged(f"index manifest in {folder} is unreadable ({error}); {fix_hint(index_dir)}") from None
     return folder, manifest
-
-
-def check_model(index_dir: Path | str, manifest: Manifest, model_id: str | None, dim: int | None = None,
-                where: str | None = None) -> None:
-    """Refuse an index built with another embedding model, or whose vectors have another size.
-    `where` is the option that names the store in the fixing command (default `--index DIR`)."""
-    built_id, built_dim = manifest.model.id, manifest.model.dim
-    if (model_id is None or built_id == model_id) and (dim is None or built_dim == dim):
-        return
-    given = f"{model_id!r}" + (f" ({dim} dimensions)" if dim is not None else "")
-    raise IndexMismatch(
-        f"index was built with model {built_id!r} ({built_dim} dimensions) but model {given} is "
-        f"configured; run `bot index --full {where or f'--index {index_dir}'} --model {model_id}` to rebuild it "
-        f"for this model, or use --model {built_id}")
 
 
 def verify(index_dir: Path, folder: Path, manifest: Manifest, model_id: str | None, dim: int | None) -> None:

@@ -31,9 +31,11 @@ import numpy as np
 
 from bot.core.errors import IndexBusy, IndexMissing
 from bot.core.manifest import Manifest, ModelInfo
-from bot.core.settings import redact
+from bot.core.settings import Settings, redact
 from bot.store.base import DocumentRows, Finish, Reused, StoreError
 from bot.store.postgres import schema
+from bot.store.postgres.build import load_build
+from bot.store.postgres.schema import EF_SEARCH
 from bot.store.postgres.write import ensure_hnsw, write_documents
 
 POOL_TIMEOUT = 5.0  # seconds to wait for a connection before the question fails
@@ -42,7 +44,6 @@ HEARTBEAT = 10.0  # seconds between a server's `readers` updates
 READER_TIMEOUT = 60.0  # a server silent this long no longer protects its build
 GRACE = 30.0  # a build replaced this recently is kept: a server may have just loaded it
 HNSW_M, HNSW_EF_CONSTRUCTION = 16, 64
-EF_SEARCH = 200  # candidates walked in the HNSW graph; README: recall@10 against exact search
 STATEMENT_TIMEOUT_MS = 30_000  # a reader's statement that takes longer has met something wrong
 LOCK_CLASS = 24301  # advisory lock (LOCK_CLASS, hashtext(schema)): one build at a time per schema
 LOCK_PATIENCE = 2.0  # a server's clean-up holds the lock for milliseconds: a build waits that out
@@ -60,6 +61,10 @@ class PostgresStore:
         self._watcher: threading.Thread | None = None
         self._closed = threading.Event()
         self._guard = threading.RLock()
+
+    @staticmethod
+    def from_settings(settings: Settings) -> "PostgresStore":
+        return PostgresStore(settings.store, settings.store_read, settings.store_pool)
 
     # -- connections ------------------------------------------------------------------------------
     def connect(self, url: str | None = None):
@@ -168,8 +173,6 @@ class PostgresStore:
         return self.run(read)
 
     def load(self, model_id: str | None = None, dim: int | None = None):
-        from bot.store.postgres.build import load_build
-
         build = load_build(self, model_id, dim)
         self._reading = build.build_id
         self.run(lambda conn: _register(conn, self.reader_id, build.build_id), read=False)

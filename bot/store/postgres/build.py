@@ -23,11 +23,10 @@ from collections import Counter, OrderedDict
 import numpy as np
 
 from bot.core.errors import IndexDamaged, IndexMissing
-from bot.core.manifest import Manifest
-from bot.store.base import StoreError
-from bot.store.folder.layout import ChunkRow, check_model
+from bot.core.manifest import Manifest, check_model
+from bot.store.base import ChunkRow, StoreError
 from bot.store.postgres import schema
-from bot.store.postgres.backend import EF_SEARCH
+from bot.store.postgres.schema import EF_SEARCH
 
 BM25_K1, BM25_B = 1.5, 0.75  # bm25s's defaults, which the index folder uses
 TERM_CACHE = 200_000  # vocabulary entries kept per build before the cache starts over
