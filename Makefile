@@ -31,10 +31,12 @@ index: $(STAMP)
 browser:
 	@sh scripts/need-chromium.sh
 
-# Lint and import order first (ruff, configured in pyproject.toml), then the whole default suite
+# Lint and import order first (ruff), then the stages' layers (import-linter; both configured in
+# pyproject.toml), then the whole default suite
 # (everything but the `slow` robustness loops, which pyproject.toml leaves out unless asked for).
 test: $(TEST_STAMP) browser
 	$(PY) -m ruff check .
+	.venv/bin/lint-imports
 	$(PY) -m pytest -q
 
 slow: $(TEST_STAMP)
@@ -42,4 +44,5 @@ slow: $(TEST_STAMP)
 
 test-all: $(TEST_STAMP) browser
 	$(PY) -m ruff check .
+	.venv/bin/lint-imports
 	$(PY) -m pytest -q -m "slow or not slow"
