@@ -64,7 +64,7 @@ def reading(folder: Path) -> dict:
 
 
 def read_only(folder: Path) -> dict:
-    from bot.ingest.documents import load_documents
+    from bot.ingest.files import load_documents
 
     started = time.perf_counter()
     documents, skipped = load_documents(folder)
@@ -79,7 +79,7 @@ def words_in_order(folder: Path) -> float:
     longest common subsequence of the two word lists), over all articles."""
     from difflib import SequenceMatcher
 
-    from bot.ingest.documents import load_documents
+    from bot.ingest.files import load_documents
 
     documents, _ = load_documents(folder)
     shared = total = 0
@@ -104,7 +104,9 @@ def answers(kind: str, folder: Path, index: Path, sample: int) -> dict:
     from bot.answer.engine import Engine
     from bot.cli import main as bot_main
     from bot.core.settings import Settings
-    from bot.eval.runs import load_dataset, run, score, spread
+    from bot.eval.datasets import load_dataset, spread
+    from bot.eval.runs import run
+    from bot.eval.scoring import score
 
     items = spread(load_dataset(SQUAD / "questions.jsonl"), sample)
     items = [replace(item, source=Path(item.source).stem + f".{kind}") for item in items]

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot.core.settings import Settings
     from bot.embed.embedding import Embedder
     from bot.index.builder import copy_index
-    from bot.store.folder import layout as folder_store
+    from bot.store.folder import reading
 
     from .synthetic import exact_vectors_file
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             if exact_file.exists():
                 reference = np.load(exact_file, mmap_mode="r")
             else:
-                stored = folder_store.load(folder)
+                stored = reading.load(folder)
                 reference = stored.chunk_vectors(range(len(stored.chunks)))
             queries = embedder.embed(questions[20:220])
             for name, store_url in (("folder", None), ("postgres", store)):

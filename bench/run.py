@@ -101,9 +101,9 @@ def token_counts(texts: list[str], limit: int) -> tuple[int, int]:
 
 
 def bot_chunks(index: Path, source: str | None = None) -> list[str]:
-    from bot.store.folder import layout as store
+    from bot.store.folder import reading
 
-    return [c.text for c in store.load(index).chunks if source is None or c.source == source]
+    return [c.text for c in reading.load(index).chunks if source is None or c.source == source]
 
 
 def folder_bytes(path: Path) -> int:

@@ -44,9 +44,9 @@ def vocabulary(articles: Path) -> tuple[np.ndarray, np.ndarray]:
 
 
 def anchors(squad_index: Path) -> np.ndarray:
-    from bot.store.folder import layout as store
+    from bot.store.folder import reading
 
-    loaded = store.load(squad_index)
+    loaded = reading.load(squad_index)
     both = np.concatenate([loaded.chunk_vectors(range(len(loaded.chunks))),
                            np.asarray(loaded.sentence_vectors, np.float32)])
     return both / np.linalg.norm(both, axis=1, keepdims=True)

@@ -84,8 +84,9 @@ def serve_bot(index: str, questions: list[str]) -> dict:
 
 def _components(engine, loaded, questions: list[str]) -> dict:
     """A second pass split into the stages of answering, to show where the time goes."""
-    from bot.answer.compose import candidates, rank
+    from bot.answer.candidates import candidates
     from bot.answer.features import question_info
+    from bot.answer.ranking import rank
 
     retriever = loaded.retriever
     stages = {"embed": [], "dense": [], "bm25": [], "retrieve": [], "candidates": [], "rank": []}
@@ -133,7 +134,7 @@ def serve_peer(index: str, questions: list[str]) -> dict:
 
 
 def load_profile(index: str) -> dict:
-    """Where start-up time goes: each step of store.load alone, then store.load itself (overlapped)."""
+    """Where start-up time goes: each step of reading.load alone, then reading.load itself (overlapped)."""
     started = time.perf_counter()
     import bm25s
     import faiss
@@ -142,6 +143,7 @@ def load_profile(index: str) -> dict:
     from bot.core.settings import Settings
     from bot.embed.embedding import Embedder
     from bot.store.folder import layout as store
+    from bot.store.folder import reading
 
     out = {"imports_s": time.perf_counter() - started}
 
@@ -154,12 +156,12 @@ def load_profile(index: str) -> dict:
     index = Path(index)
     folder, manifest = timed("manifest_s", lambda: store.read_manifest(index))
     out["index_bytes"] = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    timed("sha256_all_files_s", lambda: store.verify(index, folder, manifest, None, None))
+    timed("sha256_all_files_s", lambda: reading.verify(index, folder, manifest, None, None))
     timed("arrays_faiss_bm25_s", lambda: (
         [np.load(folder / name, allow_pickle=False) for name in ("documents.npy", "chunks.npy", "sentences.npy")],
         faiss.read_index(str(folder / "dense.faiss"), faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY),
         bm25s.BM25.load(str(folder / "bm25"), mmap=True, show_progress=False)))
-    timed("store_load_s", lambda: store.load(index))
+    timed("store_load_s", lambda: reading.load(index))
     timed("model_load_s", lambda: Embedder(Settings.from_env()).load())
     return out
 
@@ -176,13 +178,12 @@ def recall(index: str, questions: list[str], k: int = 10) -> dict:
 
     from bot.core.settings import Settings
     from bot.embed.embedding import Embedder
-    from bot.store.folder import layout as store
-    from bot.store.folder import vectors
+    from bot.store.folder import reading, vectors
 
     from .synthetic import exact_vectors_file
 
     embedder = Embedder(Settings.from_env()).load()
-    loaded = store.load(Path(index), embedder.model_id, embedder.dim)
+    loaded = reading.load(Path(index), embedder.model_id, embedder.dim)
     queries = embedder.embed(questions)
     exact_file = exact_vectors_file(Path(index))
     if exact_file.exists():

@@ -9,7 +9,7 @@
         print(answer.text, [(q.source, q.start, q.end) for q in answer.quotes])
 
 The few names below are the library; the packages under it are the stages of the pipeline
-(README: The packages). They are imported on first use, so importing one stage (a reader worker,
+(README: the packages). They are imported on first use, so importing one stage (a reader worker,
 a Ray worker) does not load the others.
 """
 

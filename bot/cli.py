@@ -41,7 +41,7 @@ def cmd_index(args) -> int:
 
         return watch(settings, embedder, full=args.full, on_build=lambda r: _show_report(r, args.json),
                      cluster=_join(address, embedder), finish=refusal_calibration(embedder, settings))
-    tty = sys.stderr.isatty()  # asked first: a joined cluster sends stderr through a filter (cluster.py)
+    tty = sys.stderr.isatty()  # asked first: a joined cluster sends stderr through a filter (cluster/driver.py)
     cluster = _join(address, embedder)
     bar = ProgressBar("Embedding on Ray", "doc", tty) if cluster else ProgressBar("Embedding")
     try:
@@ -193,7 +193,7 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
     """The index to evaluate on: --index as given, or one built (incrementally) in the cache for a
     dataset folder that carries its own articles (SQuAD's articles/, BEIR's corpus.jsonl)."""
     from bot import Embedder, build
-    from bot.eval.runs import materialize_beir
+    from bot.eval.datasets import materialize_beir
 
     if args.index is not None:
         return settings
@@ -218,7 +218,9 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
 def cmd_eval(args) -> int:
     from bot.answer.engine import Engine
     from bot.eval import report
-    from bot.eval.runs import load_dataset, run, run_peer, score_groups, spread
+    from bot.eval.datasets import load_dataset, spread
+    from bot.eval.runs import run, run_peer
+    from bot.eval.scoring import score_groups
 
     settings = _eval_index(args, args.dataset, settings_of(args))
     items = [i for i in load_dataset(args.dataset) if args.group in i.group]
@@ -273,7 +275,8 @@ def _eval_each_article(args, settings: Settings, items) -> int:
     """`bot eval --each-article N`: the single-article protocol (evaluate.each_article)."""
     from bot.embed.embedding import Embedder
     from bot.eval import report
-    from bot.eval.runs import each_article, score_groups
+    from bot.eval.runs import each_article
+    from bot.eval.scoring import score_groups
 
     folder = args.dataset if args.dataset.is_dir() else args.dataset.parent
     seeds = folder / "articles" if (folder / "articles").is_dir() else settings.seeds_dir
@@ -298,7 +301,7 @@ def _eval_each_article(args, settings: Settings, items) -> int:
 
 
 def _result_row(result) -> dict:
-    from bot.eval.runs import verdict
+    from bot.eval.scoring import verdict
 
     item = result.item
     return {"question": item.question, "group": item.group, "answers": list(item.answers),
@@ -347,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from-index", type=Path, metavar="DIR",
                    help="with --store: copy the index folder DIR into the store as it is (no embedding)")
     p.add_argument("--ray", metavar="ADDRESS", help="parse, chunk and embed on the Ray cluster at HOST:PORT "
-                   "(auto: the one running here; or $BOT_RAY; needs the ray extra; README: Ray)")
+                   "(auto: the one running here; or $BOT_RAY; needs the ray extra; docs/ray.md)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_index)
 
@@ -387,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["serve"]:  # the web app parses its own flags (host, port, ...)
-        from bot.web.app import main as serve
+        from bot.web.serve import main as serve
 
         return serve([a for a in argv[1:] if a != "--"], prog="bot serve")
     args = build_parser().parse_args(argv)

@@ -1,4 +1,4 @@
-"""What the two entry points, `bot` (cli.py) and the web app (ui.py), share on the terminal.
+"""What the two entry points, `bot` (cli.py) and the web app (web/serve.py), share on the terminal.
 
 The flags that name the articles, the index, the store and the model; the `Settings` they make;
 the progress bar; and where the library's log lines go. The library itself never prints: it logs
@@ -22,7 +22,7 @@ def add_flags(parser: argparse.ArgumentParser, seeds: bool = True) -> None:
                             "built from, else seeds; or $BOT_SEEDS)")
     parser.add_argument("--index", type=Path, help="index folder (default: index, or $BOT_INDEX)")
     parser.add_argument("--store", help="postgresql://... keeps the index in that database instead of "
-                                        "the folder (or $BOT_STORE; README: PostgreSQL)")
+                                        "the folder (or $BOT_STORE; docs/postgres.md)")
     parser.add_argument("--model", help="sentence-transformers model name or path (or $BOT_MODEL)")
     parser.add_argument("--backend", choices=["auto", "onnx", "torch"], help="embedding backend (or $BOT_BACKEND)")
 

@@ -18,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.store.folder.layout import load  # noqa: E402
+from bot.store.folder.reading import load  # noqa: E402
 
 
 def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:

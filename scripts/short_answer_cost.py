@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.answer.engine import Engine  # noqa: E402
 from bot.core.settings import Settings  # noqa: E402
-from bot.eval.runs import load_dataset, spread  # noqa: E402
+from bot.eval.datasets import load_dataset, spread  # noqa: E402
 from bot.shortanswer.choose import MAX_QUOTES, ShortAnswerModel, choose  # noqa: E402
 
 

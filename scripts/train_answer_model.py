@@ -38,13 +38,13 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot import build  # noqa: E402
-from bot.answer.compose import MODEL_FILE, AnswerModel  # noqa: E402
 from bot.answer.engine import Engine  # noqa: E402
 from bot.answer.features import NAMES  # noqa: E402
+from bot.answer.ranking import MODEL_FILE, AnswerModel  # noqa: E402
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, calibrate, decline_vector, probe_questions  # noqa: E402
 from bot.core.settings import Settings  # noqa: E402
 from bot.embed.embedding import Embedder  # noqa: E402
-from bot.eval.runs import contains  # noqa: E402
+from bot.eval.scoring import contains  # noqa: E402
 
 TUNING_ARTICLES = range(0, 24)
 DECLINE_INDEXED = range(0, 20)  # the multi-article refusal corpus: 20 indexed, 4 asked about but left out

@@ -40,12 +40,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from train_marker import train as train_marker  # noqa: E402
 
 from bot import build  # noqa: E402
-from bot.answer.compose import compose, rank, refusal_evidence  # noqa: E402
+from bot.answer.compose import compose  # noqa: E402
 from bot.answer.engine import Engine  # noqa: E402
+from bot.answer.ranking import rank, refusal_evidence  # noqa: E402
 from bot.core.linear import sigmoid, softmax  # noqa: E402
 from bot.core.settings import DEFAULT_MODEL, Settings  # noqa: E402
 from bot.embed.embedding import Embedder, model_dir  # noqa: E402
-from bot.eval.runs import contains, exact_match  # noqa: E402
+from bot.eval.scoring import contains, exact_match  # noqa: E402
 from bot.shortanswer import choose as sa  # noqa: E402
 from bot.shortanswer.marker import LORA_FILE, Marker  # noqa: E402
 

@@ -19,7 +19,7 @@ import pypdf
 import pytest
 
 from bot.ingest import extract
-from bot.ingest.documents import MAX_FILE_BYTES, Document, read_document
+from bot.ingest.files import MAX_FILE_BYTES, Document, read_document
 from tests.docgen import write_looping_pdf, write_pdf, write_scanned_pdf, write_zip_bomb
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,7 +3,7 @@ how well its whole paragraph matches the question."""
 
 from __future__ import annotations
 
-from bot.answer.compose import ADJACENT_HITS, _adjacent, candidates
+from bot.answer.candidates import ADJACENT_HITS, _adjacent, candidates
 from bot.answer.features import NAMES
 
 
@@ -28,12 +28,12 @@ def test_chunks_next_to_the_best_hits_become_candidates(engine):
 def test_only_the_best_few_hits_bring_neighbours(engine, monkeypatch):
     """The seed index has 6 chunks: with 3 hits and the best 2 of them bringing neighbours, some
     chunks are neither hits nor neighbours, so what is brought and what is not can both be seen."""
-    import bot.answer.compose
+    import bot.answer.candidates
 
     loaded, info, _, _ = engine.evidence("When was the 2 plus 2 meeting held?")
     index = loaded.index
     hits = loaded.retriever.search(info.text, info.vector, k=3)
-    monkeypatch.setattr(bot.answer.compose, "ADJACENT_HITS", 2)
+    monkeypatch.setattr(bot.answer.candidates, "ADJACENT_HITS", 2)
     extra = {h.row for h in _adjacent(index, hits, info.vector)}
     rows = {h.row for h in hits}
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.ingest.chunking import chunk_document, make_splitter, sentence_spans
-from bot.ingest.documents import clean, load_documents
+from bot.ingest.cleaning import clean
+from bot.ingest.files import load_documents
 
 from .conftest import SEEDS
 

@@ -7,7 +7,9 @@ import os
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.ingest.documents import clean, decode, load_documents, title_of
+from bot.ingest.cleaning import clean, title_of
+from bot.ingest.files import load_documents
+from bot.ingest.text import decode
 
 
 def test_reads_utf8_utf8_bom_and_utf16_bom_and_skips_the_rest(tmp_path):

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from bot.store.folder import layout as store
+from bot.store.folder import reading
 from tests.server import ROOT
 from tests.test_hardening import bot, one_error_line
 
@@ -48,7 +49,7 @@ def test_rebuild_without_seeds_uses_the_folder_the_index_was_built_from(own_inde
     done = bot("index", "--index", str(index), "--json", env=env_without_seeds())
     assert done.returncode == 0, done.stderr
     assert '"removed": 0' in done.stdout and str(seeds) in done.stderr
-    assert list(store.load(index).documents) == ["ferry.txt"]
+    assert list(reading.load(index).documents) == ["ferry.txt"]
 
 
 def test_rebuild_refuses_when_the_recorded_folder_is_gone(own_index):

@@ -17,11 +17,13 @@ from bot import build
 from bot.answer.engine import Engine
 from bot.cli import main as bot_main
 from bot.core.settings import Settings
-from bot.eval.runs import Item, run, score, spread
+from bot.eval.datasets import Item, spread
+from bot.eval.runs import run
+from bot.eval.scoring import score
 from bot.ingest import extract
 from bot.ingest.formats import extract as extract_text
 from bot.ingest.pdf import Line, reflow
-from bot.store.folder import layout as store
+from bot.store.folder import reading
 from tests.docgen import write_docx, write_html, write_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,7 +142,7 @@ def test_pdf_quotes_carry_the_page_they_start_on(articles, engine):
 
 
 def test_titles_are_the_documents_own(articles):
-    documents = store.load(articles.index_dir).documents
+    documents = reading.load(articles.index_dir).documents
     assert {s: d.title for s, d in documents.items()} == {
         "report.pdf": "Harbor Annual Report", "notes.docx": "Ferry Notes", "page.html": "Lighthouse News",
         "recipe.md": "Pancakes", "crane.txt": "Quay notes"}
@@ -223,12 +225,12 @@ def test_replacing_a_pdf_rebuilds_it_alone_and_unchanged_files_are_not_read_agai
               filler(120, 9) + ["The harbor master of Port Elsby is now Jonas Berg, since March 2024."])
     report = build(settings, embedder)
     assert reads == [".pdf"]
-    pdf_chunks = sum(1 for c in store.load(settings.index_dir).chunks if c.source == "report.pdf")
+    pdf_chunks = sum(1 for c in reading.load(settings.index_dir).chunks if c.source == "report.pdf")
     assert report.embedded == pdf_chunks and report.reused == report.chunks - pdf_chunks
     answer = Engine(settings, embedder).ask("Who is the harbor master of Port Elsby?")
     quote = answer.quotes[0]
     assert "Jonas Berg" in quote.text and quote.page >= 2
-    assert "Marta Quill" not in store.load(settings.index_dir).text("report.pdf")
+    assert "Marta Quill" not in reading.load(settings.index_dir).text("report.pdf")
 
 
 def test_bot_text_is_a_real_command_with_one_line_errors(articles):

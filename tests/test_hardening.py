@@ -35,8 +35,11 @@ from bot.answer.followups import MAX_HISTORY_MESSAGES
 from bot.core.errors import BadQuestion, IndexDamaged, IndexMismatch, IndexMissing
 from bot.core.settings import Settings
 from bot.ingest.chunking import chunk_document, make_splitter
-from bot.ingest.documents import MAX_FILE_BYTES, clean, decode, load_documents, read_document
+from bot.ingest.cleaning import clean
+from bot.ingest.files import MAX_FILE_BYTES, load_documents, read_document
+from bot.ingest.text import decode
 from bot.store.folder import layout as store
+from bot.store.folder import reading
 
 from .conftest import ROOT, SEEDS
 
@@ -168,7 +171,7 @@ def test_damaged_index_is_refused_with_the_fix(seed_index, embedder, tmp_path, d
     settings, folder = copy_index(seed_index, tmp_path / "index")
     DAMAGE[damage](folder)
     with pytest.raises(IndexDamaged) as refused:
-        store.load(settings.index_dir, embedder.model_id, embedder.dim)
+        reading.load(settings.index_dir, embedder.model_id, embedder.dim)
     message = str(refused.value)
     assert "bot index --full" in message and "\n" not in message
     # And through the engine: the question is never answered from the damaged build.
@@ -225,8 +228,8 @@ def test_a_failed_build_is_not_hashed_again_for_every_question(seed_index, embed
     flip_middle_byte(folder / "dense.faiss")
     engine = Engine(settings, embedder)
     calls = []
-    real = store.sha256_file
-    monkeypatch.setattr(store, "sha256_file", lambda path: calls.append(path) or real(path))
+    real = reading.sha256_file  # what the check of a build hashes its files with
+    monkeypatch.setattr(reading, "sha256_file", lambda path: calls.append(path) or real(path))
     for _ in range(3):
         with pytest.raises(IndexDamaged):
             engine.ask("Who is Japan's defense minister?")
@@ -326,7 +329,7 @@ def test_the_cli_rebuild_while_another_holds_the_lock(seeds_copy, tmp_path, embe
     finally:
         release.set()
         worker.join(60)
-    index = store.load(settings.index_dir, embedder.model_id, embedder.dim)
+    index = reading.load(settings.index_dir, embedder.model_id, embedder.dim)
     assert "extra.txt" in index.documents
 
 
@@ -348,7 +351,7 @@ def test_two_cli_rebuilds_race(seeds_copy, tmp_path, embedder):
     assert second.returncode == 3, second.stderr
     one_error_line(second, "another rebuild", f"pid {first.pid}")
     assert first.wait(300) == 0, first.stderr.read()
-    index = store.load(settings.index_dir, embedder.model_id, embedder.dim)
+    index = reading.load(settings.index_dir, embedder.model_id, embedder.dim)
     assert len(index.documents) == 81
     assert Engine(settings, embedder).ask("Who is Japan's defense minister?").answered
 
@@ -409,7 +412,7 @@ def test_sigkill_at_random_moments_never_loses_the_index(seeds_copy, tmp_path, e
         killed = process.returncode == -signal.SIGKILL
         phases.append(phase_of(settings.index_dir, before, entries, process.pid) if killed else "finished")
         # Whatever the moment, `current` is a complete build: it verifies and answers.
-        index = store.load(settings.index_dir, embedder.model_id, embedder.dim)
+        index = reading.load(settings.index_dir, embedder.model_id, embedder.dim)
         assert len(index.documents) == 31
         answer = Engine(settings, embedder).ask("Who is Japan's defense minister?")
         assert "Kishi" in " ".join(q.text for q in answer.quotes + answer.closest)
@@ -722,7 +725,7 @@ def test_a_built_index_quotes_its_files_exactly(embedder, tmp_path_factory, arti
         (seeds / f"a{i}.txt").write_text(text, encoding="utf-8")
     settings = Settings.from_env(seeds_dir=seeds, index_dir=folder / "index")
     build(settings, embedder)
-    index = store.load(settings.index_dir, embedder.model_id, embedder.dim)
+    index = reading.load(settings.index_dir, embedder.model_id, embedder.dim)
     for chunk in index.chunks:
         original = (seeds / chunk.source).read_text(encoding="utf-8")
         assert index.text(chunk.source) == original

@@ -18,6 +18,7 @@ from bot.answer.engine import Engine
 from bot.core.errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing, NothingToIndex
 from bot.core.settings import Settings
 from bot.store.folder import layout as store
+from bot.store.folder import reading
 
 from .conftest import ROOT
 
@@ -34,7 +35,7 @@ def _run_bot(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 
 def test_build_then_reload_answers_from_disk(seed_index, embedder):
-    index = store.load(seed_index.index_dir, embedder.model_id, embedder.dim)
+    index = reading.load(seed_index.index_dir, embedder.model_id, embedder.dim)
     assert index.dense.ntotal == len(index.chunks) > 0
     manifest = index.manifest
     assert manifest.model.as_json() == {"id": embedder.model_id, "dim": embedder.dim,
@@ -56,11 +57,11 @@ def test_incremental_rebuild_reuses_embeds_and_removes(seeds_copy, tmp_path, emb
     assert (again.embedded, again.reused, again.removed) == (0, first.chunks, 0)
 
     (seeds_copy / "extra.txt").write_text(EXTRA, encoding="utf-8")
-    before = store.load(settings.index_dir)
+    before = reading.load(settings.index_dir)
     added = build(settings, embedder)
     assert added.documents == 2 and added.reused == first.chunks and added.embedded >= 1
     # The seed's rows and vectors (read back from the FAISS index) are carried over unchanged.
-    after, n = store.load(settings.index_dir), first.chunks
+    after, n = reading.load(settings.index_dir), first.chunks
     assert after.chunks[:n] == before.chunks[:] and after.text("extra.txt") == EXTRA
     assert np.array_equal(after.chunk_vectors(range(n)), before.chunk_vectors(range(n)))
     assert np.array_equal(after.sentence_vectors[: len(before.sentences)], before.sentence_vectors)
@@ -124,11 +125,11 @@ def test_cli_json_report(seeds_copy, tmp_path):
 
 def test_model_mismatch_and_damage_are_refused_with_the_fix(seed_index, embedder, tmp_path):
     with pytest.raises(IndexMismatch, match="other-model.*bot index --full"):
-        store.load(seed_index.index_dir, "other-model", embedder.dim)
+        reading.load(seed_index.index_dir, "other-model", embedder.dim)
     with pytest.raises(IndexMismatch, match="dimension"):
-        store.load(seed_index.index_dir, embedder.model_id, 768)
+        reading.load(seed_index.index_dir, embedder.model_id, 768)
     with pytest.raises(IndexMissing, match="bot index"):
-        store.load(tmp_path / "nowhere")
+        reading.load(tmp_path / "nowhere")
 
     # A copy of the build with one byte flipped in the FAISS file: FAISS would load it silently.
     import shutil
@@ -140,7 +141,7 @@ def test_model_mismatch_and_damage_are_refused_with_the_fix(seed_index, embedder
     data[len(data) // 2] ^= 0xFF
     faiss_file.write_bytes(bytes(data))
     with pytest.raises(IndexDamaged, match="dense.faiss.*bot index --full"):
-        store.load(copy, embedder.model_id, embedder.dim)
+        reading.load(copy, embedder.model_id, embedder.dim)
 
 
 def test_an_index_of_the_previous_format_is_refused_then_rebuilt(seeds_copy, tmp_path, embedder):
@@ -149,10 +150,10 @@ def test_an_index_of_the_previous_format_is_refused_then_rebuilt(seeds_copy, tmp
     manifest_file = store.current_build(settings.index_dir) / store.MANIFEST
     manifest_file.write_text(json.dumps(dict(json.loads(manifest_file.read_text()), format=1)))
     with pytest.raises(IndexMismatch, match="format 1 is not .*bot index --full"):
-        store.load(settings.index_dir)
+        reading.load(settings.index_dir)
     again = build(settings, embedder)  # a plain incremental `bot index` rebuilds it all
     assert again.embedded == again.chunks == first.chunks
-    assert store.load(settings.index_dir).manifest.format == store.FORMAT_VERSION
+    assert reading.load(settings.index_dir).manifest.format == store.FORMAT_VERSION
 
 
 def test_second_rebuild_is_refused_while_one_runs(seeds_copy, tmp_path, embedder):
@@ -182,7 +183,7 @@ def test_killed_build_leaves_the_previous_index_current(seeds_copy, tmp_path, em
     assert process.wait() == -signal.SIGKILL
     assert temp()  # killed mid-build: its half-written folder is left behind...
     assert store.current_build(settings.index_dir) == before  # ...and never became current
-    store.load(settings.index_dir, embedder.model_id, embedder.dim)  # still loads and verifies
+    reading.load(settings.index_dir, embedder.model_id, embedder.dim)  # still loads and verifies
     build(settings, embedder)  # and the next run cleans the leftovers
     assert not any(p.name.startswith(".tmp") for p in builds.iterdir())
 
@@ -203,7 +204,7 @@ def test_watch_reindexes_after_a_change(seeds_copy, tmp_path, embedder):
     (seeds_copy / "extra.txt").write_text(EXTRA, encoding="utf-8")
     runner.join(timeout=60)
     assert not runner.is_alive()
-    index = store.load(settings.index_dir)
+    index = reading.load(settings.index_dir)
     assert "extra.txt" in index.documents and store.current_build(settings.index_dir) != first
 
 

@@ -77,7 +77,8 @@ def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeyp
 
 
 def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
-    from bot.answer.compose import CLOSE_GAP, Candidate, settle_first
+    from bot.answer.candidates import Candidate
+    from bot.answer.ranking import CLOSE_GAP, settle_first
 
     question = "Who is Japan's defense minister?"
     date = "The talks between the two governments were held on the 16th."

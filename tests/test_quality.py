@@ -9,7 +9,9 @@ Thresholds are the figures measured when they were last raised, minus a few poin
 
 from __future__ import annotations
 
-from bot.eval.runs import load_dataset, run, score
+from bot.eval.datasets import load_dataset
+from bot.eval.runs import run
+from bot.eval.scoring import score
 
 from .conftest import ROOT
 
@@ -107,7 +109,7 @@ MAX_SLICE_QUOTE_CHARS = 300
 def write_articles(folder) -> list:
     """Twelve short articles about twelve made-up towns, alike in shape (so that only finding the
     right article answers), and 48 paraphrased questions about them plus 4 about none of them."""
-    from bot.eval.runs import Item
+    from bot.eval.datasets import Item
 
     folder.mkdir(parents=True, exist_ok=True)
     items = []
@@ -167,7 +169,7 @@ def test_a_mixed_folder_of_new_genres_meets_its_gate(tmp_path, embedder):
     from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
-    from bot.eval.runs import score_groups
+    from bot.eval.scoring import score_groups
 
     settings = Settings.from_env(seeds_dir=NEW_GENRES / "articles", index_dir=tmp_path / "index")
     report = build(settings, embedder)

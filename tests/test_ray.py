@@ -20,6 +20,7 @@ from bot import build
 from bot.core.settings import Settings
 from bot.store.base import open_store
 from bot.store.folder import layout as store
+from bot.store.folder import reading
 
 from .conftest import ROOT, SEEDS
 from .docgen import write_docx, write_html, write_long_articles, write_markdown, write_pdf
@@ -60,7 +61,7 @@ def local_summary(seeds: Path, index: Path, embedder) -> dict:
 
 def assert_same_index(a: Path, b: Path) -> float:
     """Same documents, texts, chunks and sentences; returns the lowest cosine between their vectors."""
-    one, two = store.load(a), store.load(b)
+    one, two = reading.load(a), reading.load(b)
     assert one.documents == two.documents
     assert all(one.text(s) == two.text(s) for s in one.documents)
     assert [one.chunks[i] for i in range(len(one.chunks))] == [two.chunks[i] for i in range(len(two.chunks))]
@@ -109,7 +110,7 @@ def test_ray_build_into_postgresql(ray_cluster, pg_url, seeds_copy, tmp_path, em
     assert summary(result) == local_summary(seeds_copy, tmp_path / "local", embedder)
     where = open_store(Settings.from_env(store=pg_url))
     try:
-        stored, local = where.load(), store.load(tmp_path / "local")
+        stored, local = where.load(), reading.load(tmp_path / "local")
         assert stored.documents.keys() == local.documents.keys()
         assert stored.chunks.many(range(len(local.chunks))) == local.chunks.many(range(len(local.chunks)))
         assert np.array_equal(np.asarray(stored.sentences), np.asarray(local.sentences))
@@ -157,7 +158,7 @@ def test_a_worker_with_another_model_is_refused(tmp_path):
     assert "refused" in result.stderr and "one model" in result.stderr and "seedbot" in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1
     assert store.current_build(tmp_path / "index") == current  # the index was left as it was
-    assert first["documents"] == len(store.load(tmp_path / "index").documents)
+    assert first["documents"] == len(reading.load(tmp_path / "index").documents)
 
 
 def long_articles(folder: Path, count: int) -> Path:
@@ -195,7 +196,7 @@ def check_whole(index: Path, seeds: Path, result: subprocess.CompletedProcess, b
     """Either the build completed (every article of the folder, and only those), or it failed with
     one line and the current build is the one before it."""
     if result.returncode == 0:
-        loaded = store.load(index)
+        loaded = reading.load(index)
         assert set(loaded.documents) == {p.name for p in seeds.glob("*.txt")}
         for source in loaded.documents:
             assert loaded.text(source) == (seeds / source).read_text(encoding="utf-8")

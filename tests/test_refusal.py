@@ -13,8 +13,8 @@ import sys
 import pytest
 
 from bot import build
-from bot.answer.compose import AnswerModel
 from bot.answer.engine import Engine
+from bot.answer.ranking import AnswerModel
 from bot.answer.refusal import Calibration, probe_questions
 from bot.core.settings import Settings
 

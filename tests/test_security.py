@@ -53,7 +53,7 @@ def traversal_paths(server) -> list[str]:
                str(server.index / "feedback.jsonl"), str(server.seeds / "harbor_log.txt")]
     relative = ["../../../../../../etc/passwd", "..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
                 "%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-                "....//....//etc/passwd", "..\\..\\..\\etc\\passwd", "app.py", "bot/ui.py", "index/current/manifest.json"]
+                "....//....//etc/passwd", "..\\..\\..\\etc\\passwd", "app.py", "bot/web/serve.py", "index/current/manifest.json"]
     paths = []
     for prefix in ["/file=", "/gradio_api/file=", "/file/", "/gradio_api/file/"]:
         paths += [prefix + target for target in targets + relative]

@@ -18,7 +18,7 @@ import urllib.request
 import pytest
 
 from bot.core.errors import BotError
-from bot.web.app import access
+from bot.web.serve import access
 
 from .conftest import ROOT, SEEDS
 from .server import free_port, running_app

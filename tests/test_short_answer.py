@@ -14,10 +14,11 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from bot.answer.compose import Quote, compose, rank
+from bot.answer.compose import Quote, compose
+from bot.answer.ranking import rank
 from bot.core.lexical import terms as stems
 from bot.core.settings import Settings
-from bot.eval.runs import exact_match
+from bot.eval.scoring import exact_match
 from bot.shortanswer import choose as sa
 from bot.shortanswer import spans
 from bot.shortanswer.marker import load_marker

@@ -1,4 +1,4 @@
-"""store.DiskRows and store.ChunkTable: rows read from disk on demand must equal the saved arrays."""
+"""reading.DiskRows and reading.ChunkTable: rows read from disk on demand must equal the saved arrays."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import numpy as np
 import pytest
 
 from bot.store.folder import layout as store
+from bot.store.folder import reading
 
 
 @pytest.fixture
 def saved(tmp_path):
     array = np.arange(7 * 3, dtype=np.float16).reshape(7, 3)
     np.save(tmp_path / "a.npy", array)
-    return array, store.DiskRows(tmp_path / "a.npy")
+    return array, reading.DiskRows(tmp_path / "a.npy")
 
 
 def test_disk_rows_read_what_was_saved(saved):
@@ -40,10 +41,10 @@ def test_disk_rows_refuse_short_files_and_object_arrays(tmp_path):
     data = (tmp_path / "a.npy").read_bytes()
     (tmp_path / "a.npy").write_bytes(data[:-8])
     with pytest.raises(ValueError, match="shorter"):
-        store.DiskRows(tmp_path / "a.npy")
+        reading.DiskRows(tmp_path / "a.npy")
     np.save(tmp_path / "b.npy", np.array([{"x": 1}], dtype=object), allow_pickle=True)
     with pytest.raises(ValueError, match="plain array"):
-        store.DiskRows(tmp_path / "b.npy")
+        reading.DiskRows(tmp_path / "b.npy")
 
 
 def test_chunk_table_makes_rows_with_their_text(tmp_path):
@@ -51,7 +52,7 @@ def test_chunk_table_makes_rows_with_their_text(tmp_path):
     blob, ranges = store._byte_arrays(texts)
     np.save(tmp_path / "t.npy", blob)
     rows = np.array([[1, i, i + 1, i, i + 1, *ranges[i]] for i in range(3)], dtype=np.int64)
-    table = store.ChunkTable(rows, store.DiskRows(tmp_path / "t.npy"), ["a.txt", "b.txt"])
+    table = reading.ChunkTable(rows, reading.DiskRows(tmp_path / "t.npy"), ["a.txt", "b.txt"])
     assert len(table) == 3 and [c.text for c in table] == texts
     assert table[2] == store.ChunkRow("b.txt", 2, 3, 2, 3, "東京 is Tokyo.")
     assert table[0:2] == [table[0], table[1]] and table.source(1) == "b.txt"

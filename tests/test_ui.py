@@ -155,7 +155,7 @@ def test_the_server_terminal_stays_quiet(client, server):
 # -- the parts, in-process ----------------------------------------------------------------------
 @pytest.fixture()
 def app(engine):
-    from bot.web.app import ChatApp
+    from bot.web.chat import ChatApp
 
     return ChatApp(engine.settings, engine)
 
@@ -171,7 +171,7 @@ def test_the_rebuild_message_counts_every_skipped_file(seeds_copy, tmp_path, emb
     from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
-    from bot.web.app import SKIPPED_SHOWN, ChatApp
+    from bot.web.chat import SKIPPED_SHOWN, ChatApp
 
     settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
     build(settings, embedder)
@@ -188,7 +188,7 @@ def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp
     import gradio as gr
 
     from bot.web import feedback
-    from bot.web.app import ChatApp
+    from bot.web.chat import ChatApp
 
     app = ChatApp(dataclasses.replace(engine.settings, index_dir=tmp_path), engine)
     _, chat, turns, _ = app.respond("Who is Japan's defense minister?", [])

@@ -45,10 +45,10 @@ def test_search_scores_are_cosines_and_missing_rows_are_dropped():
 
 
 def test_stored_index_is_memory_mapped_not_copied(seed_index):
-    """store.load maps the FAISS file: its vectors stay in the file, not in a private copy."""
-    from bot.store.folder import layout as store
+    """reading.load maps the FAISS file: its vectors stay in the file, not in a private copy."""
+    from bot.store.folder import reading
 
-    loaded = store.load(seed_index.index_dir)
+    loaded = reading.load(seed_index.index_dir)
     path = str(loaded.folder / "dense.faiss")
     with open("/proc/self/maps") as maps:
         assert any(line.rstrip().endswith(path) for line in maps)

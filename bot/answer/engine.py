@@ -15,9 +15,11 @@ import time
 import unicodedata
 from dataclasses import replace
 
-from bot.answer.compose import Answer, AnswerModel, Candidate, candidates, compose, rank, refusal_evidence
+from bot.answer.candidates import Candidate, candidates
+from bot.answer.compose import Answer, compose
 from bot.answer.features import Question, follow_up_info, question_info
 from bot.answer.followups import check_history, resolve
+from bot.answer.ranking import AnswerModel, rank, refusal_evidence
 from bot.answer.refusal import Calibration, calibrate
 from bot.answer.retrieve import Hit, Retriever
 from bot.core.errors import BadQuestion, BotError
@@ -193,7 +195,7 @@ class Engine:
         ranked = rank(self.model, found, loaded.index)
         threshold = self.threshold()
         # A follow-up: whether the articles answer it is judged on the joined question, which sentence
-        # answers it on the question as asked first (README: Follow-up questions).
+        # answers it on the question as asked first (docs/usage.md: Follow-up questions).
         probability = self.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
             if ranked else 0.0
         if query != text and ranked:

@@ -90,7 +90,7 @@ def question_info(text: str, vector: np.ndarray, idf, known) -> Question:
 
 # A follow-up's borrowed words (from the question it leans on) count this much against its own;
 # its vector is its own plus this much of the joined question's. Chosen on four conversations of a
-# reviewer's and checked on 56 follow-ups written by another (README: Follow-up questions).
+# reviewer's and checked on 56 follow-ups written by another (docs/usage.md: Follow-up questions).
 BORROWED_TERMS, BORROWED_VECTOR = 0.25, 0.5
 
 

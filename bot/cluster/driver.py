@@ -1,6 +1,6 @@
 """`bot index --ray ADDRESS`: parse, chunk and embed the new and changed documents on a Ray cluster.
 
-This is the driver's side (cluster_worker.py is what runs on the nodes). The driver (`bot index`,
+This is the driver's side (worker.py is what runs on the nodes). The driver (`bot index`,
 run on a node of the cluster) does what a local build does, except the middle: it reads and hashes
 the files, decides what the current build already holds (those never leave the driver), and
 hands the rest to Ray Data actors as raw bytes. Each actor loads the model once and runs the
@@ -37,7 +37,7 @@ from bot.cluster.worker import Worker, identity, rows_of
 from bot.core.errors import BotError
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
-from bot.ingest.documents import RawFile, Skipped
+from bot.ingest.files import RawFile, Skipped
 from bot.store.base import DocumentRows
 
 INSTALL = "pip install -e '.[ray]'"

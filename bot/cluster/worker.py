@@ -1,4 +1,4 @@
-"""What a Ray worker runs for `bot index --ray` (cluster.py is the driver's side).
+"""What a Ray worker runs for `bot index --ray` (driver.py is the driver's side).
 
 `Worker` is a Ray Data actor: it loads the model once (the driver's ONNX export, which the job's
 runtime env makes its working directory), then turns batches of raw files into rows and vectors
@@ -21,7 +21,7 @@ import numpy as np
 
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
-from bot.ingest.documents import Document, RawFile, Skipped, parse
+from bot.ingest.files import Document, RawFile, Skipped, parse
 from bot.store.base import ChunkRow, DocumentRows
 
 

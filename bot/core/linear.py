@@ -1,4 +1,4 @@
-"""The two link functions of the learned linear models (answer.py, short_answer.py and the training
+"""The two link functions of the learned linear models (answer/, shortanswer/choose.py and the training
 scripts), written once: a logistic probability, and a softmax over one question's candidates."""
 
 from __future__ import annotations

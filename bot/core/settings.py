@@ -26,17 +26,17 @@ class Settings:
     # Chunk size in the model's own word pieces (special tokens included), so nothing is truncated.
     chunk_tokens: int = 128
     chunk_overlap_tokens: int = 16
-    top_k: int = 30  # chunks retrieved per question; their sentences are the candidates (README: tuning)
+    top_k: int = 30  # chunks retrieved per question; their sentences are the candidates (docs/how-it-works.md)
     max_question_chars: int = MAX_QUESTION_CHARS
     # Answer only when the refusal model's probability reaches this; None = the calibrated value
     # in bot/answer_model.json. Lower it to answer more (and decline less) on your own articles.
     decline_threshold: float | None = None
     cache_dir: Path = Path(os.path.expanduser("~/.cache/seedbot"))
-    # None = the index folder; a postgresql:// URL keeps the index in that database (storage.py).
+    # None = the index folder; a postgresql:// URL keeps the index in that database (store/base.py).
     store: str | None = None
     store_read: str | None = None  # optional read replica (streaming standby) of `store`
     store_pool: int = 4  # connections per server to the store at most (the web app answers 2 at a time)
-    ray: str | None = None  # `bot index` builds on the Ray cluster at this address (cluster.py)
+    ray: str | None = None  # `bot index` builds on the Ray cluster at this address (cluster/driver.py)
     # Whether the seeds folder was named (--seeds, $BOT_SEEDS) rather than left at its default: an
     # index is otherwise rebuilt from the folder its manifest records (indexing.recorded_seeds).
     seeds_named: bool = False

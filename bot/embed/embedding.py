@@ -72,7 +72,7 @@ class Embedder:
                  threads: int | None = None):
         self.settings = settings
         self.bulk = bulk  # tuned for embedding many texts in a row (bot index), not for serving
-        # An exported model folder to load as it is (a Ray worker gets the driver's: cluster.py).
+        # An exported model folder to load as it is (a Ray worker gets the driver's: cluster/driver.py).
         self.onnx_dir = onnx_dir
         self.threads = threads or os.cpu_count() or 1  # bulk: batches run side by side
         self.model_id = DEFAULT_MODEL if settings.model in DEFAULT_NAMES else settings.model

@@ -2,7 +2,7 @@
 
 load -> clean -> chunk -> embed -> store. Documents whose sha256, model and chunking are unchanged
 reuse their stored rows and vectors; the rest are embedded; documents gone from the folder are left
-out. Everything happens under the store's lock and ends in one atomic switch (storage.Store.write:
+out. Everything happens under the store's lock and ends in one atomic switch (store/base.py's `Store`.write:
 a symlink swap for the index folder, a transaction for PostgreSQL).
 """
 
@@ -22,13 +22,13 @@ from bot.core.manifest import DocumentInfo, Manifest, ModelInfo
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
 from bot.ingest.chunking import chunk_document, make_splitter
-from bot.ingest.documents import (
+from bot.ingest.cleaning import clean
+from bot.ingest.files import (
     SUFFIXES,
     Document,
     RawFile,
     Skipped,
     Unchanged,
-    clean,
     load_documents,
     parse,
     read_document,
@@ -119,7 +119,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
     """Bring the store `settings` names (or `target`) in line with ``settings.seeds_dir``.
 
     `progress(done, total)` is told how many chunks have been embedded (documents, on a cluster).
-    With `cluster` (cluster.py), the new and changed documents are parsed, chunked and embedded on
+    With `cluster` (cluster/driver.py), the new and changed documents are parsed, chunked and embedded on
     Ray instead of here; what is reused, the write and the switch are the same. `finish` is asked
     what to record in the new build's manifest before it becomes current (the refusal's calibration:
     answer/engine.py's `build` hands it in; this stage knows nothing of answering). Raises

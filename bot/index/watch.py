@@ -20,7 +20,7 @@ from bot.core.manifest import Manifest
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
 from bot.index.builder import BuildReport, build, seeds_problem
-from bot.ingest.documents import Document, list_files, read_document
+from bot.ingest.files import Document, list_files, read_document
 from bot.store.base import Finish
 from bot.store.folder.layout import sha256_file
 

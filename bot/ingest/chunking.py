@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from bot.ingest.documents import CleanText
+from bot.ingest.cleaning import CleanText
 
 # Chinese and Japanese end sentences with 。！？ and no space after them. (Added after the first
 # indexes were built; the chunker's name was kept: text without them is split exactly as before.)

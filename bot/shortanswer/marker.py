@@ -10,7 +10,7 @@ beside the embedder's export, so answering runs onnxruntime alone (about 3 ms fo
 Why a model pass: hand-made cues alone (spans.py) found the exact answer span for 0.34 of answered
 tuning questions, and could show a short answer for 0.21 of them at 72% right; with the marks among
 the cues (and the quote's score in the decision to show), 0.48 and 0.48, each question read by a
-marker learned on the other half of the tuning data (scripts/train_short_answer.py). The shipped
+marker learned on the other half of the tuning data (scripts/train_shortanswer/choose.py). The shipped
 marker learned on both halves: on SQuAD's held-out articles it shows a short answer for 0.54 of
 questions, where the marker of one half showed 0.47. All six blocks are needed: with the first
 three only, 0.40 and 0.31. The marker also settles a close call between the first two sentences

@@ -7,7 +7,7 @@ wh-word and head noun), whether it repeats the question, how close the question'
 on which side (the answer takes the wh-phrase's place: "Who recovered the fumble?" / "...which
 Danny Trevathan recovered"), the words just around it ("held on [the 16th]", an apposition between
 commas) and which quote it is in; plus word cues (the word before, the first, the last, the word
-after) as keys into a learned lexicon. short_answer.py scores them.
+after) as keys into a learned lexicon. shortanswer/choose.py scores them.
 
 Shortcuts taken on purpose: tokens come from one regular expression, names from capital letters,
 the question's type from its wh-word; no tagger, parser or extra model pass (a pass of the model

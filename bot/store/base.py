@@ -9,8 +9,8 @@
 - `DocumentRows`: one document's rows and vectors, ready to store. `bot index` makes them; any
   other builder (a cluster, a benchmark generator) hands the same records to `Store.write`.
 
-`open_store(settings)` picks the implementation: no `store` URL = the index folder (folder.py);
-``postgresql://...`` = PostgreSQL + pgvector (pg_store.py, needs the `postgres` extra).
+`open_store(settings)` picks the implementation: no `store` URL = the index folder (folder/backend.py);
+``postgresql://...`` = PostgreSQL + pgvector (postgres/backend.py, needs the `postgres` extra).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class Chunks(Protocol):
 
 class Build(Protocol):
     """One build, as the retriever and the answer step see it. Rows are numbered per build:
-    chunks in document order, sentences in chunk order (answer.py relies on both)."""
+    chunks in document order, sentences in chunk order (answer/ relies on both)."""
 
     version: str  # names the build in answers (`index_version`)
     manifest: Manifest

@@ -1,4 +1,4 @@
-"""The index folder as a `storage.Store`: the default store, plain files (store.py has the format).
+"""The index folder as a `store/base.py's `Store``: the default store, plain files (layout.py has the format).
 
 Writing a build turns the documents' rows into the folder's files (FAISS index, bm25s arrays,
 row and text arrays) and publishes them with one atomic rename; reusing a document means reading
@@ -19,6 +19,7 @@ from bot.core.manifest import Manifest, ModelInfo
 from bot.core.settings import Settings
 from bot.store.base import DocumentRows, Finish, Reused, SentenceColumn, shift_chunks
 from bot.store.folder import layout as store
+from bot.store.folder import reading
 from bot.store.folder.vectors import make_dense_index
 
 
@@ -49,8 +50,8 @@ class FolderStore:
     def read_manifest(self) -> Manifest:
         return store.read_manifest(self.index_dir)[1]
 
-    def load(self, model_id: str | None = None, dim: int | None = None) -> store.StoredIndex:
-        return store.load(self.index_dir, model_id, dim)
+    def load(self, model_id: str | None = None, dim: int | None = None) -> reading.StoredIndex:
+        return reading.load(self.index_dir, model_id, dim)
 
     def lock(self, wait: bool = False, full: bool = False):
         return store.build_lock(self.index_dir, wait)
@@ -68,13 +69,13 @@ class FolderStore:
         """Rows of the current build's documents with these hashes, when it was built with this
         model and chunking; empty when it is absent, damaged or different."""
         try:
-            old = store.load(self.index_dir, model.id, model.dim)
+            old = reading.load(self.index_dir, model.id, model.dim)
         except BotError:
             return {}
         if old.manifest.chunking != chunking:
             return {}
         found: dict[str, Reused] = {}
-        # Rows are in document order (store._inconsistency checks it): each document's chunks,
+        # Rows are in document order (reading._inconsistency checks it): each document's chunks,
         # and their sentences, are one contiguous run.
         chunk_owners, sentence_owners = old.chunks.rows[:, 0], old.sentences[:, SentenceColumn.CHUNK]
         for row, (source, info) in enumerate(old.documents.items()):
@@ -110,7 +111,7 @@ class FolderStore:
                           sentence_vectors, dense, build_bm25([c.text for c in chunks]))
         if finish is not None:
             written = Manifest.from_json(json.loads((folder / store.MANIFEST).read_text(encoding="utf-8")))
-            store.amend_manifest(folder, finish(store.load_folder(self.index_dir, folder, written)))
+            store.amend_manifest(folder, finish(reading.load_folder(self.index_dir, folder, written)))
         return store.publish(self.index_dir, folder).name
 
 

@@ -1,4 +1,4 @@
-"""PostgreSQL + pgvector as a `storage.Store`: many servers over one database (README: PostgreSQL).
+"""PostgreSQL + pgvector as a `store/base.py's `Store``: many servers over one database (docs/postgres.md).
 
 - Reading: `current()` is a value kept fresh by a watcher thread that LISTENs on the channel the
   builder NOTIFYs when it switches builds (and re-reads `current_build` every POLL seconds anyway,

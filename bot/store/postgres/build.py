@@ -1,4 +1,4 @@
-"""One build read from PostgreSQL: the `storage.Build` the retriever and the answer step read.
+"""One build read from PostgreSQL: the `store/base.py's `Build`` the retriever and the answer step read.
 
 What a server keeps in memory per build: the document list and every chunk's and sentence's
 offsets (int64 arrays, read at load in one snapshot: 40 bytes a row, 16 MB for 100k chunks),
@@ -162,7 +162,7 @@ class PgBuild:
                 rows.append(int(self.chunk_offsets[position]) + ordinal)
         return scores, rows
 
-    # -- storage.Build --------------------------------------------------------------------------
+    # -- store/base.py's `Build` --------------------------------------------------------------------------
     def text(self, source: str) -> str:
         digest = self.documents[source].sha256
         text = _TEXTS.get(digest)

@@ -109,7 +109,7 @@ CREATE TABLE IF NOT EXISTS readers (
 TABLES = ("readers", "current_build", "build_terms", "build_documents", "builds", "postings", "terms",
           "sentences", "chunks", "documents", "texts", "seedbot_schema")
 
-EF_SEARCH = 200  # candidates walked in the HNSW graph; README: recall@10 against exact search
+EF_SEARCH = 200  # candidates walked in the HNSW graph; docs/benchmarks.md: recall@10 against exact search
 
 
 def manifest(data, url: str) -> Manifest:

@@ -1,0 +1,145 @@
+"""Rank the candidate sentences: the learned ranking model (`answer_model.json`, see features.py),
+near-duplicates dropped, a pronoun's antecedent joined, the refusal model's evidence, and the
+marker's reading of a close call between the first few.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from bot.answer.candidates import Candidate, sentence_text
+from bot.answer.features import NAMES, Question
+from bot.answer.kinds import MATCHES
+from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
+from bot.answer.retrieve import Hit
+from bot.core.lexical import words
+from bot.core.linear import softmax
+from bot.shortanswer.marker import Marker, Marks
+from bot.store.base import Build
+
+MODEL_FILE = Path(__file__).with_name("answer_model.json")
+
+PRONOUN_START = re.compile(r"(He|She|It|They|His|Her|Its|Their|This|These|Those|The latter|The former)\b")
+
+DUPLICATE_SHARE = 0.8  # share of the shorter sentence's words found in the other: a near-repeat
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """The sentence-ranking weights and the refusal model, read from `answer_model.json`."""
+
+    weights: np.ndarray
+    refusal: RefusalModel
+    digest: str  # names this model in index calibrations
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load(path: Path = MODEL_FILE) -> "AnswerModel":
+        data = json.loads(path.read_text())
+        if data["features"] != NAMES:
+            raise ValueError(f"{path} was trained on other features; retrain it (docs/how-it-works.md)")
+        if data["decline"]["features"] != DECLINE_NAMES:
+            raise ValueError(f"{path} was trained on other decline features; retrain it (docs/how-it-works.md)")
+        refusal = RefusalModel(np.array(data["decline"]["weights"]), float(data["decline"]["threshold"]))
+        return AnswerModel(np.array(data["weights"]), refusal, digest(data["weights"], data["decline"]["weights"]))
+
+NO_CANDIDATE_SCORE = -10.0  # the evidence of a question with no candidate sentence at all
+
+RUNNER_UP_GAP = 5.0  # a lone candidate's margin: as if a far weaker one were second
+
+TYPED_KINDS = frozenset(asks for asks, _ in MATCHES.values())
+
+def refusal_evidence(question: Question, hits: list[Hit], ranked: list[Candidate]) -> dict[str, float]:
+    """Question-level evidence for the refusal model: how good the best sentence is and by how much
+    it beats the next, how well the best passages match, whether it holds the kind of thing asked
+    for, and how much of the question (its names above all) the indexed articles never mention."""
+    asks_kind = float(bool(question.asks & TYPED_KINDS))
+    if not ranked:
+        return dict(best_score=NO_CANDIDATE_SCORE, best_dense_sentence=0.0, top_dense_chunk=0.0, best_cover=0.0,
+                    best_cover_window=0.0, margin=0.0, unseen=question.unseen, unseen_names=question.unseen_names,
+                    asks_kind=asks_kind, best_holds_kind=0.0, best_ask_cover=0.0, best_share=0.0,
+                    soft_unseen=1.0, best_soft_cover_window=0.0)
+    best = ranked[0]
+    f = dict(zip(NAMES, best.features))
+    second = ranked[1].score if len(ranked) > 1 else best.score - RUNNER_UP_GAP
+    return dict(
+        best_score=best.score, best_dense_sentence=f["dense_sentence"],
+        top_dense_chunk=max(h.dense for h in hits), best_cover=f["cover"], best_cover_window=f["cover_window"],
+        margin=best.score - second, unseen=question.unseen, unseen_names=question.unseen_names,
+        asks_kind=asks_kind, best_holds_kind=max(f[name] for name in MATCHES), best_ask_cover=f["ask_cover"],
+        best_share=best.share, soft_unseen=f["soft_unseen"], best_soft_cover_window=f["soft_cover_window"])
+
+def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
+         keep: int = 10) -> list[Candidate]:
+    """The best `keep` candidates by learned score, each with its antecedent sentence when it opens
+    with a pronoun; overlapping spans and near-duplicate sentences are dropped."""
+    if not found:
+        return []
+    scores = np.array([c.features for c in found]) @ model.weights
+    shares = softmax(scores)
+    kept: list[Candidate] = []
+    kept_words: list[set[str]] = []
+    for i in np.argsort(-scores, kind="stable"):
+        candidate = replace(found[i], score=float(scores[i]), share=float(shares[i]))
+        if index is not None and not _overlaps(expanded := with_antecedent(index, candidate), kept):
+            candidate = expanded
+        own = set(words(candidate.text))
+        if _overlaps(candidate, kept) or any(_repeats(own, other) for other in kept_words):
+            continue
+        kept.append(candidate)
+        kept_words.append(own)
+        if len(kept) == keep:
+            break
+    return kept
+
+def _overlaps(candidate: Candidate, kept: list[Candidate]) -> bool:
+    return any(k.source == candidate.source and k.start < candidate.end and candidate.start < k.end
+               for k in kept)
+
+def with_antecedent(index: Build, candidate: Candidate) -> Candidate:
+    """ "He is also the oldest quarterback..." says nothing alone: quote the sentence before it
+    too, when that one is in the same paragraph of the same article."""
+    if not PRONOUN_START.match(candidate.text) or candidate.sentence == 0:
+        return candidate
+    previous = candidate.sentence - 1
+    chunk_row, start, end = (int(x) for x in index.sentences[previous, :3])
+    if index.chunks[chunk_row].source != candidate.source:
+        return candidate
+    between = index.text(candidate.source)[end : candidate.start]
+    if "\n" in between:
+        return candidate
+    text = sentence_text(index, previous) + " " + candidate.text
+    return replace(candidate, start=start, text=text)
+
+def _repeats(words_a: set[str], words_b: set[str]) -> bool:
+    """Near-duplicate sentences (the seed article says some things twice, nearly word for word).
+    Measured on the shorter one, so a sentence restated inside a longer one counts too."""
+    shorter = min(len(words_a), len(words_b))
+    return shorter >= 5 and len(words_a & words_b) / shorter >= DUPLICATE_SHARE
+
+# The marker (marker.py) reads question and sentence together, which the ranking's features cannot.
+# The ranking's first three sentences that score within CLOSE_GAP of the first are read, and the one
+# with the best score + MARK_WEIGHT x the marker's best margin becomes the first quote. Chosen on the
+# tuning data (SQuAD articles 00-23, the news set's January-June weeks, the new-genre tuning half):
+# first quote 0.809 / 0.488 / 0.683 with the first two only within 0.75 and a weight of 0.2 (1.28
+# reads a SQuAD question), 0.835 / 0.528 / 0.717 now (1.57 reads); wider gaps gained little more.
+CLOSE_GAP = 1.5
+
+MARK_WEIGHT = 0.5
+
+SETTLED = 3
+
+def settle_first(question: str, ranked: list[Candidate], marker: Marker) -> tuple[list[Candidate], Marks]:
+    """The ranked sentences with the one the marker finds an answer in most clearly first, among the
+    first few the ranking is unsure between; and the marker's marks of that one, which the short
+    answer and the confidence read. Scores and shares stay the ranking's: the short answer's
+    decision to show was learned on them."""
+    close = [c for c in ranked[:SETTLED] if ranked[0].score - c.score < CLOSE_GAP]
+    marks = [marker.read(question, [c.text])[0] for c in close]  # alone: a padded pair costs more
+    best = max(range(len(close)), key=lambda i: close[i].score + MARK_WEIGHT * marks[i].best()[2])
+    return [close[best], *(c for c in ranked if c is not close[best])], marks[best]

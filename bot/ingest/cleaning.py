@@ -1,0 +1,128 @@
+"""The text the embedder and BM25 see, and where each of its characters came from; a document's title.
+
+Cleaning: a normalized copy of the text (NFKC, no control or invisible format characters, collapsed
+whitespace, no scraper leftovers such as "Recent Comments", no long runs of data such as base64).
+`CleanText.offsets[i]` is the index in the original text of the character that produced cleaned
+character ``i``, so any span found in the cleaned text maps back to the exact original characters.
+Normalization is applied per character (a shortcut taken on purpose: it keeps the map one-to-many
+and simple).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+# A run of printable ASCII this long without a space is not prose but data (base64, minified code):
+# the model sees it as one unknown token anyway, and chunked it would become thousands of chunks.
+MAX_PLAIN_RUN = 500
+
+# Whole lines that web scrapers leave behind at the end of news articles.
+BOILERPLATE_LINE = re.compile(
+    r"(recent comments|recent posts|related posts?|leave a (reply|comment)|share this:?|like this:?"
+    r"|click to share.*|posted in .{0,60}|tags?:.{0,80}|advertisement|subscribe( now)?)",
+    re.IGNORECASE,
+)
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    offsets: np.ndarray  # int64, len(text) + 1; the last entry is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span [start, end) to the original span covering the same characters."""
+        if end <= start:
+            return int(self.offsets[start]), int(self.offsets[start])
+        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+
+def _is_invisible(ch: str) -> bool:
+    # Cc: control characters (tab and newline are handled as whitespace before this is asked);
+    # Cf: zero-width, bidi overrides, BOM, tag characters; Co/Cs/Cn: private, surrogate, unassigned.
+    return unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs", "Cn"}
+
+RUN = re.compile(r"(\s+)|\S+")
+
+PLAIN = re.compile(r"[!-~]+")  # printable ASCII: nothing to normalize or drop
+
+def clean(original: str) -> CleanText:
+    """Normalize `original` for indexing, keeping a map from each cleaned char to its source.
+
+    Whitespace runs become one space, or one line break, or a blank line (paragraph break) when the
+    run holds two or more line breaks; leading and trailing whitespace is dropped. Words are handled
+    a run at a time; only runs with non-ASCII characters are looked at character by character.
+    """
+    out: list[str] = []
+    where = array("q")  # 8 bytes a character: a list of ints took 36 (a 20 MB file took 1.6 GB)
+    gap_at, gap_newlines = -1, 0  # whitespace seen but not yet written
+    for run in RUN.finditer(original):
+        if run.group(1):
+            if gap_at < 0:
+                gap_at = run.start()
+            gap_newlines += run.group().count("\n")
+            continue
+        word, at = run.group(), run.start()
+        if PLAIN.fullmatch(word):
+            if len(word) > MAX_PLAIN_RUN:
+                continue  # data, not words: left out like invisible characters
+            pieces, places = [word], range(at, at + len(word))
+        else:
+            pieces, places = _clean_word(word, at)
+            if not pieces:
+                continue  # only invisible characters: the whitespace around them joins up
+        if gap_at >= 0 and out:
+            gap = "\n\n" if gap_newlines >= 2 else "\n" if gap_newlines else " "
+            out.append(gap)
+            where.extend([gap_at] * len(gap))
+        gap_at, gap_newlines = -1, 0
+        out.extend(pieces)
+        where.extend(places)
+    where.append(len(original))
+    return _drop_boilerplate(CleanText("".join(out), np.frombuffer(where, dtype=np.int64).copy()))
+
+def _clean_word(word: str, at: int) -> tuple[list[str], list[int]]:
+    pieces, places = [], []
+    for i, ch in enumerate(word, start=at):
+        norm = ch if ch.isascii() and ch.isprintable() else unicodedata.normalize("NFKC", ch)
+        norm = "".join(c for c in norm if not _is_invisible(c) and not c.isspace())
+        if norm:
+            pieces.append(norm)
+            places.extend([i] * len(norm))
+    return pieces, places
+
+def _drop_boilerplate(clean_text: CleanText) -> CleanText:
+    """Remove whole lines such as a trailing "Recent Comments" that scrapers leave in articles."""
+    text = clean_text.text
+    keep = np.ones(len(text), dtype=bool)
+    for line in re.finditer(r"[^\n]+", text):
+        if BOILERPLATE_LINE.fullmatch(line.group().strip()):
+            start = line.start()
+            while start > 0 and text[start - 1] == "\n":
+                start -= 1  # the line break before it goes too
+            keep[start : line.end()] = False
+    if keep.all():
+        return clean_text
+    kept = np.flatnonzero(keep)
+    kept_text = "".join(text[i] for i in kept)
+    lead = len(kept_text) - len(kept_text.lstrip("\n"))
+    return CleanText(kept_text[lead:], np.append(clean_text.offsets[kept[lead:]], clean_text.offsets[-1]))
+
+NOT_TITLE_ENDS = (".", "!", "?", ",", ";", ":")  # a first line ending so is a sentence, not a title
+
+def title_of(source: str, text: str = "") -> str:
+    """A `.txt` article's title: its first line when that is a title (short, no sentence end, a blank
+    line after it), else one made from the file name ("02_Normans.txt" -> "Normans"), or the first
+    line cut short when the name is only an id or a hash ("000_37c9385a86793e2f.txt")."""
+    first, _, rest = text.strip().partition("\n")
+    first = " ".join(first.split())
+    if first and len(first) <= 80 and rest.startswith("\n") and not first.endswith(NOT_TITLE_ENDS):
+        return first
+    stem = re.sub(r"^\d+[_\- ]+", "", Path(source).stem)
+    title = re.sub(r"[_]+", " ", stem).strip() or Path(source).name
+    if first and (not re.search(r"[A-Za-z]{3,}", title) or re.fullmatch(r"[0-9a-fA-F_\- ]{8,}", title)):
+        return first if len(first) <= 80 else first[:77].rsplit(" ", 1)[0] + "…"
+    return title

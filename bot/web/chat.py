@@ -1,0 +1,177 @@
+"""One web chat session over one `Engine`: questions, answers, votes, the Index tab and its Rebuild.
+
+A session's state is its list of turns (question + answer JSON). The chat and the engine's history
+(`bot ask`'s JSON format) are both derived from it, so the Chatbot's own value format does not
+matter. The engine swaps in a new build by itself when ``index/current`` changes, which is how both
+the Rebuild button and a CLI `bot index` reach the running app without a restart; questions asked
+meanwhile are answered from the old build.
+"""
+
+import time
+import uuid
+from collections.abc import Mapping
+
+from bot.answer.engine import Engine
+from bot.answer.refusal import Calibration
+from bot.core.errors import BotError
+from bot.core.settings import Settings
+from bot.index.watch import SeedWatch
+from bot.store.base import Build
+from bot.web import render
+from bot.web.examples import example_questions
+from bot.web.feedback import FEEDBACK_FILE, FeedbackFile
+
+SKIPPED_SHOWN = 5  # skipped files named in the rebuild message; the rest are counted
+
+MAX_EXAMPLES = 4  # example questions under the chat, made from the indexed articles (examples.py)
+
+class WithText(Mapping):
+    """A build's documents with their text, decoded only for the ones a panel shows."""
+
+    def __init__(self, index: Build):
+        self.index = index
+
+    def __getitem__(self, source: str) -> dict:
+        return dict(self.index.documents[source].as_json(), text=self.index.text(source))
+
+    def __iter__(self):
+        return iter(self.index.documents)
+
+    def __len__(self) -> int:
+        return len(self.index.documents)
+
+def history_of(turns: list[dict]) -> list[dict]:
+    """The conversation in the API's format, from a session's turns (the engine keeps the last ones)."""
+    out = []
+    for turn in turns:
+        if turn.get("answer"):
+            out += [{"role": "user", "content": turn["question"]},
+                    {"role": "assistant", "content": turn["answer"]["answer"]}]
+    return out
+
+class ChatApp:
+    """What the page's events call. One per server; per-session data lives in the `turns` state."""
+
+    def __init__(self, settings: Settings, engine: Engine):
+        self.settings = settings
+        self.engine = engine
+        self.seeds = SeedWatch()
+        self.votes = FeedbackFile(settings.index_dir / FEEDBACK_FILE)
+        self._examples: tuple[str, list[str]] = ("", [])  # (index version, questions)
+
+    def examples(self) -> list[str]:
+        """Example questions about the build being served, made once per build."""
+        try:
+            version = self.engine.loaded().version
+        except BotError:
+            return []
+        if self._examples[0] != version:
+            self._examples = (version, example_questions(self.engine, MAX_EXAMPLES))
+        return self._examples[1]
+
+    def example_buttons(self) -> list:
+        import gradio as gr
+
+        found = self.examples()
+        return [gr.update(value=q, visible=True) if q else gr.update(visible=False)
+                for q in found + [""] * (MAX_EXAMPLES - len(found))]
+
+    # -- the API ---------------------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None) -> dict:
+        """Answer one question like `bot ask --json`: {question, answered, answer, quotes, seconds}.
+
+        `history` is the conversation so far, [{"role": "user"|"assistant", "content": str}, ...],
+        for follow-up questions. An empty or over-long question gives {"error": "..."}.
+        `index_version` names the build that answered (a rebuild swaps builds between questions).
+        """
+        try:
+            answer = self.engine.ask(question, history)
+        except BotError as error:
+            return {"error": str(error)}
+        return {**answer.as_json(), "index_version": answer.index_version}
+
+    # -- chat ------------------------------------------------------------------------------------
+    def respond(self, question: str, turns: list[dict]):
+        turns = list(turns or [])
+        if not (question or "").strip():
+            return "", render.chat_messages(turns), turns, self.sources(turns[-1]["answer"] if turns else None)
+        try:
+            answer = self.engine.ask(question, history_of(turns))
+            turn = {"question": question, "answer": answer.as_json(), "version": answer.index_version,
+                    "id": uuid.uuid4().hex}
+        except BotError as error:
+            turn = {"question": question, "answer": None, "error": str(error)}
+        turns.append(turn)
+        return "", render.chat_messages(turns), turns, self.sources(turn["answer"])
+
+    def sources(self, answer: dict | None) -> str:
+        try:
+            documents = WithText(self.engine.loaded().index)
+        except BotError:
+            documents = {}
+        return render.sources_html(answer, documents)
+
+    @staticmethod
+    def _turn(turns: list[dict], event) -> dict:
+        """The turn of the message a select/like event points at (messages alternate user/bot)."""
+        index = event.index if isinstance(event.index, int) else event.index[0]
+        return (turns or [])[index // 2] if 0 <= index // 2 < len(turns or []) else {}
+
+    def select(self, turns: list[dict], event):
+        """Clicking a message shows the sources of its turn."""
+        return self.sources(self._turn(turns, event).get("answer"))
+
+    def feedback(self, turns: list[dict], event) -> str:
+        """A thumbs up/down on an answer: its line in index/feedback.jsonl, replaced when the vote
+        changes and removed when it is taken back. Returns what to tell the user."""
+        turn = self._turn(turns, event)
+        answer = turn.get("answer")
+        if not answer:
+            return ""
+        vote = {True: "up", False: "down"}.get(event.liked, event.liked)  # or a custom option's name
+        row = {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "vote": vote, "question": turn["question"],
+            "answered": answer["answered"], "tentative": answer.get("tentative", False), "answer": answer["answer"],
+            "quotes": answer.get("quotes") or answer.get("closest", []), "index_version": turn.get("version", ""),
+        } if vote and isinstance(vote, str) else None
+        if not self.votes.record(turn.get("id") or turn["question"], row):
+            return "Not saved: the feedback file is full (10 MB)."
+        return f"Thanks: saved to {self.votes.path}" if row else f"Vote taken back: removed from {self.votes.path}"
+
+    # -- the index -------------------------------------------------------------------------------
+    def index_panel(self):
+        try:
+            loaded = self.engine.loaded()
+        except BotError as error:
+            return f"**Index unavailable:** {render.md_escape(str(error))}", ""
+        manifest = loaded.index.manifest
+        changes = self.seeds.changes(self.settings.seeds_dir, manifest)
+        refusal = render.refusal_summary(loaded.calibration, self.engine.threshold(),
+                                         recorded=loaded.calibration == Calibration.from_json(manifest.refusal))
+        return (render.index_summary(manifest, loaded.version, changes) + "\n\n" + refusal,
+                render.documents_table(manifest, WithText(loaded.index)))
+
+    def rebuild(self, progress=None):
+        """Incremental rebuild; the engine swaps to the new build before this returns."""
+        from bot import build
+
+        def step(done: int, total: int) -> None:
+            if progress is not None:
+                progress((done, total), desc="Embedding changed articles", unit="chunks")
+
+        if progress is not None:
+            progress(0, desc="Reading the seeds folder")
+
+        esc = render.md_escape
+        try:
+            report = build(self.settings, self.engine.embedder, progress=step, target=self.engine.store)
+            version = self.engine.loaded().version
+            message = f"**Rebuilt**: {report.summary()}. Now serving `{version}`."
+            if report.skipped:
+                shown = report.skipped[:SKIPPED_SHOWN]
+                message += " Skipped: " + "; ".join(f"{esc(s.source)} ({esc(s.reason)})" for s in shown)
+                if len(report.skipped) > len(shown):
+                    message += f"; and {len(report.skipped) - len(shown)} more"
+        except BotError as error:  # IndexBusy: another rebuild (CLI or button) holds the lock
+            message = f"**Not rebuilt:** {esc(str(error))}"
+        return (message, *self.index_panel())

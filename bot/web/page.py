@@ -1,0 +1,79 @@
+"""The page: Gradio Blocks for the chat, the sources panel and the Index tab.
+
+The only public API endpoint is ``/ask`` (the same object as `bot ask --json`, plus the
+``index_version`` that answered); every UI event is ``api_visibility="private"`` (Gradio 6's
+replacement for ``show_api=False``): unlisted and not callable by gradio_client, though the page
+itself still calls them over HTTP, so they must stay as harmless as the buttons they serve.
+Article text is always escaped (render.py).
+"""
+
+from bot.web import render
+from bot.web.chat import MAX_EXAMPLES, ChatApp
+
+# The text box cuts a paste only far past the question limit, so that an over-long question gets the
+# engine's error ("... characters long; the limit is 2,000"), as in the CLI, not a silent cut.
+BOX_MAX_CHARS = 20_000
+
+def build_ui(app: ChatApp):
+    import gradio as gr
+
+    private = {"api_visibility": "private"}
+    with gr.Blocks(title="seedbot: ask the articles", analytics_enabled=False) as demo:
+        turns = gr.State([])
+        gr.Markdown("## seedbot — ask the articles\nAnswers are sentences quoted verbatim from the "
+                    "articles in the seeds folder; each [n] points to a source on the right.")
+        with gr.Tabs():
+            with gr.Tab("Chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(
+                            label="Chat", show_label=False, height=520, buttons=["copy", "copy_all"], sanitize_html=True,
+                            allow_tags=False, latex_delimiters=[], elem_id="chat",
+                            placeholder="Ask a question about the articles.")
+                        box = gr.Textbox(placeholder="Ask a question about the articles… (Enter to send)",
+                                         show_label=False, submit_btn="Ask", autofocus=True,
+                                         max_length=BOX_MAX_CHARS, elem_id="question")
+                        with gr.Row(elem_id="examples"):
+                            examples = [gr.Button(visible=False, size="sm", variant="secondary")
+                                        for _ in range(MAX_EXAMPLES)]
+                        clear = gr.Button("Clear chat", size="sm", variant="secondary", elem_id="clear")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(render.sources_html(None, {}), elem_id="sources", js_on_load=None)
+            with gr.Tab("Index") as index_tab:
+                summary = gr.Markdown(elem_id="index-summary")
+                with gr.Row():
+                    rebuild = gr.Button("Rebuild", variant="primary", elem_id="rebuild")
+                    refresh = gr.Button("Refresh", elem_id="refresh")
+                status = gr.Markdown(elem_id="rebuild-status")
+                gr.Markdown("### Documents indexed")
+                documents = gr.HTML(elem_id="documents", js_on_load=None)
+
+        def rebuild_with_progress(progress=gr.Progress()):
+            return app.rebuild(progress)
+
+        def select(state, event: gr.SelectData):
+            return app.select(state, event)
+
+        def like(state, event: gr.LikeData):
+            if message := app.feedback(state, event):
+                gr.Info(message)
+
+        box.submit(app.respond, [box, turns], [box, chat, turns, sources], **private).then(
+            app.index_panel, None, [summary, documents], show_progress="hidden", **private)
+        for button in examples:  # a click asks it
+            button.click(app.respond, [button, turns], [box, chat, turns, sources], **private)
+        chat.select(select, [turns], [sources], **private)
+        chat.like(like, [turns], None, **private)
+        for event in (clear.click, chat.clear):
+            event(lambda: ([], [], render.sources_html(None, {})), None, [chat, turns, sources], **private)
+        rebuild.click(rebuild_with_progress, None, [status, summary, documents], concurrency_limit=1, **private).then(
+            app.example_buttons, None, examples, show_progress="hidden", **private)
+        refresh.click(app.index_panel, None, [summary, documents], **private)
+        # The Index tab is hidden when the page loads: a progress overlay put on its parts then was
+        # never cleared (grey, with a timer running). Fill it quietly, and again when it is opened.
+        demo.load(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
+        index_tab.select(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
+        demo.load(app.example_buttons, None, examples, show_progress="hidden", **private)
+        gr.api(app.ask, api_name="ask")
+    return demo
