@@ -3,7 +3,7 @@
     python -m bench.formats                      # all kinds, the 2,000-question sample (~15 min on 2 cores)
     python -m bench.formats --kinds txt,pdf --sample 500
 
-The articles are converted by the tests' own generator (tests/docgen.py: PDFs with wrapped and
+The articles are converted by the tests' own generator (testkit/docgen.py: PDFs with wrapped and
 hyphenated lines over several pages, DOCX through python-docx, HTML inside navigation and comment
 boilerplate, escaped and wrapped Markdown), once, into bench/results/tmp/formats/<kind>/. For each
 kind it measures, each in a fresh process where it is a time:
@@ -43,7 +43,7 @@ def articles(kind: str) -> Path:
     """The 48 articles as `kind` files (made once; .txt is the shared folder itself)."""
     if kind == "txt":
         return SQUAD / "articles"
-    from tests.docgen import convert_articles
+    from testkit.docgen import convert_articles
 
     folder = WORK / kind
     if len(list(folder.glob(f"*.{kind}"))) != len(list((SQUAD / "articles").glob("*.txt"))):

@@ -7,7 +7,7 @@ Each index is built once as an index folder (SQuAD: the `bot eval` cache index o
 articles; 100k: bench/synthetic.py, kept in bench/results/tmp/ like `python -m bench` keeps it) and
 copied into PostgreSQL with `copy_index`, so both stores hold the very same vectors: what differs
 is only the store. Without --store a throwaway PostgreSQL 18 + pgvector from the test wheel
-(tests/pgserver.py, fsync off) runs beside. Per question: the whole `Engine.ask` (embedding,
+(testkit/pgserver.py, fsync off) runs beside. Per question: the whole `Engine.ask` (embedding,
 retrieval, sentence ranking, quotes) on `--questions` SQuAD questions after 20 warm-up ones, one
 at a time in this process. Recall@10: the store's dense search against exact search over the
 generator's float32 vectors (synthetic) or the stored vectors (SQuAD). Prints a table and writes
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     with ExitStack() as stack:
         url = args.store
         if url is None:
-            from tests.pgserver import running_postgres
+            from testkit.pgserver import running_postgres
 
             server = stack.enter_context(running_postgres())
             url = server.url()

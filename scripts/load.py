@@ -263,12 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         settings = Settings.from_env(index_dir=args.index, store=args.store) if (args.index or args.store) else None
         return report(args, measure(args, [args.url], args.seeds, settings, runs))
-    from tests.server import make_seeds, running_app
+    from testkit.server import make_seeds, running_app
 
     with tempfile.TemporaryDirectory(prefix="seedbot-load-") as folder, ExitStack() as stack:
         postgres = None
         if args.postgres:
-            from tests.pgserver import running_postgres
+            from testkit.pgserver import running_postgres
 
             postgres = stack.enter_context(running_postgres())
         store = postgres.url() if postgres else args.store

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.pgserver import running_postgres  # noqa: E402
+from testkit.pgserver import running_postgres  # noqa: E402
 
 
 def main() -> int:

@@ -5,7 +5,7 @@ work, and a projection to N machines from those figures.
 
 Every build is a full build (`--full`) of the same folder (default: the 48 SQuAD v1.1 dev articles)
 into a fresh index folder, in this process, the way `bot index --ray` runs it. For each cluster
-(a head with no CPU for work, then 1 CPU worker nodes on this machine, tests/raycluster.py) a
+(a head with no CPU for work, then 1 CPU worker nodes on this machine, testkit/raycluster.py) a
 one-article build comes first: its embedding stage is the fixed cost of a build on the cluster
 (actors started, model loaded, results back), and it warms the cluster as a long-lived one is.
 A local build (no Ray) is the reference. `--pg` also times the write into a throwaway PostgreSQL.
@@ -34,7 +34,7 @@ from bot import build  # noqa: E402
 from bot.cluster.driver import connect  # noqa: E402
 from bot.core.settings import Settings  # noqa: E402
 from bot.embed.embedding import Embedder  # noqa: E402
-from tests.raycluster import running_ray  # noqa: E402
+from testkit.raycluster import running_ray  # noqa: E402
 
 SQUAD = ROOT.parent / "shared" / "eval" / "squad-v1.1-dev" / "articles"
 # Above 100k chunks the folder store builds an HNSW graph: at 1M chunks BM25 took 32.9 s and the
@@ -136,7 +136,7 @@ def main() -> int:
             print(f"{nodes} node(s): {measured['build']['seconds']:.1f} s, {measured['chunks_per_s']:.0f} chunks/s",
                   flush=True)
         if args.pg:
-            from tests.pgserver import running_postgres
+            from testkit.pgserver import running_postgres
 
             with running_postgres() as server:
                 results["postgres"] = one_build(args.seeds, work / "pg", store=server.url())

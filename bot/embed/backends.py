@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,17 @@ log = logging.getLogger(__name__)
 class TokenStates:
     states: np.ndarray  # float32 [tokens, dim], special tokens included
     offsets: np.ndarray  # int64 [tokens, 2] character span of each token in the text; (0, 0) = special
+
+
+# Backends besides the two built in ("auto" | "onnx" | "torch", chosen in embedding.py), by the name
+# `Settings.backend` gives: each a factory `(embedder) -> backend` whose backend has `name`, `dim`,
+# `max_tokens`, `file` (None), `parallel`, `count_tokens(text)` and `token_states(texts)`, as the two
+# below. The tests register a small fake one through it (tests/unit/test_fake_backend.py).
+REGISTERED: dict[str, Callable] = {}
+
+
+def register_backend(name: str, factory: Callable) -> None:
+    REGISTERED[name] = factory
 
 
 def one_blas_thread() -> None:

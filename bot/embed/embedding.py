@@ -22,7 +22,7 @@ import numpy as np
 
 from bot.core.errors import BotError
 from bot.core.settings import DEFAULT_MODEL, Settings
-from bot.embed.backends import OnnxBackend, TokenStates, TorchBackend, export_onnx
+from bot.embed.backends import REGISTERED, OnnxBackend, TokenStates, TorchBackend, export_onnx
 from bot.embed.wordvectors import WordVectors
 
 log = logging.getLogger(__name__)
@@ -85,6 +85,9 @@ class Embedder:
         if self._backend is not None:
             return self
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the network at run time
+        if self.settings.backend in REGISTERED:
+            self._backend = REGISTERED[self.settings.backend](self)
+            return self
         folder = model_dir(self.settings.model) if self.onnx_dir is None else None
         if folder is not None:
             _check_modules(folder, self.model_id)

@@ -23,8 +23,7 @@ from bot.shortanswer import choose as sa
 from bot.shortanswer import spans
 from bot.shortanswer.marker import load_marker
 from bot.web import render
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SHORT_KEYS = {"text", "source", "start", "end", "quote"}
 SEED_EXAMPLES = [  # the examples: the span chosen in the quote that holds it

@@ -13,8 +13,8 @@ from bot import build
 from bot.answer.engine import Engine
 from bot.core.settings import Settings
 from bot.ingest.formats import extract
-from tests.docgen import write_printed_pdf
-from tests.test_formats import filler
+from testkit.docgen import write_printed_pdf
+from tests.integration.test_formats import filler
 
 TABLE = [["Ticket", "Price", "Notes"], ["Adult", "£14", "£9 off-peak"],
          ["Family", "£38", "2 + 3 children"]]

@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import expect
 
 from bot.store.folder import layout as store
-from tests.docgen import write_pdf
-from tests.server import TENTATIVE_QUESTION, running_app
+from testkit.docgen import write_pdf
+from testkit.server import TENTATIVE_QUESTION, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -228,7 +228,7 @@ def test_page_loads(page, server):
 def test_a_damaged_index_is_reported_in_the_chat_and_the_index_tab(page, server):
     """A damaged build becoming current (as a rebuild would swap it in): the chat's reply and the
     Index tab say so and name the fix; a good build again, and the chat answers again."""
-    from tests.test_hardening import damaged_current
+    from tests.integration.test_hardening import damaged_current
 
     with damaged_current(server.index):
         box = page.locator("#question textarea")

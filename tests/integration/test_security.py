@@ -16,8 +16,8 @@ from urllib.parse import urlparse
 import pytest
 
 from bot.store.folder import layout as store
-from tests.server import running_app
-from tests.test_hardening import ABOUT_KISHI, BAD_QUESTIONS, REFUSED, damaged_current
+from testkit.server import running_app
+from tests.integration.test_hardening import ABOUT_KISHI, BAD_QUESTIONS, REFUSED, damaged_current
 
 SECRETS = [b"root:x:0:0", b'"format"', b"Kishi", b"sha256"]  # /etc/passwd, manifest, article, manifest
 

@@ -15,10 +15,9 @@ import pytest
 from bot import build
 from bot.answer.engine import Engine
 from bot.store.base import StoreError
-
-from .conftest import ROOT, SEED_FILE
-from .test_ask import assert_quotes_verbatim
-from .test_postgres import count, pg_settings
+from tests.conftest import ROOT, SEED_FILE
+from tests.integration.test_ask import assert_quotes_verbatim
+from tests.integration.test_postgres import count, pg_settings
 
 EDIT = "Updated edition of this article.\n\n"
 

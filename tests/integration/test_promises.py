@@ -13,13 +13,8 @@ import psutil
 from bot import build
 from bot.answer.engine import Engine
 from bot.core.settings import Settings
-
-from .conftest import ROOT, SEEDS
-
-
-def bot(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600, env=dict(os.environ, **(env or {})))
+from testkit.run import bot
+from tests.conftest import ROOT, SEEDS
 
 
 # -- settings ---------------------------------------------------------------------------------------
@@ -130,7 +125,7 @@ def test_an_unexpected_error_is_one_line_and_bot_debug_shows_the_traceback(seed_
 
 # -- the web app binds to loopback, with no share link ---------------------------------------------
 def test_the_app_binds_to_loopback_and_makes_no_share_link(tmp_path):
-    from .server import running_app
+    from testkit.server import running_app
 
     # The flag beats the environment: GRADIO_SERVER_NAME=0.0.0.0 alone would need authentication.
     with running_app(tmp_path, "--host", "127.0.0.1", env={"GRADIO_SERVER_NAME": "0.0.0.0"}) as server:
@@ -147,7 +142,7 @@ def test_the_app_binds_to_loopback_and_makes_no_share_link(tmp_path):
 
 
 def test_gradio_server_name_is_the_host_without_the_flag(tmp_path):
-    from .server import running_app
+    from testkit.server import running_app
 
     with running_app(tmp_path, env={"GRADIO_SERVER_NAME": "localhost"}) as server:
         connections = psutil.Process(server.process.pid).net_connections(kind="inet")

@@ -12,9 +12,8 @@ import pytest
 from bot.answer.compose import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
 from bot.answer.followups import is_follow_up
 from bot.core.errors import BadQuestion
-
-from .conftest import ROOT
-from .server import TENTATIVE_QUESTION
+from testkit.server import TENTATIVE_QUESTION
+from tests.conftest import ROOT
 
 KNOWN = [
     ("Who is Japan's defense minister?", "Nobuo Kishi"),

@@ -5,8 +5,7 @@ from __future__ import annotations
 from bot.ingest.chunking import chunk_document, make_splitter, sentence_spans
 from bot.ingest.cleaning import clean
 from bot.ingest.files import load_documents
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def test_sentences_do_not_break_at_initials_or_titles():

@@ -21,13 +21,13 @@ from bot.core.settings import Settings
 from bot.store.base import open_store
 from bot.store.folder import layout as store
 from bot.store.folder import reading
-
-from .conftest import ROOT, SEEDS
-from .docgen import write_docx, write_html, write_long_articles, write_markdown, write_pdf
+from testkit.docgen import write_docx, write_html, write_long_articles, write_markdown, write_pdf
+from testkit.run import bot
+from tests.conftest import ROOT, SEEDS
 
 pytest.importorskip("ray", reason="the ray extra is not installed (pip install -e '.[ray]'; make test does)")
 
-from .raycluster import free_port, running_ray  # noqa: E402
+from testkit.raycluster import free_port, running_ray  # noqa: E402
 
 PARAGRAPHS = ["The Ostrava tram depot opened in 1894 with nine horse cars and one stable.",
               "In 1901 the depot electrified its lines; the horses were sold to a brewery in Opava.",
@@ -42,9 +42,7 @@ def ray_cluster():
 
 
 def bot_index(seeds: Path, index: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", "index", "--seeds", str(seeds), "--index", str(index),
-                           "--json", *extra], capture_output=True, text=True, cwd=ROOT, timeout=600,
-                          env=dict(os.environ, **(env or {})))
+    return bot("index", "--seeds", seeds, "--index", index, "--json", *extra, env=env)
 
 
 def summary(result: subprocess.CompletedProcess) -> dict:

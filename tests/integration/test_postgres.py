@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 
 import psycopg
 import pytest
@@ -21,9 +19,9 @@ from bot.core.errors import IndexBusy, IndexMismatch, IndexMissing
 from bot.core.settings import Settings
 from bot.store.base import StoreError, open_store
 from bot.store.postgres import backend as pg_store
-
-from .conftest import PG_PASSWORD, PG_PASSWORD_USER, ROOT, SEED_FILE, SEEDS
-from .test_ask import assert_quotes_verbatim
+from testkit.run import bot
+from tests.conftest import PG_PASSWORD, PG_PASSWORD_USER, ROOT, SEED_FILE, SEEDS
+from tests.integration.test_ask import assert_quotes_verbatim
 
 
 def pg_settings(url: str, seeds=SEEDS, **extra) -> Settings:
@@ -127,7 +125,7 @@ def test_no_index_yet_says_how_to_build_one(embedder, pg_url):
 
 
 def test_connection_problems_are_one_line_that_names_the_fix(postgres, embedder, pg_url):
-    from .pgserver import free_port
+    from testkit.pgserver import free_port
 
     database = pg_url.rsplit("/", 1)[1]
     cases = {
@@ -181,10 +179,6 @@ def test_a_second_rebuild_is_refused_while_one_runs(embedder, pg_url):
 
 
 def test_cli_index_ask_and_eval_with_store(pg_url, tmp_path):
-    def bot(*args, env=None):
-        return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, capture_output=True, text=True,
-                              timeout=300, env=env)
-
     done = bot("index", "--seeds", str(SEEDS), "--store", pg_url, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["documents"] == 1
@@ -247,7 +241,7 @@ def test_the_server_starts_when_the_checkout_is_in_a_private_folder(tmp_path, mo
     """A clone inside a folder only its owner can enter (a container's /root, mode 0700): as root the
     server runs as `nobody`, who cannot reach the build in the clone's .venv, so it runs from a copy
     made for it; the private folder keeps its mode."""
-    from . import pgserver
+    from testkit import pgserver
 
     private = tmp_path / "private"
     private.mkdir(mode=0o700)

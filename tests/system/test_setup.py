@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.server import ROOT
+from testkit.server import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 FIX = "sudo apt-get install -y chromium"

@@ -19,9 +19,8 @@ import pytest
 
 from bot.core.errors import BotError
 from bot.web.serve import access
-
-from .conftest import ROOT, SEEDS
-from .server import free_port, running_app
+from testkit.server import free_port, running_app
+from tests.conftest import ROOT, SEEDS
 
 
 def status(url: str, headers: dict | None = None, data: bytes | None = None) -> int:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from bot.eval.datasets import load_dataset
 from bot.eval.runs import run
 from bot.eval.scoring import score
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 GOLD = ROOT / "eval" / "seed-gold.jsonl"
 # measured 2026-11-29: first quote 0.854, answered 0.917, declined 0.667, validity 1.0; first quote

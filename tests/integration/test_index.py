@@ -19,19 +19,14 @@ from bot.core.errors import IndexBusy, IndexDamaged, IndexMismatch, IndexMissing
 from bot.core.settings import Settings
 from bot.store.folder import layout as store
 from bot.store.folder import reading
-
-from .conftest import ROOT
+from testkit.run import bot
+from tests.conftest import ROOT
 
 EXTRA = "The Zanzibar lighthouse keeper, Amina Okafor, counted 412 ships in March 1999.\n"
 
 
 def _settings(seeds: Path, tmp_path: Path) -> Settings:
     return Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
-
-
-def _run_bot(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300, **kwargs)
 
 
 def test_build_then_reload_answers_from_disk(seed_index, embedder):
@@ -110,13 +105,13 @@ def test_empty_folder_exits_2_and_keeps_the_previous_index(seeds_copy, tmp_path,
     with pytest.raises(NothingToIndex):
         build(settings, embedder)
     assert store.current_build(settings.index_dir) == before
-    result = _run_bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir), "--json")
+    result = bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir), "--json")
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "error:" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_cli_json_report(seeds_copy, tmp_path):
-    result = _run_bot("index", "--seeds", str(seeds_copy), "--index", str(tmp_path / "ix"), "--json")
+    result = bot("index", "--seeds", str(seeds_copy), "--index", str(tmp_path / "ix"), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert set(report) == {"documents", "chunks", "embedded", "reused", "removed", "skipped", "seconds", "index"}
@@ -161,7 +156,7 @@ def test_second_rebuild_is_refused_while_one_runs(seeds_copy, tmp_path, embedder
     with store.build_lock(settings.index_dir):
         with pytest.raises(IndexBusy, match="another rebuild"):
             build(settings, embedder)
-        result = _run_bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir))
+        result = bot("index", "--seeds", str(seeds_copy), "--index", str(settings.index_dir))
         assert result.returncode == 3 and "another rebuild" in result.stderr
 
 

@@ -22,14 +22,14 @@ import pytest
 
 from bot.store.folder import layout as store
 from bot.store.folder import reading
-from tests.server import ROOT
-from tests.test_hardening import bot, one_error_line
+from testkit.run import bot
+from testkit.server import ROOT
+from tests.integration.test_hardening import one_error_line
 
 FERRY = "Harbor notes\n\nThe ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n"
 
 
-def env_without_seeds() -> dict:
-    return {k: v for k, v in os.environ.items() if k != "BOT_SEEDS"}
+WITHOUT_SEEDS = {"BOT_SEEDS": None}  # for testkit.run.bot: no seeds folder named by the environment
 
 
 @pytest.fixture()
@@ -46,7 +46,7 @@ def own_index(tmp_path) -> tuple[Path, Path]:
 # -- 2. rebuilding never swaps the corpus ---------------------------------------------------------
 def test_rebuild_without_seeds_uses_the_folder_the_index_was_built_from(own_index):
     seeds, index = own_index
-    done = bot("index", "--index", str(index), "--json", env=env_without_seeds())
+    done = bot("index", "--index", str(index), "--json", env=WITHOUT_SEEDS)
     assert done.returncode == 0, done.stderr
     assert '"removed": 0' in done.stdout and str(seeds) in done.stderr
     assert list(reading.load(index).documents) == ["ferry.txt"]
@@ -56,7 +56,7 @@ def test_rebuild_refuses_when_the_recorded_folder_is_gone(own_index):
     seeds, index = own_index
     seeds.rename(seeds.with_name("moved"))
     before = store.current_build(index)
-    one_error_line(bot("index", "--index", str(index), env=env_without_seeds()), str(seeds), "--seeds")
+    one_error_line(bot("index", "--index", str(index), env=WITHOUT_SEEDS), str(seeds), "--seeds")
     assert store.current_build(index) == before
 
 
@@ -80,8 +80,9 @@ def test_a_fresh_clones_index_folder_is_not_taken_for_articles(tmp_path):
 
 # -- 7. start-up of the web app -------------------------------------------------------------------
 def serve(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "BOT_SEEDS"}
     return subprocess.run([sys.executable, "app.py", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120, env=env_without_seeds())
+                          timeout=120, env=env)
 
 
 def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path):
@@ -163,9 +164,8 @@ def test_ask_on_a_terminal_says_it_reads_standard_input(seed_index):
 # -- 11. the plain batch transcript ---------------------------------------------------------------
 def test_plain_batch_names_each_question_and_keeps_errors_in_order(seed_index):
     lines = ["Who is Japan's defense minister?", "{not json", "What is the boiling point of mercury?"]
-    done = subprocess.run([sys.executable, "-m", "bot", "ask", "--index", str(seed_index.index_dir)],
-                          input="\n".join(lines) + "\n", stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, cwd=ROOT, timeout=120)
+    done = bot("ask", "--index", seed_index.index_dir, input="\n".join(lines) + "\n", stdout=subprocess.PIPE,
+               stderr=subprocess.STDOUT, timeout=120)
     assert done.returncode == 0
     out = done.stdout
     order = [out.index(f"Q: {lines[0]}"), out.index("Nobuo Kishi"), out.index("Q: {not json"),

@@ -7,8 +7,7 @@ from pathlib import Path
 import langchain_huggingface  # noqa: F401  (the `peer` extra, which `make test` installs: fail, never skip)
 
 from bot.eval import peer
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 
 def test_peer_builds_searches_and_quotes_exact_spans(tmp_path):

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -24,9 +22,10 @@ from bot.ingest import extract
 from bot.ingest.formats import extract as extract_text
 from bot.ingest.pdf import Line, reflow
 from bot.store.folder import reading
-from tests.docgen import write_docx, write_html, write_pdf
+from testkit.docgen import write_docx, write_html, write_pdf
+from testkit.run import bot
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HARBOR_MASTER = "The harbor master of Port Elsby is Marta Quill."
 BREAKWATER = "The new breakwater was finished in 2019 at a cost of 41 million euros."
 RECIPE = """# Pancakes
@@ -235,8 +234,7 @@ def test_replacing_a_pdf_rebuilds_it_alone_and_unchanged_files_are_not_read_agai
 
 def test_bot_text_is_a_real_command_with_one_line_errors(articles):
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "bot", "text", *args, "--index", str(articles.index_dir)],
-                              capture_output=True, cwd=ROOT, timeout=120)
+        return bot("text", *args, "--index", articles.index_dir, text=False, timeout=120)
 
     result = run("report.pdf")
     assert result.returncode == 0
@@ -254,9 +252,7 @@ def test_bot_text_is_a_real_command_with_one_line_errors(articles):
         junk.unlink()
     assert unread.returncode == 1 and unread.stderr.decode().count("\n") == 1
     assert "but not in the index" in unread.stderr.decode() and "skipped" in unread.stderr.decode()
-    ask = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--index", str(articles.index_dir),
-                          "How much did the new breakwater cost?"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    ask = bot("ask", "--json", "--index", articles.index_dir, "How much did the new breakwater cost?", timeout=120)
     quote = json.loads(ask.stdout)["quotes"][0]
     assert quote["source"] == "report.pdf" and quote["page"] >= 3
     assert result.stdout.decode("utf-8")[quote["start"]:quote["end"]] == quote["text"]

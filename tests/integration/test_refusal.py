@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -17,8 +15,8 @@ from bot.answer.engine import Engine
 from bot.answer.ranking import AnswerModel
 from bot.answer.refusal import Calibration, probe_questions
 from bot.core.settings import Settings
-
-from .conftest import ROOT, SEEDS
+from testkit.run import bot
+from tests.conftest import SEEDS
 
 # Short articles of other kinds, so that a many-article folder is not only about Japan and Taiwan.
 OTHER_ARTICLES = {
@@ -91,21 +89,16 @@ def _tamper(index_dir, center_shift: float) -> dict:
     return original
 
 
-def _bot(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=300)
-
-
 def test_bot_ask_reads_the_calibration_from_the_manifest(tmp_path):
     index = tmp_path / "index"
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    assert _bot("index", "--seeds", str(SEEDS), "--index", str(index), env=env).returncode == 0
+    assert bot("index", "--seeds", str(SEEDS), "--index", str(index), env=env).returncode == 0
     ask = ["ask", "--json", "--index", str(index), ON_TOPIC]
-    assert json.loads(_bot(*ask, env=env).stdout)["answered"] is True
+    assert json.loads(bot(*ask, env=env).stdout)["answered"] is True
     original = _tamper(index, center_shift=100.0)
-    assert json.loads(_bot(*ask, env=env).stdout)["answered"] is False
+    assert json.loads(bot(*ask, env=env).stdout)["answered"] is False
     (index / "current" / "manifest.json").write_text(json.dumps(original))
-    assert json.loads(_bot(*ask, env=env).stdout)["answered"] is True
+    assert json.loads(bot(*ask, env=env).stdout)["answered"] is True
 
 
 def test_an_index_without_a_calibration_is_calibrated_when_loaded(seed_index, embedder, tmp_path):
@@ -146,17 +139,17 @@ def _dataset(tmp_path):
 def test_eval_reports_the_news_halves_and_filters_by_group(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")} | {"BOT_CACHE": str(tmp_path / "cache")}
     dataset = _dataset(tmp_path)
-    done = _bot("eval", str(dataset), "--json", env=env)
+    done = bot("eval", str(dataset), "--json", env=env)
     assert done.returncode == 0, done.stderr
     groups = json.loads(done.stdout)["runs"]["fused"]
     assert groups["tuning Jan-Jun"]["questions"] == 2 and groups["held-out Jul-Dec"]["questions"] == 4
-    held = _bot("eval", str(dataset), "--json", "--group", "held-out", env=env)
+    held = bot("eval", str(dataset), "--json", "--group", "held-out", env=env)
     assert json.loads(held.stdout)["runs"]["fused"]["all"]["questions"] == 4
 
 
 def test_eval_each_article_alone_asks_its_own_questions_and_others(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")} | {"BOT_CACHE": str(tmp_path / "cache")}
-    done = _bot("eval", str(_dataset(tmp_path)), "--json", "--each-article", "1", env=env)
+    done = bot("eval", str(_dataset(tmp_path)), "--json", "--each-article", "1", env=env)
     assert done.returncode == 0, done.stderr
     groups = json.loads(done.stdout)["runs"]["each article alone"]
     # three articles, each asked one of its own questions and one about another article; the

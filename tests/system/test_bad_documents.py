@@ -8,8 +8,6 @@ import io
 import json
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -20,9 +18,10 @@ import pytest
 
 from bot.ingest import extract
 from bot.ingest.files import MAX_FILE_BYTES, Document, read_document
-from tests.docgen import write_looping_pdf, write_pdf, write_scanned_pdf, write_zip_bomb
+from testkit.docgen import write_looping_pdf, write_pdf, write_scanned_pdf, write_zip_bomb
+from testkit.run import bot
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SECONDS = 10  # per bad file, the bound the issue sets and the README states
 EXTRA_BYTES = 500_000_000
 TEXT = ["The harbor master of Port Elsby is Marta Quill. She keeps the logbook of every ship."] * 30
@@ -120,9 +119,7 @@ def test_each_bad_file_is_skipped_with_its_reason_within_the_bounds(bad_folder, 
 
 
 def test_a_build_over_all_of_them_indexes_the_good_file_and_lists_every_reason(bad_folder, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "bot", "index", "--seeds", str(bad_folder),
-                             "--index", str(tmp_path / "index"), "--json"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    result = bot("index", "--seeds", bad_folder, "--index", tmp_path / "index", "--json", timeout=300)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["documents"] == 1

@@ -17,7 +17,7 @@ import pytest
 from bot.answer.compose import MAY_NOT_ANSWER, NOT_IN_DOCUMENTS
 from bot.store.folder import layout as store
 from bot.web import render
-from tests.server import ROOT, SCRIPT_ARTICLE, TENTATIVE_QUESTION, running_app
+from testkit.server import ROOT, SCRIPT_ARTICLE, TENTATIVE_QUESTION, running_app
 
 CONTRACT_KEYS = {"question", "answered", "answer", "quotes", "seconds"}
 QUOTE_KEYS = {"n", "source", "start", "end", "text", "score"}
