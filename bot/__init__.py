@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 _PUBLIC = {
     "Settings": "bot.core.settings",  # every option: defaults, BOT_* variables, flags
     "BotError": "bot.core.errors",  # what goes wrong, in one line that names the fix
-    "build": "bot.answer.engine",  # bring the index in line with the seeds folder
+    "build": "bot.answer.building",  # bring the index in line with the seeds folder
     "BuildReport": "bot.index.builder",
     "Engine": "bot.answer.engine",  # one loaded index answering questions
     "Answer": "bot.answer.compose",

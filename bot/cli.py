@@ -19,7 +19,7 @@ from bot.terminal import ProgressBar, add_flags, settings_of, show_log_lines
 
 def cmd_index(args) -> int:
     from bot import Embedder, build
-    from bot.answer.engine import refusal_calibration
+    from bot.answer.building import refusal_calibration
     from bot.index.builder import recorded_seeds
 
     given = settings_of(args)

@@ -27,10 +27,8 @@ from bot.core.manifest import check_model
 from bot.core.settings import Settings
 from bot.embed.backends import one_blas_thread
 from bot.embed.embedding import Embedder
-from bot.index.builder import BuildReport
-from bot.index.builder import build as index_build
 from bot.shortanswer.marker import Marker, load_marker
-from bot.store.base import Build, Finish, Store, open_store
+from bot.store.base import Build, Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -71,20 +69,6 @@ def calibrate_build(index: Build, embedder: Embedder, model: AnswerModel, top_k:
     """Ask the off-topic probes against a build (refusal.py): done once when it is built."""
     loaded = Loaded(index, embedder)
     return calibrate(lambda probe: loaded.refusal_evidence(probe, model, top_k), model.digest)
-
-
-def build(settings: Settings, embedder: Embedder | None = None, **options) -> BuildReport:
-    """Bring the index in line with the seeds folder (index/builder.py: incremental, crash-safe) and
-    record in the new build, before it becomes current, where the refusal's off-topic probes fall
-    on it. `options`: `full`, `progress`, `target`, `cluster` (builder.build)."""
-    embedder = embedder or Embedder(settings)
-    return index_build(settings, embedder, finish=refusal_calibration(embedder, settings), **options)
-
-
-def refusal_calibration(embedder: Embedder, settings: Settings) -> Finish:
-    """What a build records of itself before it becomes current: the refusal's calibration."""
-    model = AnswerModel.load()
-    return lambda index: {"refusal": calibrate_build(index, embedder, model, settings.top_k).as_json()}
 
 
 class Engine:

@@ -54,7 +54,7 @@ def each_article(items: list[Item], seeds: Path, work: Path, settings, per_artic
     which it should decline, and every question given its `source` but no answer (asked about the
     story, not answered in it: group "not in its article"). Measures the refusal where a folder
     holds one short article."""
-    from bot.answer.engine import build
+    from bot.answer.building import build
 
     rng = random.Random(0)  # the same sample every run
     by_source: dict[str, list[Item]] = {}
