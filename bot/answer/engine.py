@@ -112,8 +112,10 @@ class Engine:
             # Another model's index is refused before this model is loaded (seconds, or a download).
             check_model(self.store.name, manifest, self.embedder.model_id, where=self.store.option)
             self.embedder.load()
-            self.marker()  # exported now (once per cache) rather than at the first question
             index = self.store.load(self.embedder.model_id, self.embedder.dim)
+            # Exported now (once per cache) rather than at the first question, and only after the
+            # index is verified: a damaged index fails in one line, with no export before it.
+            self.marker()
         except BotError as error:
             self._failed = (stamp, error)
             raise
