@@ -81,6 +81,84 @@ def test_a_database_restart_fails_at_most_the_questions_in_flight(postgres, embe
         assert server.ask("Who is Japan's defense minister?").index_version == before.index_version
 
 
+def ask_throughout_an_outage(postgres, engines: list[Engine], seconds: float) -> tuple[list[float], list[str]]:
+    """Users keep asking while the server is stopped for `seconds`; returns, per user, how long
+    after the server was back their first answer came, and the errors of questions asked after."""
+    import threading
+
+    back, stop = threading.Event(), threading.Event()
+    late, wrong = [], []
+
+    def keep_asking(engine: Engine) -> None:
+        while not stop.is_set():
+            asked_after_restart = back.is_set()
+            try:
+                engine.ask(QUESTIONS[0])
+                if back.is_set():
+                    late.append(time.monotonic() - restarted)
+                    return
+            except StoreError as error:
+                if asked_after_restart:
+                    wrong.append(str(error))
+                else:
+                    assert "cannot reach PostgreSQL at 127.0.0.1" in str(error), error
+            time.sleep(0.1)
+
+    users = [threading.Thread(target=keep_asking, args=(engine,)) for engine in engines]
+    for user in users:
+        user.start()
+    try:
+        time.sleep(1)
+        postgres.stop()
+        time.sleep(seconds)
+        postgres.start()  # pg_ctl -w: returns once the server accepts connections
+        restarted = time.monotonic()
+        back.set()
+        for user in users:
+            user.join(timeout=30)
+    finally:
+        stop.set()
+        for user in users:
+            user.join()
+    return late, wrong
+
+
+@pytest.mark.parametrize("outage", [pytest.param(20, id="20 s"), pytest.param(70, id="70 s", marks=pytest.mark.slow)])
+def test_answers_come_back_within_two_seconds_of_the_database(postgres, embedder, pg_url, outage):
+    """psycopg_pool retries a lost connection with a back-off that doubles: after a 70 s outage
+    questions failed for up to a minute with the server up. An empty pool now asks the server."""
+    build(pg_settings(pg_url), embedder)
+    engines = [Engine(pg_settings(pg_url), embedder) for _ in range(3)]  # three apps over one database
+    try:
+        for engine in engines:
+            engine.ask(QUESTIONS[0])
+        late, wrong = ask_throughout_an_outage(postgres, engines, outage)
+    finally:
+        for engine in engines:
+            engine.close()
+    assert len(late) == 3 and max(late) < 2, late
+    assert wrong == []  # once the server is up, no question is told it is down
+
+
+def test_reads_go_to_the_primary_while_the_standby_is_down(postgres, seeds_copy, embedder, pg_url):
+    from bot.store.postgres.backend import REPLICA_RETRY
+
+    settings = pg_settings(pg_url, seeds_copy)
+    build(settings, embedder)
+    standby = postgres.standby()
+    in_recovery = "SELECT pg_is_in_recovery()"
+    with Engine(pg_settings(pg_url, seeds_copy, store_read=standby.url(pg_url.rsplit("/", 1)[1])), embedder) as server:
+        before = server.ask("Who is Japan's defense minister?")
+        standby.stop()
+        during = server.ask("Who is Japan's defense minister?")
+        assert not server.store.run(lambda conn: conn.execute(in_recovery).fetchone()[0])  # the primary
+        standby.start()
+        time.sleep(REPLICA_RETRY)
+        assert server.store.run(lambda conn: conn.execute(in_recovery).fetchone()[0])  # the standby again
+        after = server.ask("Who is Japan's defense minister?")
+    assert before.as_json()["quotes"] == during.as_json()["quotes"] == after.as_json()["quotes"]
+
+
 def killed_build(pg_url: str, seeds, log) -> subprocess.Popen:
     """`bot index` in a process of its own, writing one chunk per transaction (a wide window to kill it in)."""
     code = ("import sys; import bot.store.postgres.write as w; w.BATCH_CHUNKS = 1; from bot.cli import main; "

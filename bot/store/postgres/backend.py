@@ -6,8 +6,9 @@
   the build it has loaded before every question, so every server picks a new build up within
   about a second, and each question is answered from the one build it started with.
 - Queries go to a bounded pool (`Settings.store_pool` connections) on `store_read` when given (a streaming
-  standby), else on the primary; a connection broken by a server restart is replaced and the
-  statement retried once, so the next question after a restart succeeds without restarting us.
+  standby, read around while it is down), else on the primary; a connection broken by a server restart
+  is replaced and the statement retried once, and a pool left empty by an outage is reopened as soon
+  as the server answers again, so questions succeed within about a second of it, without restarting us.
 - Writing: `bot index` holds an advisory lock (released by the server if the builder dies),
   writes new documents in batches (each complete when committed), then one transaction inserts
   the build, its document list and term statistics, moves `current_build` and NOTIFYs. A builder
@@ -19,6 +20,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import threading
@@ -39,6 +41,8 @@ from bot.store.postgres.schema import EF_SEARCH
 from bot.store.postgres.write import ensure_hnsw, write_documents
 
 POOL_TIMEOUT = 5.0  # seconds to wait for a connection before the question fails
+WAIT_STEP = 0.5  # seconds waited on an empty pool before the server itself is asked
+REPLICA_RETRY = 2.0  # seconds reads go to the primary after the standby was found down
 POLL = 1.0  # seconds between checks of `current_build` when no notification came
 HEARTBEAT = 10.0  # seconds between a server's `readers` updates
 READER_TIMEOUT = 60.0  # a server silent this long no longer protects its build
@@ -48,6 +52,8 @@ STATEMENT_TIMEOUT_MS = 30_000  # a reader's statement that takes longer has met 
 LOCK_CLASS = 24301  # advisory lock (LOCK_CLASS, hashtext(schema)): one build at a time per schema
 LOCK_PATIENCE = 2.0  # a server's clean-up holds the lock for milliseconds: a build waits that out
 
+log = logging.getLogger(__name__)
+
 
 class PostgresStore:
     def __init__(self, url: str, read_url: str | None = None, pool_size: int = 4):
@@ -56,6 +62,8 @@ class PostgresStore:
         self.option = f"--store '{redact(url)}'"
         self.reader_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._pools: dict[str, object] = {}
+        self._busy: dict[str, int] = {}  # connections out of each pool, by URL
+        self._standby_down_until = 0.0
         self._current: int | None = None
         self._reading: int | None = None  # the build this process last loaded
         self._watcher: threading.Thread | None = None
@@ -76,37 +84,102 @@ class PostgresStore:
         except psycopg.Error as error:
             raise schema.explain(error, url or self.url) from None
 
-    def _pool(self, read: bool):
-        url = self.read_url if read else self.url
+    def _pool(self, url: str):
         with self._guard:
             if url not in self._pools:
-                from psycopg_pool import ConnectionPool
-
                 self.connect(url).close()  # fails with the real reason (password, host...) if it must
-                self._pools[url] = ConnectionPool(
-                    schema.conninfo(url), min_size=1, max_size=self.pool_size, timeout=POOL_TIMEOUT,
-                    kwargs={"autocommit": True}, configure=_configure, open=True, name=f"seedbot-{len(self._pools)}")
+                self._pools[url] = self._open_pool(url)
             return self._pools[url]
+
+    def _open_pool(self, url: str):
+        from psycopg_pool import ConnectionPool
+
+        self._busy[url] = 0
+        return ConnectionPool(schema.conninfo(url), min_size=1, max_size=self.pool_size, timeout=POOL_TIMEOUT,
+                              kwargs={"autocommit": True}, configure=_configure, open=True,
+                              name=f"seedbot-{len(self._pools)}")
+
+    def _reopen(self, url: str, stale) -> None:
+        """Replace a pool whose connections died with the server: psycopg_pool retries them with
+        a back-off that doubles up to minutes, so after a long outage it would stay empty long
+        after the server is back. The old pool is closed in the background."""
+        with self._guard:
+            if self._pools.get(url) is stale and not self._closed.is_set():
+                self._pools[url] = self._open_pool(url)
+                threading.Thread(target=stale.close, kwargs={"timeout": 1.0}, daemon=True).start()
+
+    def _reachable(self, url: str) -> bool:
+        """Whether the server accepts a connection now (refused at once when it is down here)."""
+        try:
+            self.connect(url).close()
+            return True
+        except StoreError:
+            return False
+
+    def _reads_from(self, read: bool) -> str:
+        """The standby for reads while it answers; the primary for writes, and for reads for
+        REPLICA_RETRY seconds after the standby was found down."""
+        if not read or self.read_url == self.url or time.monotonic() < self._standby_down_until:
+            return self.url
+        return self.read_url
+
+    @contextmanager
+    def _connection(self, url: str):
+        """A pooled connection to `url`. A wait longer than WAIT_STEP with none of the pool's
+        connections out asks the server directly: down, and the question fails now saying so;
+        up, and the pool (stuck in its back-off) is replaced, so answers come back within about a
+        second of the server. With connections out, the pool is busy: wait up to POOL_TIMEOUT."""
+        from psycopg_pool import PoolTimeout
+
+        deadline = time.monotonic() + POOL_TIMEOUT
+        while True:
+            try:
+                pool = self._pool(url)
+            except StoreError as error:  # a standby that cannot be reached is read around
+                if url == self.url:
+                    raise
+                raise Unreachable(url, str(error)) from None
+            try:
+                with pool.connection(timeout=max(0.01, min(WAIT_STEP, deadline - time.monotonic()))) as conn:
+                    with self._guard:
+                        self._busy[url] += 1
+                    try:
+                        yield conn
+                    finally:
+                        with self._guard:
+                            self._busy[url] -= 1
+                    return
+            except PoolTimeout:  # (an OperationalError too)
+                if not self._busy[url]:
+                    if not self._reachable(url):
+                        raise Unreachable(url, "not accepting connections") from None
+                    self._reopen(url, pool)
+                elif time.monotonic() >= deadline:
+                    raise StoreError(f"PostgreSQL at {schema.where(url)} is busy (no free connection within "
+                                     f"{POOL_TIMEOUT:g}s); try again") from None
 
     def run(self, work, read: bool = True):
         """`work(connection)` on a pooled connection. A connection the server dropped (restart,
-        failover) is discarded and the work tried once more on a fresh one; then a clear error."""
+        failover) is discarded and the work tried once more on a fresh one; then a clear error.
+        Reads fall back to the primary while the standby is down."""
         import psycopg
-        from psycopg_pool import PoolTimeout
 
-        url = self.read_url if read else self.url
         for attempt in (1, 2):
-            pool = self._pool(read)
+            url = self._reads_from(read)
             try:
-                with pool.connection() as conn:
+                with self._connection(url) as conn:
                     return work(conn)
-            except PoolTimeout:  # (an OperationalError too)
-                raise StoreError(f"cannot reach PostgreSQL at {schema.where(url)} (no connection within "
-                                 f"{POOL_TIMEOUT:g}s): check that the server is up; try again") from None
+            except Unreachable as error:
+                if url == self.url:
+                    raise StoreError(f"cannot reach PostgreSQL at {schema.where(url)}: check that the server "
+                                     "is up; try again") from None
+                self._standby_down_until = time.monotonic() + REPLICA_RETRY
+                log.warning("the standby at %s cannot be reached (%s): reading from the primary",
+                            schema.where(error.url), error.why)
             except psycopg.OperationalError as error:
                 if attempt == 2 or self._closed.is_set():
                     raise schema.explain(error, url) from None
-                pool.check()  # drop every idle connection the restart broke
+                self._pool(url).check()  # drop every idle connection the restart broke
 
     # -- which build is current -------------------------------------------------------------------
     def current(self) -> int | None:
@@ -278,6 +351,14 @@ class PostgresStore:
         for pool in self._pools.values():
             pool.close()
         self._pools.clear()
+
+
+class Unreachable(Exception):
+    """The server at `url` refused a direct connection (`why`): down, not merely busy."""
+
+    def __init__(self, url: str, why: str):
+        super().__init__(url, why)
+        self.url, self.why = url, why
 
 
 def _configure(conn) -> None:
