@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from bot.core.errors import BadQuestion, BotError
@@ -27,8 +28,10 @@ def cmd_index(args) -> int:
         from bot.index.builder import copy_index
 
         report = copy_index(given, args.from_index)
-        print(json.dumps(report.as_json(), ensure_ascii=False) if args.json else
-              f"Copied {report.documents} documents, {report.chunks} chunks from {args.from_index} -> {report.index}")
+        if args.json:
+            emit_json(report.as_json())
+        else:
+            print(f"Copied {report.documents} documents, {report.chunks} chunks from {args.from_index} -> {report.index}")
         return 0
     settings = recorded_seeds(given)
     if settings.seeds_dir != given.seeds_dir:
@@ -70,7 +73,7 @@ def _join(address: str | None, embedder):
 
 def _show_report(report, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(report.as_json(), ensure_ascii=False), flush=True)
+        emit_json(report.as_json())
         return
     print(f"Indexed {report.summary()} -> {report.index}", flush=True)
     for skip in report.skipped:
@@ -129,7 +132,7 @@ def _printable(text: str) -> str:
 
 def _show(answer, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(answer.as_json(), ensure_ascii=False), flush=True)
+        emit_json(answer.as_json())
         return
     print(_printable(answer.text))
     for quote in answer.quotes or answer.closest:
@@ -175,7 +178,7 @@ def _ask(engine, args) -> int:
             problem = error
         if args.json:
             if problem:
-                print(json.dumps({"error": str(problem)}), flush=True)
+                emit_json({"error": str(problem)})
             else:
                 _show(answer, True)
             continue
@@ -254,7 +257,7 @@ def cmd_eval(args) -> int:
     if args.out:
         report.write(args.out, runs, rows, str(args.dataset))
     if args.json:
-        print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
+        emit_json({"dataset": str(args.dataset), "runs": runs})
     else:
         print(report.table(runs, args.wide) + "\n\n" + report.legend(runs, args.wide))
     return 0
@@ -294,7 +297,7 @@ def _eval_each_article(args, settings: Settings, items) -> int:
     if args.out:
         report.write(args.out, runs, {"each article alone": [_result_row(r) for r in results]}, str(args.dataset))
     if args.json:
-        print(json.dumps({"dataset": str(args.dataset), "runs": runs}, ensure_ascii=False))
+        emit_json({"dataset": str(args.dataset), "runs": runs})
     else:
         print(report.table(runs, args.wide) + "\n\n" + report.legend(runs, args.wide))
     return 0
@@ -396,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     show_log_lines()
     try:
+        if getattr(args, "json", False):
+            with json_on_stdout():
+                return args.func(args)
         return args.func(args)
     except BotError as error:
         _fail(error)
@@ -410,6 +416,39 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _fail(f"unexpected {type(error).__name__}: {error} (run with BOT_DEBUG=1 for the traceback)")
         return 1
+
+
+_json_fd: int | None = None  # where emit_json writes: the real stdout while json_on_stdout() holds it
+
+
+@contextmanager
+def json_on_stdout():
+    """Standard output holds the JSON and nothing else: while a --json command runs, file
+    descriptor 1 points at stderr, so whatever Ray (its "(raylet)" lines go to sys.stdout),
+    PyTorch, onnxruntime or a C library prints lands there; emit_json writes to the real stdout."""
+    global _json_fd
+    sys.stdout.flush()
+    _json_fd = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(_json_fd, 1)
+        os.close(_json_fd)
+        _json_fd = None
+
+
+def emit_json(value) -> None:
+    """One JSON object on one line of standard output, written at once (readers take them as they come)."""
+    line = (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
+    if _json_fd is None:
+        sys.stdout.buffer.write(line)
+        sys.stdout.flush()
+        return
+    view = memoryview(line)
+    while view:
+        view = view[os.write(_json_fd, view):]
 
 
 def _fail(message) -> None:

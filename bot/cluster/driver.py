@@ -117,37 +117,45 @@ def connect(address: str, embedder: Embedder) -> "RayCluster":
 
 
 class _CoreLogFilter:
-    """Ray's C++ core prints its own log lines to the driver's stderr (on every build: a warning
-    about how Ray Data passes actor arguments); failures reach us as exceptions anyway. While a
-    cluster is joined, stderr goes through a pipe that drops those lines and passes the rest on
-    (the progress bar included) as it comes."""
+    """Ray prints its own lines on the driver's streams: its C++ core's log on stderr (on every
+    build: a warning about how Ray Data passes actor arguments), and the raylet's messages ("(raylet)
+    A worker died...") on stdout, where they would break `--json`. Failures reach us as exceptions
+    anyway. While a cluster is joined, stdout and stderr each go through a pipe that drops those
+    lines and passes the rest on (the progress bar included) as it comes."""
 
-    LINE = re.compile(rb"^\[\d{4}-\d\d-\d\d [\d:,]+ [DIWEF] \d+ \d+\] ")
+    LINE = re.compile(rb"^(\[\d{4}-\d\d-\d\d [\d:,]+ [DIWEF] \d+ \d+\] |(\x1b\[[\d;]*m)*\(raylet[,)])")
 
     def __init__(self):
+        sys.stdout.flush()
         sys.stderr.flush()
-        self.saved = os.dup(2)
-        read, write = os.pipe()
-        os.dup2(write, 2)
-        os.close(write)
-        self.pump = threading.Thread(target=self._pass, args=(read,), daemon=True)
-        self.pump.start()
+        self.streams = [self._divert(fd) for fd in (1, 2)]
 
-    def _pass(self, read: int) -> None:
+    def _divert(self, fd: int) -> tuple[int, int, threading.Thread]:
+        saved = os.dup(fd)
+        read, write = os.pipe()
+        os.dup2(write, fd)
+        os.close(write)
+        pump = threading.Thread(target=self._pass, args=(read, saved), daemon=True)
+        pump.start()
+        return fd, saved, pump
+
+    def _pass(self, read: int, saved: int) -> None:
         while chunk := os.read(read, 65536):
             kept = b"".join(line for line in chunk.splitlines(keepends=True) if not self.LINE.match(line))
             if kept:
-                os.write(self.saved, kept)
+                os.write(saved, kept)
         os.close(read)
 
     def close(self) -> None:
-        if self.saved < 0:
+        if not self.streams:
             return
+        sys.stdout.flush()
         sys.stderr.flush()
-        os.dup2(self.saved, 2)  # the pipe's last writer goes: the pump reads its end and stops
-        self.pump.join(timeout=5)
-        os.close(self.saved)
-        self.saved = -1
+        for fd, saved, pump in self.streams:
+            os.dup2(saved, fd)  # the pipe's last writer goes: the pump reads its end and stops
+            pump.join(timeout=5)
+            os.close(saved)
+        self.streams = []
 
 
 class RayCluster:

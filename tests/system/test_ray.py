@@ -209,6 +209,8 @@ def test_a_worker_killed_mid_build(ray_cluster, tmp_path):
     assert killed
     check_whole(tmp_path / "index", seeds, result, None)
     assert result.returncode == 0, result.stderr  # Ray restarted the worker and retried its batch
+    assert json.loads(result.stdout)["documents"] == 5  # stdout is the summary alone: no "(raylet)" line
+    assert "(raylet" not in result.stderr and "A worker died" not in result.stderr
 
 
 @pytest.mark.slow

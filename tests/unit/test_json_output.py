@@ -1,0 +1,31 @@
+"""`--json` commands: standard output is the JSON and nothing else, whatever a library prints."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+NOISY_COMMAND = """
+import os, sys
+from bot import cli
+
+with cli.json_on_stdout():
+    print("(raylet) A worker died or was killed")  # as Ray prints it: sys.stdout
+    sys.stdout.flush()
+    os.write(1, b"a C library's line\\n")  # as onnxruntime or PyTorch would: file descriptor 1
+    cli.emit_json({"documents": 2, "note": "ok"})
+print("after the command, stdout is stdout again")
+"""
+
+
+def test_library_lines_go_to_stderr_and_stdout_holds_only_the_json():
+    result = subprocess.run([sys.executable, "-c", NOISY_COMMAND], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    first, rest = result.stdout.split("\n", 1)
+    assert json.loads(first) == {"documents": 2, "note": "ok"}
+    assert rest == "after the command, stdout is stdout again\n"
+    assert "(raylet) A worker died" in result.stderr and "a C library's line" in result.stderr
