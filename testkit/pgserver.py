@@ -187,3 +187,48 @@ def running_postgres(hba: str = ""):
             shutil.rmtree(standby.folder, ignore_errors=True)
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def ask_throughout_an_outage(server: Postgres, engines: list, seconds: float, question: str
+                             ) -> tuple[list[float], list[str]]:
+    """Users keep asking while the server is stopped for `seconds`; returns, per user, how long
+    after the server was back their first answer came, and the errors of questions asked after."""
+    import threading
+
+    from bot.store.base import StoreError
+
+    back, stop = threading.Event(), threading.Event()
+    late, wrong = [], []
+
+    def keep_asking(engine) -> None:
+        while not stop.is_set():
+            asked_after_restart = back.is_set()
+            try:
+                engine.ask(question)
+                if back.is_set():
+                    late.append(time.monotonic() - restarted)
+                    return
+            except StoreError as error:
+                if asked_after_restart:
+                    wrong.append(str(error))
+                else:
+                    assert "cannot reach PostgreSQL at 127.0.0.1" in str(error), error
+            time.sleep(0.1)
+
+    users = [threading.Thread(target=keep_asking, args=(engine,)) for engine in engines]
+    for user in users:
+        user.start()
+    try:
+        time.sleep(1)
+        server.stop()
+        time.sleep(seconds)
+        server.start()  # pg_ctl -w: returns once the server accepts connections
+        restarted = time.monotonic()
+        back.set()
+        for user in users:
+            user.join(timeout=30)
+    finally:
+        stop.set()
+        for user in users:
+            user.join()
+    return late, wrong

@@ -77,13 +77,16 @@ class ChatApp:
                 for q in found + [""] * (MAX_EXAMPLES - len(found))]
 
     # -- the API ---------------------------------------------------------------------------------
-    def ask(self, question: str, history: list[dict] | None = None) -> dict:
+    def ask(self, question: str | None = None, history: list[dict] | None = None) -> dict:
         """Answer one question like `bot ask --json`: {question, answered, answer, quotes, seconds}.
 
         `history` is the conversation so far, [{"role": "user"|"assistant", "content": str}, ...],
         for follow-up questions. An empty or over-long question gives {"error": "..."}.
         `index_version` names the build that answered (a rebuild swaps builds between questions).
         """
+        if question is None:  # `{"data": []}`: Gradio passes what is missing as None
+            return {"error": 'no question: send {"data": [question, history]}, e.g. '
+                             '{"data": ["Who is the mayor?", []]} (history may be left out)'}
         try:
             answer = self.engine.ask(question, history)
         except BotError as error:

@@ -3,29 +3,27 @@
 The engine (model + index) is loaded, and the index built if missing or stale (startup.py), *before*
 the server starts, so the page and the first question are quick. Safe defaults: 127.0.0.1 and only
 requests addressed to it (DNS rebinding), no share link, no analytics or monitoring page, uploads
-refused (`NoUploads`), a bounded queue; beyond loopback only with a token or a password (`access`).
+refused (`NoUploads`), a bounded queue; beyond loopback only with a token or a password (access.py).
 """
 
 import argparse
+import json
 import os
 import socket
 import sys
 import time
 import warnings
-from collections.abc import Mapping
 
 from bot.core.errors import BotError
 from bot.terminal import ProgressBar, add_flags, settings_of, show_log_lines
 from bot.web import render
+from bot.web.access import LOOPBACK_HOSTS, access
 from bot.web.chat import ChatApp
 from bot.web.page import build_ui
 from bot.web.startup import ready_to_serve
 
 UPLOAD_MAX = "1mb"  # NoUploads refuses every upload; this cap would still hold if a route slipped past it
 
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
-
-MIN_TOKEN_CHARS = 16
 
 class NoUploads:
     """The app takes no files, but Gradio's upload routes are always there and keep what they are
@@ -44,50 +42,64 @@ class NoUploads:
             return
         await self.app(scope, receive, send)
 
-def app_middleware(host: str) -> dict:
-    """The app's own middleware: no uploads, and, served on loopback, only requests addressed to
+class ApiArguments:
+    """Gradio answers a call with too few arguments (`{"data": []}`) with `{"error": null}`:
+    /ask's missing arguments are filled with null here, so the app itself says what to send.
+    Bodies over MAX_API_BODY are refused before Gradio reads them."""
+
+    ROUTE = "/call/ask"
+    MAX_API_BODY = 16 * 2**20  # a question is at most 2,000 characters; a history, some turns
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].rstrip("/").endswith(self.ROUTE):
+            await self.app(scope, receive, send)
+            return
+        from starlette.responses import JSONResponse
+
+        body, more = b"", True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.MAX_API_BODY:
+                await JSONResponse({"error": f"the request is over {self.MAX_API_BODY // 2**20} MB"},
+                                   status_code=413)(scope, receive, send)
+                return
+        try:
+            request = json.loads(body)
+            if isinstance(request, dict) and isinstance(request.get("data"), list) and len(request["data"]) < 2:
+                request["data"] += [None] * (2 - len(request["data"]))
+                body = json.dumps(request).encode()
+                scope = dict(scope, headers=[(k, v) for k, v in scope["headers"] if k.lower() != b"content-length"]
+                             + [(b"content-length", str(len(body)).encode())])
+        except (ValueError, RecursionError):  # not JSON: Gradio says so itself
+            pass
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if sent:
+                return await receive()  # (a disconnect)
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+def app_middleware(host: str, guards: list) -> dict:
+    """The app's own middleware: the access guards (access.py) first, no uploads, and, served on loopback, only requests addressed to
     loopback: a web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) could otherwise read
     the API from the browser. (Served on the network on purpose, the Host header is the proxy's.)"""
     from starlette.middleware import Middleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-    middleware = [Middleware(NoUploads)]
+    middleware = [Middleware(guard, **options) for guard, options in guards] + [Middleware(NoUploads),
+                                                                                 Middleware(ApiArguments)]
     if host in LOOPBACK_HOSTS:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS))
     return {"middleware": middleware}
-
-def access(host: str, env: Mapping[str, str]) -> dict:
-    """launch() keywords that make callers authenticate. Required when the app listens beyond
-    loopback (replicas behind a load balancer), optional on loopback:
-    - BOT_AUTH="user:password[,user2:password2]": Gradio's own login page (gradio_client: auth=(user, password));
-    - BOT_TOKEN=<secret>: every request carries `Authorization: Bearer <secret>` (API clients, or a
-      proxy that adds the header); compared in constant time.
-    BotError (one line) when neither is set for a non-loopback host, or both are set."""
-    users, token = env.get("BOT_AUTH", ""), env.get("BOT_TOKEN", "")
-    if users and token:
-        raise BotError("set BOT_AUTH (a login page) or BOT_TOKEN (a bearer token), not both")
-    if token:
-        if len(token) < MIN_TOKEN_CHARS:
-            raise BotError(f"BOT_TOKEN is shorter than {MIN_TOKEN_CHARS} characters: use a long random secret")
-        import hmac
-
-        expected = f"Bearer {token}".encode()
-
-        def bearer(request) -> str | None:
-            given = request.headers.get("authorization", "").encode()
-            return "token" if hmac.compare_digest(given, expected) else None
-
-        return {"auth_dependency": bearer}
-    if users:
-        pairs = [tuple(pair.split(":", 1)) for pair in users.split(",") if pair]
-        if not pairs or any(len(pair) != 2 or not all(pair) for pair in pairs):
-            raise BotError("BOT_AUTH must be user:password, or several joined by commas")
-        return {"auth": pairs}
-    if host not in LOOPBACK_HOSTS and host != "::1":
-        raise BotError(f"serving on {host} reaches beyond this machine and needs authentication: set "
-                       "BOT_AUTH=user:password (a login page) or BOT_TOKEN=<long secret> (clients send "
-                       "`Authorization: Bearer <secret>`); docs/postgres.md")
-    return {}
 
 def parse_args(argv: list[str] | None, prog: str = "python app.py"):
     parser = argparse.ArgumentParser(
@@ -122,7 +134,7 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     show_log_lines()
     bar = ProgressBar("Embedding")
     try:
-        protect = access(host, os.environ)  # before the slow start-up: a refused host fails at once
+        protect, guards = access(host, os.environ)  # before the slow start-up: a refused host fails at once
         settings, engine = ready_to_serve(settings_of(args), progress=bar)
     except BotError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -143,7 +155,7 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     try:
         demo.launch(server_name=host, server_port=port, share=False, css=render.CSS, theme=theme,
                     show_error=False, max_file_size=UPLOAD_MAX, enable_monitoring=False,
-                    app_kwargs=app_middleware(host), quiet=True, prevent_thread_lock=True, **protect)
+                    app_kwargs=app_middleware(host, guards), quiet=True, prevent_thread_lock=True, **protect)
     except OSError:  # taken between the check and now
         print(in_use, file=sys.stderr)
         return 1

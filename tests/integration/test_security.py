@@ -170,3 +170,12 @@ def test_a_damaged_index_is_reported_through_the_api(client, server):
     result = client.predict("Who is Japan's defense minister?", [], api_name="/ask")
     assert result["answered"] and result["index_version"] == good.name
     assert os.path.isdir(good)
+
+
+@pytest.mark.parametrize("data", [[], ["Who is Japan's defense minister?"], [None, None], [None]])
+def test_a_request_without_its_question_is_told_what_to_send(server, data):
+    result = ask_raw(server, json.dumps({"data": data}).encode())
+    if data[:1] == ["Who is Japan's defense minister?"]:  # the history may be left out
+        assert result["answered"] and "Kishi" in result["quotes"][0]["text"], result
+        return
+    assert set(result) == {"error"} and "[question, history]" in result["error"], result

@@ -15,6 +15,7 @@ import pytest
 from bot import build
 from bot.answer.engine import Engine
 from bot.store.base import StoreError
+from testkit.pgserver import ask_throughout_an_outage
 from tests.conftest import ROOT, SEED_FILE
 from tests.integration.test_ask import assert_quotes_verbatim
 from tests.integration.test_postgres import count, pg_settings
@@ -81,48 +82,6 @@ def test_a_database_restart_fails_at_most_the_questions_in_flight(postgres, embe
         assert server.ask("Who is Japan's defense minister?").index_version == before.index_version
 
 
-def ask_throughout_an_outage(postgres, engines: list[Engine], seconds: float) -> tuple[list[float], list[str]]:
-    """Users keep asking while the server is stopped for `seconds`; returns, per user, how long
-    after the server was back their first answer came, and the errors of questions asked after."""
-    import threading
-
-    back, stop = threading.Event(), threading.Event()
-    late, wrong = [], []
-
-    def keep_asking(engine: Engine) -> None:
-        while not stop.is_set():
-            asked_after_restart = back.is_set()
-            try:
-                engine.ask(QUESTIONS[0])
-                if back.is_set():
-                    late.append(time.monotonic() - restarted)
-                    return
-            except StoreError as error:
-                if asked_after_restart:
-                    wrong.append(str(error))
-                else:
-                    assert "cannot reach PostgreSQL at 127.0.0.1" in str(error), error
-            time.sleep(0.1)
-
-    users = [threading.Thread(target=keep_asking, args=(engine,)) for engine in engines]
-    for user in users:
-        user.start()
-    try:
-        time.sleep(1)
-        postgres.stop()
-        time.sleep(seconds)
-        postgres.start()  # pg_ctl -w: returns once the server accepts connections
-        restarted = time.monotonic()
-        back.set()
-        for user in users:
-            user.join(timeout=30)
-    finally:
-        stop.set()
-        for user in users:
-            user.join()
-    return late, wrong
-
-
 @pytest.mark.parametrize("outage", [pytest.param(20, id="20 s"), pytest.param(70, id="70 s", marks=pytest.mark.slow)])
 def test_answers_come_back_within_two_seconds_of_the_database(postgres, embedder, pg_url, outage):
     """psycopg_pool retries a lost connection with a back-off that doubles: after a 70 s outage
@@ -132,7 +91,7 @@ def test_answers_come_back_within_two_seconds_of_the_database(postgres, embedder
     try:
         for engine in engines:
             engine.ask(QUESTIONS[0])
-        late, wrong = ask_throughout_an_outage(postgres, engines, outage)
+        late, wrong = ask_throughout_an_outage(postgres, engines, outage, QUESTIONS[0])
     finally:
         for engine in engines:
             engine.close()
