@@ -37,6 +37,8 @@ def cmd_index(args) -> int:
     if settings.seeds_dir != given.seeds_dir:
         print(f"note: rebuilding from {settings.seeds_dir}, the folder this index was built from "
               f"(--seeds picks another)", file=sys.stderr)
+    elif not args.seeds:  # ./seeds or $BOT_SEEDS: a user who gave only --index may expect another
+        print(f"note: indexing {settings.seeds_dir.resolve()} (--seeds picks another folder)", file=sys.stderr)
     embedder = Embedder(settings, bulk=True)
     address = args.ray or settings.ray
     if args.watch:
@@ -76,8 +78,8 @@ def _show_report(report, as_json: bool) -> None:
         emit_json(report.as_json())
         return
     print(f"Indexed {report.summary()} -> {report.index}", flush=True)
-    for skip in report.skipped:
-        print(f"  skipped {skip.source}: {skip.reason}", file=sys.stderr)
+    for note in report.notes():
+        print(f"  {note}", file=sys.stderr)
 
 
 def cmd_text(args) -> int:
@@ -100,7 +102,10 @@ def cmd_text(args) -> int:
         if source not in index.documents:
             raise BotError(f"{args.source} is not in the index {where.name} ({len(index.documents)} documents); "
                            "give its path relative to the seeds folder, or run `bot index` to add it")
-        sys.stdout.buffer.write(index.text(source).encode("utf-8"))
+        text = index.text(source)
+        # A final newline when the text has none, as a terminal or `cat` expects; quotes' offsets
+        # index the text before it, so they are unchanged.
+        sys.stdout.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
         sys.stdout.buffer.flush()
     finally:
         where.close()
@@ -138,7 +143,8 @@ def _show(answer, as_json: bool) -> None:
     for quote in answer.quotes or answer.closest:
         label = f"[{quote.n}]" if answer.answered else "closest, may not answer" if answer.tentative \
             else "closest, not an answer"
-        print(_printable(f"  {label} {quote.source}:{quote.start}-{quote.end}  {' '.join(quote.text.split())}"))
+        page = f" (page {quote.page})" if quote.page else ""
+        print(_printable(f"  {label} {quote.source}:{quote.start}-{quote.end}{page}  {' '.join(quote.text.split())}"))
     print(flush=True)
 
 

@@ -59,6 +59,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     index: str = ""
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (kept, copy left out)
     # Seconds per stage (read: files read, hashed and matched with the store; embed; write), for
     # benchmarks (scripts/ray_scaling.py); not part of the --json summary.
     stages: dict = field(default_factory=dict)
@@ -73,8 +74,14 @@ class BuildReport:
             "documents": self.documents, "chunks": self.chunks, "embedded": self.embedded,
             "reused": self.reused, "removed": self.removed,
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+            "duplicates": [list(pair) for pair in self.duplicates],
             "seconds": round(self.seconds, 3), "index": self.index,
         }
+
+    def notes(self) -> list[str]:
+        """A line per file left out, and why (the CLI's stderr, the web app's start-up and rebuild)."""
+        return [f"skipped {s.source}: {s.reason}" for s in self.skipped] + \
+               [f"not indexed again {copy}: the same file as {kept}" for kept, copy in self.duplicates]
 
 
 def chunking_params(settings: Settings) -> dict:
@@ -139,6 +146,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
             # cluster build only reads the bytes here: its workers parse them.
             known = {} if full else before
             documents, skipped = read_files(seeds, known) if cluster else load_documents(seeds, known)
+            documents, duplicates = drop_duplicates(documents)
             _some_left(documents, skipped, seeds, where)
             embedder.load()
             model = model_record(embedder)
@@ -175,7 +183,23 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
         seconds=time.perf_counter() - started,
         index=index,
         stages=stages,
+        duplicates=duplicates,
     )
+
+
+def drop_duplicates(documents: list) -> tuple[list, list[tuple[str, str]]]:
+    """Byte-identical files of the same kind are one document: indexed once, under the first path
+    in sorted order, so its quotes cite one path and its passages do not crowd out others."""
+    first: dict[tuple[str, str], str] = {}
+    kept, duplicates = [], []
+    for document in sorted(documents, key=lambda d: d.source):
+        key = (document.sha256, Path(document.source).suffix.lower())
+        if key in first:
+            duplicates.append((first[key], document.source))
+        else:
+            first[key] = document.source
+            kept.append(document)
+    return kept, duplicates
 
 
 def write_build(where: Store, settings: Settings, model: ModelInfo, before: dict[str, DocumentInfo],

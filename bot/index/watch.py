@@ -48,12 +48,13 @@ class SeedWatch:
         self._seen: dict[tuple, tuple[str, str]] = {}
 
     def changes(self, seeds_dir: Path, manifest: Manifest) -> dict:
-        """{"added", "changed", "removed": [source...], "skipped": [(source, reason)...]}, or
-        {"error": why} when the folder cannot be read as one."""
+        """{"added", "changed", "removed": [source...], "skipped": [(source, reason)...],
+        "duplicates": [(indexed source, copy)...]}, or {"error": why} when the folder cannot be read as one."""
         indexed = manifest.documents
         if problem := seeds_problem(seeds_dir):
             return {"error": problem}
-        added, changed, skipped, present = [], [], [], set()
+        by_content = {(info.sha256, Path(source).suffix.lower()): source for source, info in indexed.items()}
+        added, changed, skipped, duplicates, present = [], [], [], [], set()
         for path, stamp in listing(seeds_dir).items():
             source = path.relative_to(seeds_dir).as_posix()
             try:
@@ -66,9 +67,12 @@ class SeedWatch:
                     changed.append(source)
             elif skip:  # empty, binary or undecodable files are never indexed: not a change
                 skipped.append((source, skip))
+            elif (twin := by_content.get((digest, path.suffix.lower()))) and twin < source:
+                duplicates.append((twin, source))  # builder.drop_duplicates left it out: not a change
             else:
                 added.append(source)
-        return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present), "skipped": skipped}
+        return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present), "skipped": skipped,
+                "duplicates": duplicates}
 
     def stale(self, seeds_dir: Path, manifest: Manifest) -> bool:
         changes = self.changes(seeds_dir, manifest)

@@ -152,7 +152,7 @@ class ChatApp:
         refusal = render.refusal_summary(loaded.calibration, self.engine.threshold(),
                                          recorded=loaded.calibration == Calibration.from_json(manifest.refusal))
         return (render.index_summary(manifest, loaded.version, changes) + "\n\n" + refusal,
-                render.documents_table(manifest, WithText(loaded.index)))
+                render.documents_table(manifest, WithText(loaded.index), self.settings.seeds_dir))
 
     def rebuild(self, progress=None):
         """Incremental rebuild; the engine swaps to the new build before this returns."""
@@ -170,11 +170,10 @@ class ChatApp:
             report = build(self.settings, self.engine.embedder, progress=step, target=self.engine.store)
             version = self.engine.loaded().version
             message = f"**Rebuilt**: {report.summary()}. Now serving `{version}`."
-            if report.skipped:
-                shown = report.skipped[:SKIPPED_SHOWN]
-                message += " Skipped: " + "; ".join(f"{esc(s.source)} ({esc(s.reason)})" for s in shown)
-                if len(report.skipped) > len(shown):
-                    message += f"; and {len(report.skipped) - len(shown)} more"
+            if notes := report.notes():
+                message += " Left out: " + "; ".join(esc(note) for note in notes[:SKIPPED_SHOWN])
+                if len(notes) > SKIPPED_SHOWN:
+                    message += f"; and {len(notes) - SKIPPED_SHOWN} more"
         except BotError as error:  # IndexBusy: another rebuild (CLI or button) holds the lock
             message = f"**Not rebuilt:** {esc(str(error))}"
         return (message, *self.index_panel())

@@ -20,8 +20,9 @@ def build_ui(app: ChatApp):
     private = {"api_visibility": "private"}
     with gr.Blocks(title="seedbot: ask the articles", analytics_enabled=False) as demo:
         turns = gr.State([])
+        # "Sources", not "on the right": on a phone the panel is below the chat.
         gr.Markdown("## seedbot — ask the articles\nAnswers are sentences quoted verbatim from the "
-                    "articles in the seeds folder; each [n] points to a source on the right.")
+                    "articles in the seeds folder; each [n] points to its passage under **Sources**.")
         with gr.Tabs():
             with gr.Tab("Chat"):
                 with gr.Row(equal_height=False):

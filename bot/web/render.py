@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -107,9 +108,10 @@ def locate(quote: dict, text: str) -> tuple[int, int] | None:
     return (at, at + len(quote["text"])) if at >= 0 and quote["text"] else None
 
 
-def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", short: dict | None = None) -> str:
-    """One source: title, file, score, the quote in its paragraph (with the short answer marked in
-    it, when `short` lies in this quote), and the whole article to open."""
+def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", short: dict | None = None,
+               show_chance: bool = True) -> str:
+    """One source: title, file, score (unless `show_chance` is False), the quote in its paragraph
+    (with the short answer marked in it, when `short` lies in this quote), and the whole article to open."""
     info = documents.get(quote["source"], {})
     text = info.get("text", "")
     where = locate(quote, text)
@@ -117,8 +119,9 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", s
     head = (f'<div class="src-head"><span class="src-n">{esc(label)}</span>'
             f'<span class="src-title">{esc(readable_title(quote["source"], info))}</span></div>'
             f'<div class="src-meta"><code>{esc(quote["source"])}</code> · {page}characters '
-            f'{quote["start"]}–{quote["end"]} · <span class="src-chance" title="{esc(CHANCE_HELP)}">'
-            f'{esc(chance(quote["score"]))} chance it answers</span></div>')
+            f'{quote["start"]}–{quote["end"]}'
+            + (f' · <span class="src-chance" title="{esc(CHANCE_HELP)}">{esc(chance(quote["score"]))} chance it '
+               'answers</span>' if show_chance else "") + '</div>')
     if where is None:
         body = f'<p class="src-para"><mark>{esc(quote["text"])}</mark></p>'
         note = '<p class="src-note">(the article has changed since)</p>'
@@ -143,19 +146,29 @@ def sources_html(answer: dict | None, documents: dict) -> str:
                 'highlighted in their paragraph.</div>')
     asked = f'<div class="src-q">For: “{esc(" ".join(str(answer.get("question", "")).split())[:300])}”</div>'
     if answer.get("answered"):
-        cards = [quote_card(q, documents, f'[{q["n"]}]', short=answer.get("short_answer"))
-                 for q in answer.get("quotes", [])]
+        quotes = answer.get("quotes", [])
+        cards = [quote_card(q, documents, f'[{q["n"]}]', short=answer.get("short_answer"),
+                            show_chance=scores_in_order(quotes)) for q in quotes]
         return '<div class="src-list">' + asked + "".join(cards) + "</div>"
     closest = answer.get("closest", [])
     if answer.get("tentative"):
         intro = ('<div class="src-tentative">The articles may not answer this directly. The closest '
                  'passages are below: check them before relying on them.</div>')
-        cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest") for q in closest]
+        cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest",
+                            show_chance=scores_in_order(closest)) for q in closest]
         return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
     intro = ('<div class="src-declined">The documents do not answer this question. '
              + ("The nearest passages are below, <b>not an answer</b>." if closest else "") + "</div>")
     cards = [quote_card(q, documents, CLOSEST_LABEL, "closest") for q in closest]
     return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
+
+
+def scores_in_order(quotes: list[dict]) -> bool:
+    """Whether the quotes' chances fall from [1] down. The marker may settle a sentence the ranking
+    scored lower as [1] (answer/ranking.py's settle_first); then "[1] 37%, [2] 62%" would read as a
+    mistake, so no chance is shown for that answer: the order is the bot's estimate."""
+    shown = [round(q["score"], 2) for q in quotes]  # as percentages show them
+    return all(a >= b for a, b in zip(shown, shown[1:]))
 
 
 def chat_markdown(answer: dict) -> str:
@@ -218,6 +231,10 @@ def index_summary(manifest: Manifest, version: str, changes: dict) -> str:
         lines.append("**Not indexed** (skipped, not an error):\n\n" + "\n".join(
             f"- {md_escape(source)}: {md_escape(reason)}{skip_hint(reason)}" for source, reason in changes["skipped"][:20])
             + ("\n- …" if len(changes["skipped"]) > 20 else ""))
+    if changes.get("duplicates"):
+        lines.append("**Indexed once** (byte-identical copies; quotes cite the first):\n\n" + "\n".join(
+            f"- {md_escape(copy)}: the same file as {md_escape(kept)}" for kept, copy in changes["duplicates"][:20])
+            + ("\n- …" if len(changes["duplicates"]) > 20 else ""))
     return "\n\n".join(lines)
 
 
@@ -244,15 +261,22 @@ def skip_hint(reason: str) -> str:
     return ""
 
 
-def documents_table(manifest: Manifest, documents: dict) -> str:
-    """The documents of a build as an HTML table: file name, readable title, size, chunks."""
+def documents_table(manifest: Manifest, documents: dict, seeds_dir: Path | None = None) -> str:
+    """The documents of a build as an HTML table: file name, readable title, the file's size on
+    disk (a PDF's bytes) beside its text's (what is indexed), chunks."""
+    def file_size(source: str) -> str:
+        try:
+            return _size((seeds_dir / source).stat().st_size) if seeds_dir else "?"
+        except OSError:  # gone or unreadable since the build
+            return "?"
+
     rows = "".join(
         f"<tr><td><code>{esc(source)}</code></td>"
         f"<td>{esc(readable_title(source, documents.get(source) or info.as_json()))}"
-        f"</td><td>{_size(info.size)}</td><td>{info.chunks}</td></tr>"
+        f"</td><td>{file_size(source)}</td><td>{_size(info.size)}</td><td>{info.chunks}</td></tr>"
         for source, info in sorted(manifest.documents.items()))
-    return ('<table class="docs"><thead><tr><th>File</th><th>Title</th><th>Size</th><th>Chunks</th></tr>'
-            f"</thead><tbody>{rows}</tbody></table>")
+    return ('<table class="docs"><thead><tr><th>File</th><th>Title</th><th>File size</th><th>Text size</th>'
+            f"<th>Chunks</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _size(n: int) -> str:

@@ -43,6 +43,8 @@ def ready_to_serve(settings: Settings,
         try:
             report = build(settings, engine.embedder, progress=progress, target=engine.store)
             log.info("Indexed %s", report.summary())
+            for note in report.notes():
+                log.info("  %s", note)
         except IndexBusy as error:
             log.warning("note: %s; waiting for it...", error)
             with engine.store.lock(wait=True):

@@ -267,3 +267,75 @@ def test_eval_reads_a_down_vote_as_a_wrong_answer(tmp_path, seed_index):
     metrics = json.loads(done.stdout)["runs"]["fused"]["vote down"]
     assert metrics["unanswerable"] == 0 and metrics["declined"] is None  # not "should have declined"
     assert metrics["down_votes"] == 2 and metrics["down_votes_fixed"] == 0.5  # the same answer again: wrong
+
+
+# -- issue 27, the small things ------------------------------------------------------------------
+def test_a_byte_identical_copy_is_indexed_once_and_reported(tmp_path):
+    from bot.core.manifest import Manifest
+    from bot.index.watch import SeedWatch
+    from bot.web.render import index_summary
+
+    seeds, index = tmp_path / "mine", tmp_path / "index"
+    seeds.mkdir()
+    (seeds / "ferry.txt").write_text(FERRY)
+    (seeds / "ferry-copy.txt").write_text(FERRY)  # sorted first: the one kept
+    (seeds / "ferry.md").write_text(FERRY)  # the same bytes as another kind of file: read as Markdown
+    done = bot("index", "--seeds", seeds, "--index", index, "--json")
+    report = json.loads(done.stdout)
+    assert report["duplicates"] == [["ferry-copy.txt", "ferry.txt"]] and report["documents"] == 2
+    plain = bot("index", "--seeds", seeds, "--index", index, "--full")
+    assert "not indexed again ferry.txt: the same file as ferry-copy.txt" in plain.stderr
+    asked = json.loads(bot("ask", "Who runs the ferry to Lindholm island?", "--index", index, "--json").stdout)
+    assert {q["source"] for q in asked["quotes"] + asked.get("closest", [])} <= {"ferry-copy.txt", "ferry.md"}
+    manifest = Manifest.from_json(json.loads((store.current_build(index) / "manifest.json").read_text()))
+    changes = SeedWatch().changes(seeds, manifest)
+    assert changes["duplicates"] == [("ferry-copy.txt", "ferry.txt")] and not changes["added"]
+    assert "Up to date" in index_summary(manifest, "v", changes) and "Indexed once" in index_summary(manifest, "v", changes)
+
+
+def test_bot_text_ends_with_a_newline_and_ask_shows_the_pdf_page(tmp_path):
+    from testkit.docgen import write_pdf
+
+    seeds, index = tmp_path / "mine", tmp_path / "index"
+    seeds.mkdir()
+    (seeds / "ferry.txt").write_text(FERRY.rstrip("\n"))  # no newline at the end of the file
+    filler = [f"Paragraph {i} of the harbour report is about the tides and the weather at the quay." * 3
+              for i in range(40)]
+    write_pdf(seeds / "report.pdf", "Harbour report", filler + ["The harbour master is Jonas Falk, appointed in 2021."])
+    assert bot("index", "--seeds", seeds, "--index", index).returncode == 0
+    text = bot("text", "ferry.txt", "--index", index).stdout
+    assert text == FERRY.rstrip("\n") + "\n"
+    plain = bot("ask", "Who is the harbour master?", "--index", index).stdout
+    answer = json.loads(bot("ask", "Who is the harbour master?", "--index", index, "--json").stdout)
+    first = answer["quotes"][0]
+    assert first["source"] == "report.pdf" and first["page"] > 1
+    assert f"report.pdf:{first['start']}-{first['end']} (page {first['page']})" in plain
+
+
+def test_bot_index_names_the_seeds_folder_it_used(tmp_path):
+    done = bot("index", "--index", tmp_path / "new-index", env=WITHOUT_SEEDS)
+    assert done.returncode == 0, done.stderr
+    assert f"note: indexing {ROOT / 'seeds'} (--seeds picks another folder)" in done.stderr
+
+
+def test_the_web_apps_start_up_names_the_files_it_left_out(tmp_path):
+    from testkit.server import running_app
+
+    def add(seeds: Path) -> None:
+        (seeds / "empty.txt").write_text("")
+        (seeds / "copy.txt").write_bytes(next(p for p in sorted(seeds.glob("*.txt")) if p.name != "empty.txt").read_bytes())
+
+    with running_app(tmp_path, add=add) as server:
+        log = server.log.read_text()
+    assert "skipped empty.txt: empty" in log and "not indexed again copy.txt: the same file as 000_" in log
+
+
+def test_chances_never_contradict_the_order_shown():
+    from bot.web.render import scores_in_order, sources_html
+
+    quote = {"source": "a.txt", "start": 0, "end": 5, "text": "Hello", "n": 1}
+    unordered = {"question": "q", "answered": True, "quotes": [{**quote, "score": 0.37}, {**quote, "n": 2, "score": 0.62}]}
+    ordered = {"question": "q", "answered": True, "quotes": [{**quote, "score": 0.62}, {**quote, "n": 2, "score": 0.37}]}
+    assert not scores_in_order(unordered["quotes"]) and scores_in_order(ordered["quotes"])
+    assert "chance it answers" not in sources_html(unordered, {})
+    assert sources_html(ordered, {}).count("chance it answers") == 2

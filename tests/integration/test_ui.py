@@ -210,7 +210,8 @@ def test_stale_seeds_are_detected(seeds_copy, engine):
 
     manifest = engine.loaded().index.manifest
     watch = SeedWatch()
-    assert watch.changes(seeds_copy, manifest) == {"added": [], "changed": [], "removed": [], "skipped": []}
+    assert watch.changes(seeds_copy, manifest) == {"added": [], "changed": [], "removed": [], "skipped": [],
+                                                   "duplicates": []}
     (seeds_copy / "new.txt").write_text("A new article about harbors.\n")
     (seeds_copy / "empty.txt").write_text("")  # never indexable: not a change
     source = next(iter(manifest.documents))

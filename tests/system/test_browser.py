@@ -225,6 +225,23 @@ def test_page_loads(page, server):
     assert page.locator("#question textarea").is_visible() and page.locator("#sources").is_visible()
 
 
+def test_on_a_phone_the_sources_are_below_and_the_intro_says_where(browser, server, shots):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(WAIT_MS)
+        page.goto(server.url)
+        page.wait_for_selector("#question textarea")
+        ask(page, "Who is Japan's defense minister?", "Kishi")
+        chat, sources = page.locator("#chat").bounding_box(), page.locator("#sources").bounding_box()
+        assert sources["y"] >= chat["y"] + chat["height"]  # stacked: below, not to the right
+        intro = page.get_by_text("points to its passage under").inner_text()
+        assert "Sources" in intro and "right" not in intro
+        page.screenshot(path=str(shots / "web-phone.png"), full_page=True)
+    finally:
+        context.close()
+
+
 def test_a_damaged_index_is_reported_in_the_chat_and_the_index_tab(page, server):
     """A damaged build becoming current (as a rebuild would swap it in): the chat's reply and the
     Index tab say so and name the fix; a good build again, and the chat answers again."""
