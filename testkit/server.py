@@ -62,17 +62,18 @@ def make_seeds(folder: Path, add=None) -> Path:
 
 @contextmanager
 def running_app(folder: Path, *args: str, add=None, env: dict | None = None, seeds: Path | None = None,
-                name: str = "server"):
+                name: str = "server", watch: bool = False):
     """Start the app on a free port and yield a `Server` once its page answers; stop it after.
     `add(seeds)` may put more articles in its seeds folder first; `args` are more flags (`--store
     URL`, `--host ...`), `env` more environment variables; `seeds` an existing folder to serve
-    instead of a fresh copy (replicas share one)."""
+    instead of a fresh copy (replicas share one). The app watches its folder only with `watch`: tests
+    that rebuild by hand would otherwise race its own rebuilds."""
     seeds = seeds or make_seeds(folder, add)
     index, log = folder / "index", folder / f"{name}.log"
     port = free_port()
     # Gradio's temporary files (uploads, if any got through) stay in the test's folder too.
     env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1",
-               GRADIO_TEMP_DIR=str(folder / "gradio-tmp"), **(env or {}))
+               GRADIO_TEMP_DIR=str(folder / "gradio-tmp"), BOT_WATCH="1" if watch else "0", **(env or {}))
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "app.py", "--seeds", str(seeds), "--index", str(index), "--port", str(port), *args],

@@ -37,6 +37,9 @@ class Settings:
     store_read: str | None = None  # optional read replica (streaming standby) of `store`
     store_pool: int = 4  # connections per server to the store at most (the web app answers 2 at a time)
     ray: str | None = None  # `bot index` builds on the Ray cluster at this address (cluster/driver.py)
+    # The web app watches its seeds folder and rebuilds as it changes (web/live.py); off where the
+    # build runs elsewhere (replicas over PostgreSQL follow its current build by themselves).
+    watch: bool = True
     # Whether the seeds folder was named (--seeds, $BOT_SEEDS) rather than left at its default: an
     # index is otherwise rebuilt from the folder its manifest records (indexing.recorded_seeds).
     seeds_named: bool = False
@@ -58,6 +61,7 @@ class Settings:
             ("store_read", "BOT_STORE_READ", str),
             ("store_pool", "BOT_STORE_POOL", int),
             ("ray", "BOT_RAY", str),
+            ("watch", "BOT_WATCH", _yes),
         ]:
             if env.get(var):
                 values[field] = cast(env[var])
@@ -67,6 +71,11 @@ class Settings:
             if name in values:
                 values[name] = Path(values[name])
         return dataclasses.replace(cls(), **values)
+
+
+def _yes(value: str) -> bool:
+    """An on/off variable: 0, false, no and off (any case) are off."""
+    return value.strip().lower() not in ("0", "false", "no", "off")
 
 
 def redact(url: str) -> str:

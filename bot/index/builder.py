@@ -60,6 +60,10 @@ class BuildReport:
     seconds: float = 0.0
     index: str = ""
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (kept, copy left out)
+    # Which documents differ from the build before: {"added", "changed", "removed": [source...],
+    # "renamed": [(old, new)...]} (the web app's live folder says what changed).
+    changes: dict = field(default_factory=dict)
+    version: str = ""  # the build now current (the store's name for it)
     # Seconds per stage (read: files read, hashed and matched with the store; embed; write), for
     # benchmarks (scripts/ray_scaling.py); not part of the --json summary.
     stages: dict = field(default_factory=dict)
@@ -75,8 +79,20 @@ class BuildReport:
             "reused": self.reused, "removed": self.removed,
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
             "duplicates": [list(pair) for pair in self.duplicates],
+            "changes": {k: [list(v) if isinstance(v, tuple) else v for v in vs] for k, vs in self.changes.items()},
             "seconds": round(self.seconds, 3), "index": self.index,
         }
+
+    def what_changed(self) -> str:
+        """The changes in a few words: "a.html changed", "b.txt renamed to c.txt; 2 added"."""
+        parts = [f"{old} renamed to {new}" for old, new in self.changes.get("renamed", [])]
+        for kind in ("changed", "added", "removed"):
+            sources = self.changes.get(kind, [])
+            if len(sources) == 1:
+                parts.append(f"{sources[0]} {kind}")
+            elif sources:
+                parts.append(f"{len(sources)} files {kind}")
+        return "; ".join(parts) or "nothing changed"
 
     def notes(self) -> list[str]:
         """A line per file left out, and why (the CLI's stderr, the web app's start-up and rebuild)."""
@@ -179,12 +195,31 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
         embedded=embedded,
         reused=chunks - embedded,
         removed=len(set(before) - {d.source for d in documents}),
+        changes=compare(before, documents),
+        version=version,
         skipped=sorted(skipped, key=lambda s: s.source),  # a cluster sends them back in any order
         seconds=time.perf_counter() - started,
         index=index,
         stages=stages,
         duplicates=duplicates,
     )
+
+
+def compare(before: dict[str, DocumentInfo], documents: list) -> dict:
+    """What differs between the build before and these documents; a file gone and one added with
+    the same bytes is a rename."""
+    now = {d.source: d.sha256 for d in documents}
+    added = [s for s in now if s not in before]
+    removed = sorted(set(before) - set(now))
+    renamed = []
+    for old in list(removed):
+        new = next((s for s in added if now[s] == before[old].sha256), None)
+        if new:
+            renamed.append((old, new))
+            added.remove(new)
+            removed.remove(old)
+    changed = [s for s in now if s in before and before[s].sha256 != now[s]]
+    return {"added": added, "changed": changed, "removed": removed, "renamed": renamed}
 
 
 def drop_duplicates(documents: list) -> tuple[list, list[tuple[str, str]]]:

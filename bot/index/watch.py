@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -87,33 +88,47 @@ class SeedWatch:
         return self._seen[key]
 
 
+class Watcher:
+    """Keeps the index in line with the folder while it changes: rebuild now, then after every
+    quiet change. `bot index --watch` runs it in the foreground, the web app in a thread (web/live.py)."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, full: bool = False,
+                 on_build: Callable[[BuildReport], None] | None = None, cluster=None, finish: Finish | None = None):
+        self.settings, self.embedder, self.full = settings, embedder, full
+        self.on_build, self.cluster, self.finish = on_build, cluster, finish
+        self.pending = False  # the folder changed after the last build began: not indexed yet
+
+    def run(self, rounds: int | None = None, stop: threading.Event | None = None) -> int:
+        """Watch until `stop` is set, or for `rounds` builds (tests)."""
+        stop = stop or threading.Event()
+        log.info("watching %s (Ctrl-C to stop)", self.settings.seeds_dir)
+        seen = listing(self.settings.seeds_dir)
+        self._rebuild(self.full)
+        done, changed_at = 1, 0.0
+        while (rounds is None or done < rounds) and not stop.wait(POLL):
+            current = listing(self.settings.seeds_dir)
+            if current != seen:
+                seen, self.pending, changed_at = current, True, time.monotonic()
+            elif self.pending and time.monotonic() - changed_at >= QUIET:
+                self.pending = False  # changes from now on are seen at the next poll
+                self._rebuild(False)
+                done += 1
+        return 0
+
+    def _rebuild(self, full: bool) -> None:
+        try:
+            report = build(self.settings, self.embedder, full=full, cluster=self.cluster, finish=self.finish)
+        except BotError as error:  # an empty folder or a busy lock: say so and keep watching
+            log.error("error: %s", error)
+            return
+        if self.on_build:
+            self.on_build(report)
+
+
 def watch(settings: Settings, embedder: Embedder, full: bool = False,
           on_build: Callable[[BuildReport], None] | None = None, rounds: int | None = None,
           cluster=None, finish: Finish | None = None) -> int:
-    """Rebuild now, then after every quiet change; `on_build` is told each build's report, a
-    build that could not be made is logged; `rounds` bounds the builds (for tests); `cluster` and
-    `finish` go to every build (builder.build)."""
-    log.info("watching %s (Ctrl-C to stop)", settings.seeds_dir)
-    seen = listing(settings.seeds_dir)
-    _rebuild(settings, embedder, full, on_build, cluster, finish)
-    done, pending, changed_at = 1, False, 0.0
-    while rounds is None or done < rounds:
-        time.sleep(POLL)
-        current = listing(settings.seeds_dir)
-        if current != seen:
-            seen, pending, changed_at = current, True, time.monotonic()
-        elif pending and time.monotonic() - changed_at >= QUIET:
-            pending = False
-            _rebuild(settings, embedder, False, on_build, cluster, finish)
-            done += 1
-    return 0
-
-
-def _rebuild(settings: Settings, embedder: Embedder, full: bool, on_build, cluster, finish) -> None:
-    try:
-        report = build(settings, embedder, full=full, cluster=cluster, finish=finish)
-    except BotError as error:  # an empty folder or a busy lock: say so and keep watching
-        log.error("error: %s", error)
-        return
-    if on_build:
-        on_build(report)
+    """`bot index --watch`: rebuild now, then after every quiet change; `on_build` is told each
+    build's report, a build that could not be made is logged; `rounds` bounds the builds (tests);
+    `cluster` and `finish` go to every build (builder.build)."""
+    return Watcher(settings, embedder, full, on_build, cluster, finish).run(rounds)

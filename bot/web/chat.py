@@ -20,18 +20,25 @@ from bot.store.base import Build
 from bot.web import render
 from bot.web.examples import example_questions
 from bot.web.feedback import FEEDBACK_FILE, FeedbackFile
+from bot.web.live import LiveFolder
 
 SKIPPED_SHOWN = 5  # skipped files named in the rebuild message; the rest are counted
 
 MAX_EXAMPLES = 4  # example questions under the chat, made from the indexed articles (examples.py)
 
 class WithText(Mapping):
-    """A build's documents with their text, decoded only for the ones a panel shows."""
+    """A build's documents with their text, decoded only for the ones a panel shows. A source an
+    older answer quoted that is now under another name (`contents`: its sha256 then) is found
+    by its content: a renamed article keeps its quotes, title and text."""
 
-    def __init__(self, index: Build):
+    def __init__(self, index: Build, contents: Mapping[str, str] | None = None):
         self.index = index
+        self.contents = contents or {}
 
     def __getitem__(self, source: str) -> dict:
+        if source not in self.index.documents and source in self.contents:
+            source = next((s for s, info in self.index.documents.items() if info.sha256 == self.contents[source]),
+                          source)
         return dict(self.index.documents[source].as_json(), text=self.index.text(source))
 
     def __iter__(self):
@@ -52,9 +59,10 @@ def history_of(turns: list[dict]) -> list[dict]:
 class ChatApp:
     """What the page's events call. One per server; per-session data lives in the `turns` state."""
 
-    def __init__(self, settings: Settings, engine: Engine):
+    def __init__(self, settings: Settings, engine: Engine, live: LiveFolder | None = None):
         self.settings = settings
         self.engine = engine
+        self.live = live  # the watched seeds folder (live.py); None: rebuilt only by the button or the CLI
         self.seeds = SeedWatch()
         self.votes = FeedbackFile(settings.index_dir / FEEDBACK_FILE)
         self._examples: tuple[str, list[str]] = ("", [])  # (index version, questions)
@@ -97,19 +105,34 @@ class ChatApp:
     def respond(self, question: str, turns: list[dict]):
         turns = list(turns or [])
         if not (question or "").strip():
-            return "", render.chat_messages(turns), turns, self.sources(turns[-1]["answer"] if turns else None)
+            return "", render.chat_messages(turns), turns, self.turn_sources(turns[-1] if turns else {})
         try:
             answer = self.engine.ask(question, history_of(turns))
             turn = {"question": question, "answer": answer.as_json(), "version": answer.index_version,
-                    "id": uuid.uuid4().hex}
+                    "id": uuid.uuid4().hex, "contents": self._contents(answer.as_json())}
+            if self.live and self.live.pending:
+                turn["note"] = ("The folder has changes not indexed yet (the index is being updated): this "
+                                "answer comes from the last build.")
         except BotError as error:
             turn = {"question": question, "answer": None, "error": str(error)}
         turns.append(turn)
-        return "", render.chat_messages(turns), turns, self.sources(turn["answer"])
+        return "", render.chat_messages(turns), turns, self.turn_sources(turn)
 
-    def sources(self, answer: dict | None) -> str:
+    def _contents(self, answer: dict) -> dict[str, str]:
+        """The sha256 of each document the answer quotes, so a later rename does not read as a change."""
         try:
-            documents = WithText(self.engine.loaded().index)
+            documents = self.engine.loaded().index.documents
+        except BotError:
+            return {}
+        quoted = {q["source"] for q in answer.get("quotes", []) + answer.get("closest", [])}
+        return {source: documents[source].sha256 for source in quoted if source in documents}
+
+    def turn_sources(self, turn: dict) -> str:
+        return self.sources(turn.get("answer"), turn.get("contents", {}))
+
+    def sources(self, answer: dict | None, contents: dict[str, str] | None = None) -> str:
+        try:
+            documents = WithText(self.engine.loaded().index, contents or {})
         except BotError:
             documents = {}
         return render.sources_html(answer, documents)
@@ -122,7 +145,7 @@ class ChatApp:
 
     def select(self, turns: list[dict], event):
         """Clicking a message shows the sources of its turn."""
-        return self.sources(self._turn(turns, event).get("answer"))
+        return self.turn_sources(self._turn(turns, event))
 
     def feedback(self, turns: list[dict], event) -> str:
         """A thumbs up/down on an answer: its line in index/feedback.jsonl, replaced when the vote
@@ -142,6 +165,12 @@ class ChatApp:
         return f"Thanks: saved to {self.votes.path}" if row else f"Vote taken back: removed from {self.votes.path}"
 
     # -- the index -------------------------------------------------------------------------------
+    def index_status(self) -> str:
+        """The line under the question box: when the index last changed and what changed."""
+        if self.live is None:
+            return ""
+        return render.md_escape(self.live.status())
+
     def index_panel(self):
         try:
             loaded = self.engine.loaded()

@@ -13,6 +13,7 @@ from bot.web.chat import MAX_EXAMPLES, ChatApp
 # The text box cuts a paste only far past the question limit, so that an over-long question gets the
 # engine's error ("... characters long; the limit is 2,000"), as in the CLI, not a silent cut.
 BOX_MAX_CHARS = 20_000
+STATUS_REFRESH = 2.0  # seconds between updates of the line under the question box
 
 def build_ui(app: ChatApp):
     import gradio as gr
@@ -37,6 +38,7 @@ def build_ui(app: ChatApp):
                         with gr.Row(elem_id="examples"):
                             examples = [gr.Button(visible=False, size="sm", variant="secondary")
                                         for _ in range(MAX_EXAMPLES)]
+                        live_status = gr.Markdown(app.index_status(), elem_id="index-status")
                         clear = gr.Button("Clear chat", size="sm", variant="secondary", elem_id="clear")
                     with gr.Column(scale=2):
                         gr.Markdown("### Sources")
@@ -76,5 +78,7 @@ def build_ui(app: ChatApp):
         demo.load(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
         index_tab.select(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
         demo.load(app.example_buttons, None, examples, show_progress="hidden", **private)
+        # When the index last changed and what changed: the folder is rebuilt as it changes (live.py).
+        gr.Timer(STATUS_REFRESH).tick(app.index_status, None, live_status, show_progress="hidden", **private)
         gr.api(app.ask, api_name="ask")
     return demo

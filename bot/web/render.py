@@ -205,6 +205,8 @@ def chat_messages(turns: list[dict]) -> list[dict]:
         question = turn["question"] if len(turn["question"]) <= 300 else turn["question"][:300] + "…"
         reply = (chat_markdown(turn["answer"]) if turn.get("answer")
                  else f"**Not answered:** {md_escape(turn['error'])}")
+        if turn.get("note"):
+            reply += f"\n\n*{md_escape(turn['note'])}*"
         messages += [{"role": "user", "content": md_escape(question)}, {"role": "assistant", "content": reply}]
     return messages
 

@@ -7,6 +7,7 @@ refused (`NoUploads`), a bounded queue; beyond loopback only with a token or a p
 """
 
 import argparse
+import dataclasses
 import json
 import os
 import socket
@@ -19,6 +20,7 @@ from bot.terminal import ProgressBar, add_flags, settings_of, show_log_lines
 from bot.web import render
 from bot.web.access import LOOPBACK_HOSTS, access
 from bot.web.chat import ChatApp
+from bot.web.live import LiveFolder
 from bot.web.page import build_ui
 from bot.web.startup import ready_to_serve
 
@@ -107,6 +109,8 @@ def parse_args(argv: list[str] | None, prog: str = "python app.py"):
         "when it is missing or stale) on http://127.0.0.1:7860.")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1, or $GRADIO_SERVER_NAME)")
     parser.add_argument("--port", type=int, help="port (default 7860, or $GRADIO_SERVER_PORT)")
+    parser.add_argument("--no-watch", action="store_true",
+                        help="do not watch the seeds folder (default: rebuilt as it changes; $BOT_WATCH=0)")
     add_flags(parser)
     return parser.parse_args(argv)
 
@@ -146,7 +150,10 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
 
     # Gradio's own routes use a renamed Starlette constant: one warning per question, nothing to act on.
     warnings.filterwarnings("ignore", category=StarletteDeprecationWarning)
-    app = ChatApp(settings, engine)
+    if args.no_watch:
+        settings = dataclasses.replace(settings, watch=False)
+    live = LiveFolder(settings, engine)
+    app = ChatApp(settings, engine, live)
     app.examples()  # made before serving; asking them warms every lazy part for the first question
     demo = build_ui(app)
     demo.queue(max_size=64, default_concurrency_limit=2)
@@ -159,13 +166,16 @@ def main(argv: list[str] | None = None, prog: str = "python app.py") -> int:
     except OSError:  # taken between the check and now
         print(in_use, file=sys.stderr)
         return 1
-    print(f"Serving the chat on http://{host}:{port} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+    live.start()
+    watching = f"; watching {settings.seeds_dir}" if settings.watch else ""
+    print(f"Serving the chat on http://{host}:{port}{watching} (Ctrl-C to stop)", file=sys.stderr, flush=True)
     try:
         while demo.is_running:
             time.sleep(0.2)
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
     finally:
+        live.stop()
         demo.close()
         engine.close()  # a PostgreSQL store forgets this server at once
     return 0

@@ -114,8 +114,8 @@ def test_cli_json_report(seeds_copy, tmp_path):
     result = bot("index", "--seeds", str(seeds_copy), "--index", str(tmp_path / "ix"), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert set(report) == {"documents", "chunks", "embedded", "reused", "removed", "skipped", "duplicates", "seconds",
-                           "index"}
+    assert set(report) == {"documents", "chunks", "embedded", "reused", "removed", "skipped", "duplicates", "changes",
+                           "seconds", "index"}
     assert report["documents"] == 1 and report["embedded"] == report["chunks"] > 0
 
 

@@ -242,6 +242,25 @@ def test_on_a_phone_the_sources_are_below_and_the_intro_says_where(browser, serv
         context.close()
 
 
+def test_an_article_edited_while_the_chat_is_open_is_answered_from_without_pressing_anything(browser, tmp_path, shots):
+    with running_app(tmp_path, watch=True) as live:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        try:
+            page = context.new_page()
+            page.set_default_timeout(WAIT_MS)
+            page.goto(live.url)
+            page.wait_for_selector("#question textarea")
+            ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
+            article = next(p for p in live.seeds.glob("*.txt") if "Nobuo Kishi" in p.read_text(encoding="utf-8"))
+            article.write_text(article.read_text(encoding="utf-8").replace("Nobuo Kishi", "Taro Hanada"),
+                               encoding="utf-8")
+            expect(page.locator("#index-status")).to_contain_text(f"{article.name} changed", timeout=30_000)
+            ask(page, "Who is Japan's defense minister?", "Taro Hanada")
+            page.screenshot(path=str(shots / "web-live-folder.png"), full_page=True)
+        finally:
+            context.close()
+
+
 def test_a_damaged_index_is_reported_in_the_chat_and_the_index_tab(page, server):
     """A damaged build becoming current (as a rebuild would swap it in): the chat's reply and the
     Index tab say so and name the fix; a good build again, and the chat answers again."""
