@@ -309,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)  # `python -m bot` and `python -m bench.worker` resolve from the repository
     started = time.time()
     load_before = os.getloadavg()
+    if load_before[0] > report.QUIET_LOAD:
+        log(f"note: load average {load_before[0]:.1f} (above {report.QUIET_LOAD}): the bot/peer ratios of "
+            "this run will be marked as not measured on a quiet machine")
     if not args.quick:
         warm_up(work, with_peer)
     results = []
@@ -331,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
                   "bot": _bot_backend(work, sizes), "peer": peer_backend()},
         "corpora": results,
     }
+    document["quiet"] = report.quiet(document)
     document["targets"] = report.targets(document)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(document, indent=1))
