@@ -20,7 +20,7 @@ from bot.answer.features import (
 )
 from bot.answer.kinds import facts
 from bot.answer.retrieve import Hit
-from bot.answer.statements import is_statement
+from bot.answer.statements import asks_for_credit, credits, is_statement
 from bot.ingest.cleaning import NOT_TITLE_ENDS
 from bot.store.base import Build, SentenceColumn
 
@@ -56,8 +56,10 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
     rows = sorted({h.row for h in hits})
     chunks = dict(zip(rows, index.chunks.many(rows)))  # each chunk's text read once, all in one go
     texts = [sentence_text(index, r, chunks) for r in sentence_rows]
+    asked = asks_for_credit(question.text)  # a byline answers "Who wrote the article?", and only that
     kept = [i for i, r in enumerate(sentence_rows)
-            if _is_statement(index, r, texts[i], chunks) and not _is_title(index, r, texts[i], chunks)]
+            if (_is_statement(index, r, texts[i], chunks) or (asked and credits(texts[i], asked)))
+            and not _is_title(index, r, texts[i], chunks)]
     if not kept:
         return []
     sentence_rows, texts = sentence_rows[kept], [texts[i] for i in kept]

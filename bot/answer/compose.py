@@ -99,19 +99,21 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
             max_quotes: int = 3, answer_probability: float = 1.0, asked: Question | None = None,
-            marker: Marker | None = None, follow_up: bool = False) -> Answer:
+            marker: Marker | None = None, follow_up: bool = False, credited: bool = False) -> Answer:
     """Turn ranked sentences into the chat answer and its numbered, verbatim quotes. A quote's score
     is the models' estimate that it is the answer: P(the articles answer) x P(this sentence is the one).
     Given the question's features (`asked`) and the marker, the first two sentences are settled by
     the marker's reading (settle_first) and the answer opens with the short answer in bold when a
-    quote holds one, then that quote with the short answer in bold inside it."""
+    quote holds one, then that quote with the short answer in bold inside it. `credited`: the first
+    is the credit line a question about the article's author or date asked for (ranking.credit_first),
+    quoted as it is."""
     def quoted(ranked: list[Candidate]) -> tuple[Quote, ...]:
         return tuple(Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end],
                            answer_probability * c.share) for n, c in enumerate(ranked[:max_quotes], start=1))
 
     if not answered:
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
-    reads = asked is not None and marker is not None and bool(ranked)
+    reads = not credited and asked is not None and marker is not None and bool(ranked)
     if reads:
         ranked, marks = settle_first(question, ranked, marker)
         outcome = confidence(asked, ranked[0].text, marks.best()[2], follow_up)

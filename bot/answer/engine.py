@@ -19,7 +19,7 @@ from bot.answer.candidates import Candidate, candidates
 from bot.answer.compose import Answer, compose
 from bot.answer.features import Question, follow_up_info, question_info
 from bot.answer.followups import check_history, resolve
-from bot.answer.ranking import AnswerModel, rank, refusal_evidence
+from bot.answer.ranking import AnswerModel, credit_first, rank, refusal_evidence
 from bot.answer.refusal import Calibration, calibrate
 from bot.answer.retrieve import Hit, Retriever
 from bot.core.errors import BadQuestion, BotError
@@ -187,9 +187,11 @@ class Engine:
         if query != text and ranked:
             info, found = loaded.weigh_follow_up(info, hits, text)
             ranked = rank(self.model, found, loaded.index)
-        answer = compose(text, ranked, probability >= threshold, loaded.original_text,
+        credited = credit_first(text, self.model, found, ranked, loaded.index)
+        ranked = credited or ranked
+        answer = compose(text, ranked, probability >= threshold or bool(credited), loaded.original_text,
                          answer_probability=probability, asked=info, marker=self.marker(),
-                         follow_up=query != text)
+                         follow_up=query != text, credited=bool(credited))
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version), hits

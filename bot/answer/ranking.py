@@ -18,6 +18,7 @@ from bot.answer.features import NAMES, Question
 from bot.answer.kinds import MATCHES
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
 from bot.answer.retrieve import Hit
+from bot.answer.statements import asks_for_credit, credits
 from bot.core.lexical import words
 from bot.core.linear import softmax
 from bot.shortanswer.marker import Marker, Marks
@@ -96,6 +97,23 @@ def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
         if len(kept) == keep:
             break
     return kept
+
+def credit_first(question: str, model: AnswerModel, found: list[Candidate], ranked: list[Candidate],
+                 index: Build | None = None) -> list[Candidate] | None:
+    """For "Who wrote the article?" or "When was it published?": the credit line holding the name
+    or the date first (of the article the best other candidate is from, when it has one); None when
+    no candidate is one. The ranking never learned bylines (its tuning data has none), so this is a rule."""
+    asked = asks_for_credit(question)
+    if not asked or not ranked:
+        return None
+    every = rank(model, found, index, keep=len(found))
+    lines = [c for c in every if credits(c.text, asked)]
+    if not lines:
+        return None
+    article = next((c.source for c in every if not credits(c.text, asked)), lines[0].source)
+    line = next((c for c in lines if c.source == article), lines[0])
+    return [line] + [c for c in ranked if c.sentence != line.sentence][: len(ranked) - 1]
+
 
 def _overlaps(candidate: Candidate, kept: list[Candidate]) -> bool:
     return any(k.source == candidate.source and k.start < candidate.end and candidate.start < k.end

@@ -68,6 +68,35 @@ def is_statement(text: str, after_row: bool = False) -> bool:
     return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(line))
 
 
+# A question about the article itself: who wrote it, when it was published. Only then does a credit
+# line (a byline, "Published 12 March 2024", the HTML reader's header line) answer.
+THE_PIECE = (r"(?:(?:the |this |that )?(?:[\w'’-]+ ){0,4}?"
+             r"(?:article|review|story|piece|report|post|obituary|column|write-up|feature)|it)")
+AUTHOR_QUESTION = re.compile(
+    rf"\bwho (?:wrote|authored|penned|reported) {THE_PIECE}\b|\b(?:author|writer|byline) of {THE_PIECE}\b"
+    rf"|\bwho (?:is|was) the (?:author|writer|reporter)(?: of {THE_PIECE})?\s*\??\s*$|\bwhose byline\b", re.IGNORECASE)
+DATE_QUESTION = re.compile(
+    rf"\bwhen (?:was|did) {THE_PIECE} (?:first )?(?:published|posted|written|put online|come out|appear)\b"
+    rf"|\b(?:publication|published) date of {THE_PIECE}\b|^\s*(?:what is the )?publication date\s*\??\s*$",
+    re.IGNORECASE)
+A_DATE = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December) \d{4}\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December) \d{1,2},? \d{4}\b|\b\d{4}-\d\d-\d\d\b")
+
+
+def asks_for_credit(question: str) -> str:
+    """"author" or "date" when the question asks who wrote the article or when it was published, else ""."""
+    return "author" if AUTHOR_QUESTION.search(question) else "date" if DATE_QUESTION.search(question) else ""
+
+
+def credits(line: str, asked: str) -> bool:
+    """Whether a credit line holds what `asks_for_credit` found asked: a byline's name, or a date."""
+    line = " ".join(line.split())
+    if len(line) > 200 or is_statement(line):  # a sentence that names someone is no byline
+        return False
+    return bool(AUTHOR.search(line)) if asked == "author" else bool(A_DATE.search(line))
+
+
 def _has_verb(line: str) -> bool:
     words = [w for w in WORD.findall(line) if w.islower()]  # "May" in a date is no verb
     return any(w in VERBS or (len(w) > 4 and w.endswith("ed")) for w in words)

@@ -14,6 +14,7 @@ pypdfium2 for PDF (bot/pdf.py). None of them is imported until a file of its kin
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 
@@ -130,16 +131,56 @@ def read_html(data: bytes) -> Extracted:
     title = tree.findtext(".//title") or ""
     # trafilatura parses its own copy: it prunes the tree it is given, and the fallback needs it whole.
     result = trafilatura.bare_extraction(markup, include_comments=False, include_tables=True,
-                                         include_formatting=False, deduplicate=False, with_metadata=False)
+                                         include_formatting=False, deduplicate=False, with_metadata=True,
+                                         date_extraction_params={"extensive_search": False, "original_date": True})
     body = getattr(result, "body", None)
     out = TextBuilder()
+    if credit := byline(tree, getattr(result, "author", None), getattr(result, "date", None)):
+        out.block(credit, joiner="\n")
+    header = len(out.parts)
     if body is not None:
         _html_blocks(body, out)
-    if not out.parts:  # a page too short for main-content detection: its visible text
+    if len(out.parts) == header:  # a page too short for main-content detection: its visible text
         for element in tree.xpath("//script|//style|//noscript|//template"):
             element.drop_tree()
         out.block(tree.text_content())
     return out.result(" ".join(title.split()))
+
+
+BYLINE_XPATH = ("//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or contains(@id, 'byline')"
+                " or @itemprop='author' or @rel='author']")
+MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def byline(tree, author: str | None, date: str | None) -> str:
+    """Who wrote the page and when it was published, as one line of text: the page's own visible
+    byline when it has one (trafilatura leaves it out of the main content), else one made from its
+    metadata ("By Fiona McAllister · Published 12 March 2024"). Quoted only for a question about the
+    author or the date (answer/statements.py)."""
+    visible = ""
+    for element in tree.xpath(BYLINE_XPATH)[:3]:
+        if element.xpath("ancestor::*[contains(@class, 'comment')]"):  # a commenter, not the author
+            continue
+        element = copy.deepcopy(element)
+        for br in element.iter("br"):  # "By Ann Lee, Critic<br>Published 1 May": two parts of one line
+            br.tail = " · " + (br.tail or "")
+        text = " ".join(element.text_content().split())
+        if 0 < len(text) <= 200:
+            visible = text
+            break
+    parts = [visible] if visible else ([f"By {author}"] if author else [])
+    day = _human_date(date)
+    if day and day not in visible and not (visible and re.search(r"\b(?:19|20)\d\d\b", visible)):
+        parts.append(f"Published {day}")
+    return " · ".join(parts)
+
+
+def _human_date(date: str | None) -> str:
+    """'2024-03-12' as '12 March 2024'."""
+    found = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", date or "")
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return ""
+    return f"{int(found.group(3))} {MONTHS[int(found.group(2)) - 1]} {found.group(1)}"
 
 
 def _html_blocks(element, out: TextBuilder) -> None:

@@ -257,3 +257,44 @@ def test_bot_text_is_a_real_command_with_one_line_errors(articles):
     quote = json.loads(ask.stdout)["quotes"][0]
     assert quote["source"] == "report.pdf" and quote["page"] >= 3
     assert result.stdout.decode("utf-8")[quote["start"]:quote["end"]] == quote["text"]
+
+
+BYLINE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rates rise again | The Ledger</title>
+<meta name="author" content="Fiona McAllister"><meta property="article:published_time" content="2024-03-12T09:00:00Z">
+</head><body><nav>Home | Business | Sport</nav><article><h1>Rates rise again</h1>
+<p class="byline">By Fiona McAllister, Business Reporter<br>Published 12 March 2024</p>
+<p>The central bank raised its main rate by a quarter point on Tuesday, the third rise this year, citing stubborn
+inflation in services and a tight labour market across the region.</p>
+<p>Economists had expected the move. "It was priced in," said Tom Reyes of Halden Capital, who added that
+markets would now look to the summer meeting for a pause.</p>
+<p>Mortgage lenders said they would pass the rise on to borrowers within a week, and two of the largest
+building societies withdrew their cheapest fixed-rate deals on Wednesday.</p>
+</article><footer>Comments are closed.</footer></body></html>"""
+
+
+def test_an_html_byline_is_kept_and_answers_only_who_wrote_it_and_when(tmp_path, embedder):
+    from bot.ingest.formats import read_html
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "rates.html").write_text(BYLINE_PAGE, encoding="utf-8")
+    (seeds / "ferry.txt").write_text("The ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n")
+    meta_only = BYLINE_PAGE.replace('<p class="byline">By Fiona McAllister, Business Reporter<br>Published 12 March 2024</p>', "")
+    assert read_html(meta_only.encode()).text.startswith("By Fiona McAllister · Published 12 March 2024\n")
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    text = bot("text", "rates.html", "--index", settings.index_dir).stdout
+    assert text.startswith("By Fiona McAllister, Business Reporter · Published 12 March 2024\n")
+    with Engine(settings, embedder) as engine:
+        for question, words in [("Who wrote the article?", "Fiona McAllister"),
+                                ("Who wrote the article about the rate rise?", "Fiona McAllister"),
+                                ("When was the article published?", "12 March 2024"),
+                                ("When was it published?", "12 March 2024")]:
+            answer = engine.ask(question)
+            assert answer.answered and not answer.tentative, question
+            assert answer.quotes[0].source == "rates.html" and words in answer.quotes[0].text, question
+            assert text[answer.quotes[0].start:answer.quotes[0].end] == answer.quotes[0].text
+        for question in ["Who said the rise was priced in?", "How much did the bank raise its rate?",
+                         "What did mortgage lenders say?", "Who runs the ferry to Lindholm?"]:
+            answer = engine.ask(question)
+            assert all("McAllister" not in q.text for q in answer.quotes + answer.closest), question
