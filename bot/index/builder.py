@@ -24,6 +24,7 @@ from bot.embed.embedding import Embedder
 from bot.ingest.chunking import chunk_document, make_splitter
 from bot.ingest.cleaning import clean
 from bot.ingest.files import (
+    READERS,
     SUFFIXES,
     Document,
     RawFile,
@@ -102,7 +103,7 @@ class BuildReport:
 
 def chunking_params(settings: Settings) -> dict:
     return {"splitter": CHUNKER, "chunk_tokens": settings.chunk_tokens,
-            "overlap_tokens": settings.chunk_overlap_tokens}
+            "overlap_tokens": settings.chunk_overlap_tokens, "readers": READERS}
 
 
 def seeds_problem(seeds: Path) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from bot import Engine, Settings, build
 from bot.core.errors import BotError, IndexBusy, IndexMissing, NothingToIndex
-from bot.index.builder import recorded_seeds, seeds_problem
+from bot.index.builder import chunking_params, recorded_seeds, seeds_problem
 from bot.index.watch import SeedWatch
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,8 @@ def ready_to_serve(settings: Settings,
         have_index = True
         if SeedWatch().stale(settings.seeds_dir, manifest):
             reason = "the seeds folder changed since it was built"
+        elif manifest.chunking != chunking_params(settings):
+            reason = "it was built by another version of the readers or the chunker"
     except IndexMissing:
         reason = "no index yet"
     except BotError as error:

@@ -217,3 +217,25 @@ def test_models_with_layers_after_pooling_are_refused(tmp_path):
     ]))
     with pytest.raises(BotError, match="Dense layers after pooling"):
         Embedder(Settings.from_env(model=str(folder))).load()
+
+
+def test_rows_made_by_older_readers_are_read_again(seeds_copy, tmp_path, embedder, monkeypatch):
+    """A reader that changed (a new PDF or HTML reader) must not leave its old text in the index:
+    the build records the readers' version with its chunking, and rows from another are not reused,
+    by `bot index` or by the web app's start-up."""
+    from bot.index import builder
+    from bot.web.startup import ready_to_serve
+
+    settings = Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "index")
+    monkeypatch.setattr(builder, "READERS", builder.READERS - 1)
+    old = build(settings, embedder)
+    monkeypatch.undo()
+    report = build(settings, embedder)
+    assert report.embedded == report.chunks == old.chunks and report.reused == 0
+    assert reading.load(settings.index_dir).manifest.chunking["readers"] == builder.READERS
+    monkeypatch.setattr(builder, "READERS", builder.READERS - 1)
+    build(settings, embedder)
+    monkeypatch.undo()
+    _, engine = ready_to_serve(settings)
+    with engine:
+        assert engine.loaded().index.manifest.chunking["readers"] == builder.READERS
