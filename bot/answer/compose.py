@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
-from bot.answer.kinds import lacks_asked_kind
+from bot.answer.kinds import lacks_asked_kind, span_fits
 from bot.answer.ranking import TYPED_KINDS, settle_first
 from bot.shortanswer.choose import ShortAnswer, choose
 from bot.shortanswer.marker import Marker
@@ -125,6 +125,11 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
                           tentative=True)
     quotes = quoted(ranked)
     short = choose(question, asked.terms, quotes, [marks]) if reads else None
+    if short and not follow_up and not span_fits(question, short.text):
+        # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"):
+        # the sentence most likely does not say it. Offered, not asserted.
+        return Answer(question, f"{MAY_NOT_ANSWER}\n\n{_one_line(quotes[0].text)} [1]", False, (), quotes,
+                      tentative=True)
     lead = quotes[short.quote - 1] if short else quotes[0]
     support = [q for q in quotes if q is not lead]
     if short:

@@ -185,3 +185,32 @@ def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozen
         return False
     kinds = held(sentence, question_words)
     return any(not (need & kinds) for need in needed)
+
+
+# What a short answer must look like for the kind asked: "Who founded it?" is not answered by
+# "1979", nor "Who took over as conductor?" by "41 years", nor "When...?" by a name.
+WHEN_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|week|weekend|"
+                        r"month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday|noon|midnight|ago|since|until|before|after|during|century|decade)\b", re.I)
+
+
+# Questions whose ask is a time, a quantity or a person, read from how they open ("How many ... when
+# it began?" asks a number, not a time).
+ASKS_TIME = re.compile(r"\s*(?:in |during |on |at )?(?:when\b(?![^?]*,\s*(?:what|who|which|how|where|why)\b)"
+                       r"|(?:what|which) (?:year|date|day|month|century|decade|time|season)\b)", re.IGNORECASE)
+ASKS_QUANTITY = re.compile(r"\s*(?:how (?:many|much|old|long|far)|(?:what|which) (?:percentage|percent|number|"
+                           r"amount|age|share|proportion))\b", re.IGNORECASE)
+ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b", re.IGNORECASE)
+
+
+def span_fits(question: str, span: str) -> bool:
+    """Whether a short answer is of the kind the question opens by asking for (a time for "When...?",
+    a number for "How many...?", not a bare number or a span of time for "Who...?"); True when the
+    question asks for none of these."""
+    if ASKS_QUANTITY.match(question) and not NUMBER.search(span):
+        return False
+    if ASKS_TIME.match(question) and not (YEAR.search(span) or MONTH.search(span) or WHEN_WORDS.search(span)
+                                          or re.search(r"\d|[A-Z]", span)):  # "the Oligocene", "Easter"
+        return False
+    # "Who" may be answered in lower case ("the farmers"), never by "1979" or "41 years".
+    return not (ASKS_PERSON.match(question) and re.search(r"\d", span) and not re.search(r"[A-Z]", span))

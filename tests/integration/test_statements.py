@@ -9,6 +9,7 @@ from bot import build
 from bot.answer.engine import Engine
 from bot.answer.statements import is_statement
 from bot.core.settings import Settings
+from tests.conftest import ROOT
 
 NOT_STATEMENTS = [
     "By Harriet Vosper, Restaurant Critic",
@@ -77,11 +78,38 @@ def test_bylines_datelines_credits_and_table_headers_are_never_quoted(tmp_path, 
     build(settings, embedder)
     engine = Engine(settings, embedder)
     assert "Exhibition review by Fiona Castellane" in engine.loaded().index.text("review.md")  # indexed
-    for question in ("How many items are shown?", "Who put the exhibition together?", "Who wrote the review?",
-                     "What is the last day to see the exhibition?", "When was the review published?",
+    for question in ("How many items are shown?", "Who put the exhibition together?",
+                     "What is the last day to see the exhibition?",
                      "Who took the photograph?", "What are the ticket prices?", "How much is an adult ticket?"):
         answer = engine.ask(question)
         for quote in answer.quotes + answer.closest:
             assert quote.text.strip() not in NEVER_QUOTED, (question, quote.text)
+    # The one question a byline answers: about the article itself (issue 27: bylines kept, answered when asked).
+    for question in ("Who wrote the review?", "When was the review published?"):
+        answer = engine.ask(question)
+        assert answer.answered and answer.quotes[0].text == NEVER_QUOTED[0], question
     answer = engine.ask("How much is an adult ticket?")
     assert "Adult | £14" in (answer.quotes + answer.closest)[0].text  # a row holding a figure answers
+
+
+
+def test_a_bold_answer_of_another_kind_than_asked_is_not_asserted(tmp_path, embedder):
+    """From the new-genre tuning half: the marker read "1979" for "Who founded...?" and "41 years"
+    for "Who took over as conductor...?", and both were asserted in bold."""
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("pellworth-q2-2025-results.pdf", "obituary-win-ashby.html"):
+        shutil.copy(ROOT / "eval" / "new-genres" / "tuning" / "articles" / name, seeds / name)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        for question in ("Who founded Pellworth Instruments in Dayton?",
+                         "Who took over as conductor of the Kelbrook Community Choir in 2020?"):
+            answer = engine.ask(question)
+            assert not answer.answered and answer.short_answer is None, (question, answer.text)
+        for question, bold in (("Who runs Pellworth as its chief executive?", "Renata Okonkwo-Bell"),
+                               ("How much will shareholders receive per share in the quarterly payout?", "$0.24")):
+            answer = engine.ask(question)  # a bold answer of the asked kind stays
+            assert answer.answered and answer.short_answer.text == bold, question
