@@ -101,7 +101,6 @@ class Watcher:
     def run(self, rounds: int | None = None, stop: threading.Event | None = None) -> int:
         """Watch until `stop` is set, or for `rounds` builds (tests)."""
         stop = stop or threading.Event()
-        log.info("watching %s (Ctrl-C to stop)", self.settings.seeds_dir)
         seen = listing(self.settings.seeds_dir)
         self._rebuild(self.full)
         done, changed_at = 1, 0.0
@@ -131,4 +130,5 @@ def watch(settings: Settings, embedder: Embedder, full: bool = False,
     """`bot index --watch`: rebuild now, then after every quiet change; `on_build` is told each
     build's report, a build that could not be made is logged; `rounds` bounds the builds (tests);
     `cluster` and `finish` go to every build (builder.build)."""
+    log.info("watching %s (Ctrl-C to stop)", settings.seeds_dir)
     return Watcher(settings, embedder, full, on_build, cluster, finish).run(rounds)

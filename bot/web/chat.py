@@ -22,7 +22,7 @@ from bot.web.examples import example_questions
 from bot.web.feedback import FEEDBACK_FILE, FeedbackFile
 from bot.web.live import LiveFolder
 
-SKIPPED_SHOWN = 5  # skipped files named in the rebuild message; the rest are counted
+SKIPPED_SHOWN = 5  # files left out (skipped, copies) named in the rebuild message; the rest are counted
 
 MAX_EXAMPLES = 4  # example questions under the chat, made from the indexed articles (examples.py)
 
