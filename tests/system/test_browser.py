@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,17 +63,27 @@ def browser():
         browser.close()
 
 
+@contextmanager
+def opened(browser, url: str, **context_options):
+    """The chat page at `url`, loaded (its question box shown), in a context of its own; dialogs it
+    opens are dismissed and kept in `page.dialogs`."""
+    context = browser.new_context(**{"viewport": {"width": 1400, "height": 1000}, **context_options})
+    try:
+        page = context.new_page()
+        page.dialogs = []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_default_timeout(WAIT_MS)
+        page.goto(url)
+        page.wait_for_selector("#question textarea")
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.fixture()
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.set_default_timeout(WAIT_MS)
-    page.goto(server.url)
-    page.wait_for_selector("#question textarea")
-    yield page
-    context.close()
+    with opened(browser, server.url) as page:
+        yield page
 
 
 def ask(page, question: str, expect_in_mark: str):
@@ -226,39 +237,23 @@ def test_page_loads(page, server):
 
 
 def test_on_a_phone_the_sources_are_below_and_the_intro_says_where(browser, server, shots):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.set_default_timeout(WAIT_MS)
-        page.goto(server.url)
-        page.wait_for_selector("#question textarea")
+    with opened(browser, server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True) as page:
         ask(page, "Who is Japan's defense minister?", "Kishi")
         chat, sources = page.locator("#chat").bounding_box(), page.locator("#sources").bounding_box()
         assert sources["y"] >= chat["y"] + chat["height"]  # stacked: below, not to the right
         intro = page.get_by_text("points to its passage under").inner_text()
         assert "Sources" in intro and "right" not in intro
         page.screenshot(path=str(shots / "web-phone.png"), full_page=True)
-    finally:
-        context.close()
 
 
 def test_an_article_edited_while_the_chat_is_open_is_answered_from_without_pressing_anything(browser, tmp_path, shots):
-    with running_app(tmp_path, watch=True) as live:
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        try:
-            page = context.new_page()
-            page.set_default_timeout(WAIT_MS)
-            page.goto(live.url)
-            page.wait_for_selector("#question textarea")
-            ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
-            article = next(p for p in live.seeds.glob("*.txt") if "Nobuo Kishi" in p.read_text(encoding="utf-8"))
-            article.write_text(article.read_text(encoding="utf-8").replace("Nobuo Kishi", "Taro Hanada"),
-                               encoding="utf-8")
-            expect(page.locator("#index-status")).to_contain_text(f"{article.name} changed", timeout=30_000)
-            ask(page, "Who is Japan's defense minister?", "Taro Hanada")
-            page.screenshot(path=str(shots / "web-live-folder.png"), full_page=True)
-        finally:
-            context.close()
+    with running_app(tmp_path, watch=True) as live, opened(browser, live.url) as page:
+        ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
+        article = next(p for p in live.seeds.glob("*.txt") if "Nobuo Kishi" in p.read_text(encoding="utf-8"))
+        article.write_text(article.read_text(encoding="utf-8").replace("Nobuo Kishi", "Taro Hanada"), encoding="utf-8")
+        expect(page.locator("#index-status")).to_contain_text(f"{article.name} changed", timeout=30_000)
+        ask(page, "Who is Japan's defense minister?", "Taro Hanada")
+        page.screenshot(path=str(shots / "web-live-folder.png"), full_page=True)
 
 
 def test_a_damaged_index_is_reported_in_the_chat_and_the_index_tab(page, server):
