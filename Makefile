@@ -3,7 +3,7 @@ PY := .venv/bin/python
 STAMP := .venv/.installed
 TEST_STAMP := .venv/.installed-test
 
-.PHONY: run test test-all slow index eval bench setup browser
+.PHONY: run test test-all slow index eval bench setup browser models
 
 setup: $(STAMP)
 
@@ -46,3 +46,13 @@ test-all: $(TEST_STAMP) browser
 	$(PY) -m ruff check .
 	.venv/bin/lint-imports
 	$(PY) -m pytest -q -m "slow or not slow"
+
+# Every learned file again, from the repository and ../shared/eval (not in CI: about two hours on two
+# cores): the answer step's ranking and refusal (bot/answer/answer_model.json), then the marker
+# (bot/shortanswer/marker_lora.npz) and the short-answer models, each printing what it trains on, its
+# time and its check figures; then the figures the README quotes. docs/evaluation.md, "Retraining".
+models: $(STAMP)
+	$(PY) scripts/train_answer_model.py
+	$(PY) scripts/train_short_answer.py --recollect --retrain-marker
+	$(PY) -m bot eval ../shared/eval/squad-v1.1-dev --sample 2000
+	$(PY) -m bot eval eval/new-genres/held-out/questions.jsonl

@@ -37,6 +37,8 @@ from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from training_data import data_versions  # noqa: E402
+
 from bot import build  # noqa: E402
 from bot.answer.engine import Engine  # noqa: E402
 from bot.answer.features import NAMES  # noqa: E402
@@ -277,6 +279,7 @@ def main() -> int:
         print(f"  {name:>30} {weight:+.3f}")
     args.out.write_text(json.dumps({
         "trained_on": "SQuAD v1.1 dev articles 00-23 and news-rtqa-2023 January-June (scripts/train_answer_model.py)",
+        "data": data_versions(args.eval),
         "features": NAMES,
         "weights": [round(float(x), 6) for x in w],
         "decline": {"features": DECLINE_NAMES, "weights": [round(float(x), 6) for x in decline_w],

@@ -38,6 +38,7 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from train_marker import train as train_marker  # noqa: E402
+from training_data import data_versions  # noqa: E402
 
 from bot import build  # noqa: E402
 from bot.answer.compose import compose  # noqa: E402
@@ -252,6 +253,7 @@ def main() -> int:
     args.out.write_text(json.dumps({
         "trained_on": "SQuAD v1.1 dev articles 00-23 and news-rtqa-2023 January-June, each fold with the "
                       "marks of the marker learned on the other (scripts/train_short_answer.py)",
+        "data": data_versions(args.eval),
         "features": sa.FEATURES,
         "weights": [round(float(x), 6) for x in model.weights],
         "lexicon": {k: round(v, 6) for k, v in sorted(model.lexicon.items()) if abs(v) >= 1e-3},

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.core.errors import BotError
+from bot.core.errors import BotError, IndexBusy
 from bot.core.manifest import Manifest
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
@@ -110,18 +110,24 @@ class Watcher:
                 seen, self.pending, changed_at = current, True, time.monotonic()
             elif self.pending and time.monotonic() - changed_at >= QUIET:
                 self.pending = False  # changes from now on are seen at the next poll
-                self._rebuild(False)
+                if not self._rebuild(False):  # another rebuild held the lock: try again after it
+                    self.pending, changed_at = True, time.monotonic()
                 done += 1
         return 0
 
-    def _rebuild(self, full: bool) -> None:
+    def _rebuild(self, full: bool) -> bool:
+        """Build; False when another rebuild held the lock (the change may not be in the index)."""
         try:
             report = build(self.settings, self.embedder, full=full, cluster=self.cluster, finish=self.finish)
-        except BotError as error:  # an empty folder or a busy lock: say so and keep watching
+        except IndexBusy as error:
+            log.warning("note: %s", error)
+            return False
+        except BotError as error:  # an empty folder, say: say so and wait for the next change
             log.error("error: %s", error)
-            return
+            return True
         if self.on_build:
             self.on_build(report)
+        return True
 
 
 def watch(settings: Settings, embedder: Embedder, full: bool = False,

@@ -82,3 +82,15 @@ def test_watching_can_be_turned_off(seeds_copy, tmp_path, embedder, monkeypatch)
         assert engine.loaded().version == version and not live.pending
         assert "not watching the folder" in ChatApp(settings, engine, live).index_status()
         live.stop()
+
+
+def test_a_change_met_by_another_rebuild_is_indexed_once_that_one_ends(live_app):
+    app, seeds = live_app
+    version = app.engine.loaded().version
+    with app.engine.store.lock():  # a `bot index` of someone else's holds the index
+        (seeds / "ferry.txt").write_text("The ferry to Lindholm island is run by captain Ilse Brandt.\n",
+                                         encoding="utf-8")
+        time.sleep(5)  # the watcher saw the change, waited for quiet and found the lock taken
+        assert app.engine.loaded().version == version and app.live.pending
+    wait_for(lambda: app.engine.loaded().version != version)
+    assert "ferry.txt added" in app.live.status()
