@@ -180,7 +180,8 @@ class ChatApp:
         changes = self.seeds.changes(self.settings.seeds_dir, manifest)
         refusal = render.refusal_summary(loaded.calibration, self.engine.threshold(),
                                          recorded=loaded.calibration == Calibration.from_json(manifest.refusal))
-        return (render.index_summary(manifest, loaded.version, changes) + "\n\n" + refusal,
+        watching = bool(self.live and self.live.watching)
+        return (render.index_summary(manifest, loaded.version, changes, watching) + "\n\n" + refusal,
                 render.documents_table(manifest, WithText(loaded.index), self.settings.seeds_dir))
 
     def rebuild(self, progress=None):

@@ -211,7 +211,7 @@ def chat_messages(turns: list[dict]) -> list[dict]:
     return messages
 
 
-def index_summary(manifest: Manifest, version: str, changes: dict) -> str:
+def index_summary(manifest: Manifest, version: str, changes: dict, watching: bool = False) -> str:
     """Markdown about the current build: model, backend, build time, and whether seeds/ changed."""
     model, counts = manifest.model, manifest.counts
     n = counts.documents
@@ -226,7 +226,7 @@ def index_summary(manifest: Manifest, version: str, changes: dict) -> str:
         parts = [f"{k}: {', '.join(md_escape(s) for s in changes[k][:5])}"
                  + (" …" if len(changes[k]) > 5 else "") for k in ("added", "changed", "removed") if changes[k]]
         lines.append("**Stale**: the seeds folder changed since this build (" + "; ".join(parts)
-                     + "). Press **Rebuild**.")
+                     + ("). It is being rebuilt (the folder is watched)." if watching else "). Press **Rebuild**."))
     else:
         lines.append("**Up to date** with the seeds folder.")
     if changes.get("skipped"):
