@@ -97,6 +97,9 @@ def cmd_text(args) -> int:
             except ValueError:
                 pass
         if source not in index.documents and (Path(index.manifest.seeds) / source).is_file():
+            if twin := _indexed_copy(index, Path(index.manifest.seeds) / source, source):
+                raise BotError(f"{args.source} has the same bytes as {twin}, indexed once under that name: "
+                               f"`bot text {twin}`")
             raise BotError(f"{args.source} is in {index.manifest.seeds} but not in the index {where.name}: it came "
                            "after the last build, or `bot index` skipped it as unreadable (it prints why)")
         if source not in index.documents:
@@ -110,6 +113,17 @@ def cmd_text(args) -> int:
     finally:
         where.close()
     return 0
+
+
+def _indexed_copy(index, path: Path, source: str) -> str | None:
+    """The indexed document a file is a byte-identical copy of (builder.drop_duplicates), if any."""
+    from bot.ingest.files import content_hash_file
+
+    try:
+        digest = content_hash_file(path, source)
+    except OSError:
+        return None
+    return next((name for name, info in index.documents.items() if info.sha256 == digest), None)
 
 
 def _parse_line(line: str) -> tuple[str, object]:

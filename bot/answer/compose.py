@@ -15,6 +15,7 @@ from bot.answer.candidates import Candidate
 from bot.answer.features import Question
 from bot.answer.kinds import lacks_asked_kind, span_fits
 from bot.answer.ranking import TYPED_KINDS, settle_first
+from bot.answer.statements import A_DATE, AUTHOR_NAME, asks_for_credit
 from bot.shortanswer.choose import ShortAnswer, choose
 from bot.shortanswer.marker import Marker
 
@@ -125,6 +126,8 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
                           tentative=True)
     quotes = quoted(ranked)
     short = choose(question, asked.terms, quotes, [marks]) if reads else None
+    if credited:
+        short = credit_span(question, quotes[0])
     if short and not follow_up and not span_fits(question, short.text):
         # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"):
         # the sentence most likely does not say it. Offered, not asserted.
@@ -141,6 +144,16 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     if support:
         text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
     return Answer(question, text, True, quotes, short_answer=short)
+
+def credit_span(question: str, quote: Quote) -> ShortAnswer | None:
+    """The name after "By" or the date in a credit line, as the short answer to a question about
+    who wrote the article or when it was published."""
+    found = (AUTHOR_NAME if asks_for_credit(question) == "author" else A_DATE).search(quote.text)
+    if not found:
+        return None
+    start, end = found.span(found.lastindex or 0)
+    return ShortAnswer(quote.text[start:end], quote.source, quote.start + start, quote.start + end, quote.n)
+
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())

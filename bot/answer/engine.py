@@ -187,11 +187,10 @@ class Engine:
         if query != text and ranked:
             info, found = loaded.weigh_follow_up(info, hits, text)
             ranked = rank(self.model, found, loaded.index)
-        credited = credit_first(text, self.model, found, ranked, loaded.index)
-        ranked = credited or ranked
-        answer = compose(text, ranked, probability >= threshold or bool(credited), loaded.original_text,
+        ranked, credited = credit_first(text, self.model, found, ranked, hits, loaded.index)
+        answer = compose(text, ranked, probability >= threshold or credited, loaded.original_text,
                          answer_probability=probability, asked=info, marker=self.marker(),
-                         follow_up=query != text, credited=bool(credited))
+                         follow_up=query != text, credited=credited)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version), hits

@@ -18,8 +18,8 @@ from bot.answer.features import NAMES, Question
 from bot.answer.kinds import MATCHES
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
 from bot.answer.retrieve import Hit
-from bot.answer.statements import asks_for_credit, credits
-from bot.core.lexical import words
+from bot.answer.statements import asks_for_credit, credits, topic_terms
+from bot.core.lexical import terms, words
 from bot.core.linear import softmax
 from bot.shortanswer.marker import Marker, Marks
 from bot.store.base import Build
@@ -99,20 +99,26 @@ def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
     return kept
 
 def credit_first(question: str, model: AnswerModel, found: list[Candidate], ranked: list[Candidate],
-                 index: Build | None = None) -> list[Candidate] | None:
-    """For "Who wrote the article?" or "When was it published?": the credit line holding the name
-    or the date first (of the article the best other candidate is from, when it has one); None when
-    no candidate is one. The ranking never learned bylines (its tuning data has none), so this is a rule."""
+                 hits: list[Hit], index: Build) -> tuple[list[Candidate], bool]:
+    """(ranked, credited). For "Who wrote the article?" or "When was it published?", the credit line
+    holding the name or the date of the article retrieval found most (the question's other words pick
+    it: "the review of The Salt Road"), alone; when that article has none, or is not about what the
+    question names ("the article about the volcano"), the other credit lines are dropped: a byline
+    of another article would answer wrongly. The ranking never learned bylines (its tuning data has
+    none), so this is a rule. Any other question: `ranked` as it is."""
     asked = asks_for_credit(question)
-    if not asked or not ranked:
-        return None
-    every = rank(model, found, index, keep=len(found))
-    lines = [c for c in every if credits(c.text, asked)]
-    if not lines:
-        return None
-    article = next((c.source for c in every if not credits(c.text, asked)), lines[0].source)
-    line = next((c for c in lines if c.source == article), lines[0])
-    return [line] + [c for c in ranked if c.sentence != line.sentence][: len(ranked) - 1]
+    if not asked or not found:
+        return ranked, False
+    weight: dict[str, float] = {}  # each article's retrieved chunks, 1/rank each: the one most found
+    for hit, chunk in zip(hits, index.chunks.many([h.row for h in hits])):  # one read
+        weight[chunk.source] = weight.get(chunk.source, 0.0) + 1.0 / (hit.rank + 1)
+    article = max(weight, key=weight.get) if weight else None
+    if article and (topic := topic_terms(question)):
+        held = set(terms(index.text(article)))
+        article = article if 2 * sum(t in held for t in topic) >= len(topic) else None
+    lines = [c for c in rank(model, found, index, keep=len(found)) if credits(c.text, asked)]
+    line = next((c for c in lines if c.source == article), None)
+    return ([line], True) if line else ([c for c in ranked if not credits(c.text, asked)], False)
 
 
 def _overlaps(candidate: Candidate, kept: list[Candidate]) -> bool:

@@ -17,12 +17,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core.lexical import terms
+
 # A byline, a credit or a publication line, whatever follows it; or a short line that is no sentence
 # naming an author ("Exhibition review by Fiona Castellane, 9 October 2024").
 CREDIT = re.compile(r"[Bb]y\s+(?!(?:The|This|That|Then|Now|Law|Far|Way)\b)[A-Z][\w'’.-]+\s+[A-Z]"
                     r"|(?i:(?:photo(?:graph)?s?|pictures?|images?|credit|source|illustration)\s*:"
                     r"|(?:published|updated|posted|last (?:updated|modified)|first published)\b)")
 AUTHOR = re.compile(r"\b[Bb]y\s+[A-Z][\w'’.-]+\s+[A-Z]")
+AUTHOR_NAME = re.compile(r"\b[Bb]y\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le))*\s+[A-Z][\w'’.-]+)")
 # A dateline on a line of its own: "LEEDS, 4 March 2025 -".
 DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s*(?:\w+\s+)?\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*[-–—:]?\s*")
 ENDED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -76,7 +79,7 @@ AUTHOR_QUESTION = re.compile(
     rf"\bwho (?:wrote|authored|penned|reported) {THE_PIECE}\b|\b(?:author|writer|byline) of {THE_PIECE}\b"
     rf"|\bwho (?:is|was) the (?:author|writer|reporter)(?: of {THE_PIECE})?\s*\??\s*$|\bwhose byline\b", re.IGNORECASE)
 DATE_QUESTION = re.compile(
-    rf"\bwhen (?:was|did) {THE_PIECE} (?:first )?(?:published|posted|written|put online|come out|appear)\b"
+    rf"\bwhen (?:was|did) {THE_PIECE}(?: [\w'’-]+){{0,6}}? (?:first )?(?:published|posted|written|put online|come out|appear)\b"
     rf"|\b(?:publication|published) date of {THE_PIECE}\b|^\s*(?:what is the )?publication date\s*\??\s*$",
     re.IGNORECASE)
 A_DATE = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -87,6 +90,16 @@ A_DATE = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|Au
 def asks_for_credit(question: str) -> str:
     """"author" or "date" when the question asks who wrote the article or when it was published, else ""."""
     return "author" if AUTHOR_QUESTION.search(question) else "date" if DATE_QUESTION.search(question) else ""
+
+
+CREDIT_WORDS = re.compile(r"(?:wr[io]te|written|author|writer|reporter|byline|articl|review|stori|stories|piec|report|"
+                          r"post|obituari|column|featur|publish|public|date|penn|first)\w*")
+
+
+def topic_terms(question: str) -> list[str]:
+    """The terms of a question about an article's author or date that say which article ("the
+    review of The Salt Road", "the article about the storm"): the article quoted must hold them."""
+    return [term for term in terms(question) if not CREDIT_WORDS.fullmatch(term)]
 
 
 def credits(line: str, asked: str) -> bool:

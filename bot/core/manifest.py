@@ -30,7 +30,8 @@ class ModelInfo:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """One document of a build: its content hash (of the file's bytes), size, title, chunk count,
+    """One document of a build: its content hash (ingest/files.py's content_hash: of the file's
+    bytes, and of its kind for the kinds that are extracted), size, title, chunk count,
     and for a PDF where each page starts in its text."""
 
     sha256: str

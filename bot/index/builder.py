@@ -163,7 +163,7 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
             # cluster build only reads the bytes here: its workers parse them.
             known = {} if full else before
             documents, skipped = read_files(seeds, known) if cluster else load_documents(seeds, known)
-            documents, duplicates = drop_duplicates(documents)
+            documents, duplicates = drop_duplicates(documents, before)
             _some_left(documents, skipped, seeds, where)
             embedder.load()
             model = model_record(embedder)
@@ -223,19 +223,26 @@ def compare(before: dict[str, DocumentInfo], documents: list) -> dict:
     return {"added": added, "changed": changed, "removed": removed, "renamed": renamed}
 
 
-def drop_duplicates(documents: list) -> tuple[list, list[tuple[str, str]]]:
-    """Byte-identical files of the same kind are one document: indexed once, under the first path
-    in sorted order, so its quotes cite one path and its passages do not crowd out others."""
-    first: dict[tuple[str, str], str] = {}
+def drop_duplicates(documents: list, before: dict[str, DocumentInfo] | None = None
+                    ) -> tuple[list, list[tuple[str, str]]]:
+    """Byte-identical files of the same kind are one document, indexed once, so its quotes cite one
+    path and its passages do not crowd out others: under the path the index already holds it by
+    (a backup copy added later does not take its citations), else the first in sorted order."""
+    before = before or {}
+
+    def order(document) -> tuple[bool, str]:
+        held = before.get(document.source)
+        return (held is None or held.sha256 != document.sha256, document.source)
+
+    first: dict[str, str] = {}
     kept, duplicates = [], []
-    for document in sorted(documents, key=lambda d: d.source):
-        key = (document.sha256, Path(document.source).suffix.lower())
-        if key in first:
-            duplicates.append((first[key], document.source))
+    for document in sorted(documents, key=order):
+        if document.sha256 in first:
+            duplicates.append((first[document.sha256], document.source))
         else:
-            first[key] = document.source
+            first[document.sha256] = document.source
             kept.append(document)
-    return kept, duplicates
+    return sorted(kept, key=lambda d: d.source), sorted(duplicates, key=lambda pair: pair[1])
 
 
 def write_build(where: Store, settings: Settings, model: ModelInfo, before: dict[str, DocumentInfo],

@@ -21,9 +21,8 @@ from bot.core.manifest import Manifest
 from bot.core.settings import Settings
 from bot.embed.embedding import Embedder
 from bot.index.builder import BuildReport, build, seeds_problem
-from bot.ingest.files import Document, list_files, read_document
+from bot.ingest.files import Document, content_hash_file, list_files, read_document
 from bot.store.base import Finish
-from bot.store.folder.layout import sha256_file
 
 log = logging.getLogger(__name__)
 POLL = 1.0
@@ -54,7 +53,7 @@ class SeedWatch:
         indexed = manifest.documents
         if problem := seeds_problem(seeds_dir):
             return {"error": problem}
-        by_content = {(info.sha256, Path(source).suffix.lower()): source for source, info in indexed.items()}
+        by_content = {info.sha256: source for source, info in indexed.items()}
         added, changed, skipped, duplicates, present = [], [], [], [], set()
         for path, stamp in listing(seeds_dir).items():
             source = path.relative_to(seeds_dir).as_posix()
@@ -68,8 +67,8 @@ class SeedWatch:
                     changed.append(source)
             elif skip:  # empty, binary or undecodable files are never indexed: not a change
                 skipped.append((source, skip))
-            elif (twin := by_content.get((digest, path.suffix.lower()))) and twin < source:
-                duplicates.append((twin, source))  # builder.drop_duplicates left it out: not a change
+            elif twin := by_content.get(digest):  # a copy of an indexed file: left out by
+                duplicates.append((twin, source))  # builder.drop_duplicates, so not a change
             else:
                 added.append(source)
         return {"added": added, "changed": changed, "removed": sorted(set(indexed) - present), "skipped": skipped,
@@ -84,7 +83,8 @@ class SeedWatch:
         key = (source, *stamp)
         if key not in self._seen:
             found = read_document(path, source)
-            self._seen[key] = (sha256_file(path), "" if isinstance(found, Document) else found.reason)
+            self._seen[key] = (found.sha256, "") if isinstance(found, Document) else \
+                (content_hash_file(path, source), found.reason)
         return self._seen[key]
 
 

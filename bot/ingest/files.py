@@ -104,11 +104,32 @@ def read_file(path: Path, source: str, known: Mapping[str, DocumentInfo] | None 
             return Skipped(source, f"too large ({max(size, len(data)):,} bytes; limit {MAX_FILE_BYTES:,})")
     except OSError as error:
         return Skipped(source, f"cannot read: {error.strerror or error}")
-    sha256 = hashlib.sha256(data).hexdigest()
+    sha256 = content_hash(data, source)
     stored = (known or {}).get(source)
     if stored and stored.sha256 == sha256:
         return Unchanged(source, sha256, stored.title, stored.pages)
     return RawFile(source, sha256, data)
+
+def content_hash(data: bytes, source: str) -> str:
+    """What rows are reused by: the sha256 of a `.txt` file's bytes; for the kinds that are
+    extracted, of the kind and the bytes. The same bytes saved as `.md` and as `.txt` are two
+    texts (Markdown's markup is dropped from one only): they never share rows."""
+    return _hasher(source, data).hexdigest()
+
+
+def content_hash_file(path: Path, source: str) -> str:
+    """`content_hash` of a file read in blocks (a file too large to index is hashed all the same)."""
+    digest = _hasher(source)
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(8 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _hasher(source: str, data: bytes = b""):
+    suffix = Path(source).suffix.lower()
+    return hashlib.sha256((b"" if suffix == ".txt" else suffix.encode() + b"\0") + data)
+
 
 def parse(raw: RawFile, readers: Readers | None = None) -> Document | Skipped:
     """Decode a `.txt` file, or extract the text of the other kinds (in a reader worker process)."""

@@ -90,7 +90,8 @@ class ChatApp:
 
         `history` is the conversation so far, [{"role": "user"|"assistant", "content": str}, ...],
         for follow-up questions. An empty or over-long question gives {"error": "..."}.
-        `index_version` names the build that answered (a rebuild swaps builds between questions).
+        `index_version` names the build that answered (a rebuild swaps builds between questions);
+        `"folder_changed": true` says the watched folder holds changes that build does not have yet.
         """
         if question is None:  # `{"data": []}`: Gradio passes what is missing as None
             return {"error": 'no question: send {"data": [question, history]}, e.g. '
@@ -99,7 +100,8 @@ class ChatApp:
             answer = self.engine.ask(question, history)
         except BotError as error:
             return {"error": str(error)}
-        return {**answer.as_json(), "index_version": answer.index_version}
+        pending = {"folder_changed": True} if self.live and self.live.pending else {}  # answered from the last build
+        return {**answer.as_json(), "index_version": answer.index_version, **pending}
 
     # -- chat ------------------------------------------------------------------------------------
     def respond(self, question: str, turns: list[dict]):

@@ -62,7 +62,7 @@ class LiveFolder:
         what = ""
         if self.last and self.last[0] == loaded.version:
             what = f": {self.last[1].what_changed()}"
-        watching = "" if self.watching else " · not watching the folder (BOT_WATCH=0)"
+        watching = "" if self.watching else " · not watching the folder (--no-watch or BOT_WATCH=0)"
         return f"Index updated {when}{what}{watching}"
 
 

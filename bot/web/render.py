@@ -50,7 +50,10 @@ def md_escape(text: str) -> str:
     """Make article text inert in Markdown, keeping the answer's own [n] markers readable."""
     text = html.escape(text, quote=False)
     text = MD_SPECIAL.sub(r"\\\1", text)
-    text = MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # "#", ">" or "-" opening a line would make a heading, a quote or a list: escaped. So would "6."
+    # or "6)", whose escape goes before the punctuation ("6\\."): a backslash before a digit is shown.
+    text = MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2)[:-1] + "\\" + m.group(2)[-1]
+                                                     if m.group(2)[0].isdigit() else "\\" + m.group(2)), text)
     return MARKER.sub(r"[\1]", text)
 
 
@@ -154,8 +157,9 @@ def sources_html(answer: dict | None, documents: dict) -> str:
     if answer.get("tentative"):
         intro = ('<div class="src-tentative">The articles may not answer this directly. The closest '
                  'passages are below: check them before relying on them.</div>')
-        cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest",
-                            show_chance=scores_in_order(closest)) for q in closest]
+        # No chance shown: "may not answer" beside "98% chance it answers" reads as a contradiction.
+        cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest", show_chance=False)
+                 for q in closest]
         return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
     intro = ('<div class="src-declined">The documents do not answer this question. '
              + ("The nearest passages are below, <b>not an answer</b>." if closest else "") + "</div>")

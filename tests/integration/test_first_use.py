@@ -339,3 +339,21 @@ def test_chances_never_contradict_the_order_shown():
     assert not scores_in_order(unordered["quotes"]) and scores_in_order(ordered["quotes"])
     assert "chance it answers" not in sources_html(unordered, {})
     assert sources_html(ordered, {}).count("chance it answers") == 2
+    tentative = {"question": "q", "answered": False, "tentative": True, "quotes": [],
+                 "closest": [{**quote, "score": 0.98}]}  # "may not answer" and "98%" would contradict
+    assert "may not answer" in sources_html(tentative, {}) and "chance it answers" not in sources_html(tentative, {})
+
+
+def test_a_backup_copy_added_later_does_not_take_the_originals_citations(tmp_path):
+    seeds, index = tmp_path / "mine", tmp_path / "index"
+    seeds.mkdir()
+    (seeds / "ferry.txt").write_text(FERRY)
+    assert bot("index", "--seeds", seeds, "--index", index).returncode == 0
+    (seeds / "a-ferry-backup.txt").write_text(FERRY)  # sorts first, but the index holds ferry.txt
+    report = json.loads(bot("index", "--seeds", seeds, "--index", index, "--json").stdout)
+    assert report["duplicates"] == [["ferry.txt", "a-ferry-backup.txt"]]
+    assert report["removed"] == 0 and report["changes"] == {"added": [], "changed": [], "removed": [], "renamed": []}
+    asked = json.loads(bot("ask", "Who runs the ferry to Lindholm island?", "--index", index, "--json").stdout)
+    assert {q["source"] for q in asked["quotes"]} == {"ferry.txt"}
+    text = bot("text", "a-ferry-backup.txt", "--index", index)
+    assert text.returncode == 1 and "same bytes as ferry.txt, indexed once under that name" in text.stderr

@@ -239,3 +239,26 @@ def test_rows_made_by_older_readers_are_read_again(seeds_copy, tmp_path, embedde
     _, engine = ready_to_serve(settings)
     with engine:
         assert engine.loaded().index.manifest.chunking["readers"] == builder.READERS
+
+
+@pytest.mark.parametrize("first, then", [("library.md", "library-copy.txt"), ("notes.txt", "library.md")])
+def test_the_same_bytes_as_two_kinds_are_two_texts(tmp_path, embedder, first, then):
+    """A `.md` and a `.txt` with the same bytes read differently (Markdown's markup is dropped from one
+    only): the second never takes the first's rows, so a `.txt` quote stays file[start:end]."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    page = "# New Library Opens\n\nThe *new* library in Millbrook cost 7 million pounds and opened in **May**.\n"
+    (seeds / first).write_text(page, encoding="utf-8")
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    (seeds / then).write_text(page, encoding="utf-8")
+    report = build(settings, embedder)
+    assert report.embedded > 0 and report.documents == 2
+    index = reading.load(settings.index_dir)
+    texts = {name: index.text(name) for name in (first, then)}
+    for name, text in texts.items():
+        assert (text == page) == name.endswith(".txt")  # the .txt is its file; the .md lost its markup
+    with Engine(settings, embedder) as engine:
+        answer = engine.ask("How much did the library in Millbrook cost?")
+    for quote in answer.quotes + answer.closest:
+        assert texts[quote.source][quote.start:quote.end] == quote.text

@@ -48,12 +48,13 @@ def test_an_edited_file_is_answered_from_without_pressing_anything(live_app):
     wait_for(lambda: app.live.pending)  # seen within a poll, before the quiet period ends
     _, _, turns, _ = app.respond(QUESTION, [])
     assert "not indexed yet" in turns[-1]["note"]  # answered from the last build, and says so
+    assert app.ask(QUESTION)["folder_changed"] is True  # and so does the API
     wait_for(lambda: app.engine.loaded().version != before.index_version)
     after = app.engine.ask(QUESTION)
     assert "Taro Hanada" in after.quotes[0].text and after.index_version != before.index_version
     assert app.live.status().startswith("Index updated") and f"{SEED_FILE.name} changed" in app.live.status()
     _, _, turns, _ = app.respond(QUESTION, [])
-    assert "note" not in turns[-1]
+    assert "note" not in turns[-1] and "folder_changed" not in app.ask(QUESTION)
 
 
 def test_a_renamed_file_keeps_its_quotes_and_is_said_to_be_renamed(live_app):
