@@ -140,10 +140,26 @@ class _CoreLogFilter:
         return fd, saved, pump
 
     def _pass(self, read: int, saved: int) -> None:
+        """Pass the lines that are not Ray's, and not the blank lines that follow one of Ray's (its
+        messages end with one). A line still being written waits for its end only if it may be
+        Ray's (`print` can write a line and its newline apart), so the progress bar's "\\r"
+        updates pass as they come."""
+        pending, after_ray = b"", False
         while chunk := os.read(read, 65536):
-            kept = b"".join(line for line in chunk.splitlines(keepends=True) if not self.LINE.match(line))
+            lines = (pending + chunk).splitlines(keepends=True)
+            pending = lines.pop() if lines and not lines[-1].endswith((b"\n", b"\r")) and \
+                self.LINE.match(lines[-1] + b"\n") else b""
+            kept = []
+            for line in lines:
+                if self.LINE.match(line):
+                    after_ray = True
+                elif not (after_ray and not line.strip()):
+                    after_ray = False
+                    kept.append(line)
             if kept:
-                os.write(saved, kept)
+                os.write(saved, b"".join(kept))
+        if pending and not self.LINE.match(pending):
+            os.write(saved, pending)
         os.close(read)
 
     def close(self) -> None:
