@@ -238,12 +238,21 @@ def add_soft_features(question: Question, rows: list[dict], sentence_words: list
         near = np.array([[float(q == w) for w in vocabulary] for q in question.content_words])
     else:
         near = np.clip(vectors(question.content_words) @ vectors(vocabulary).T, 0.0, 1.0)
-    own = [near[:, [column[w] for w in found]].max(1) if found else np.zeros(len(weights)) for found in sentence_words]
+    # Per sentence, each question word's nearest word in it: one segmented max over the columns of
+    # all the sentences' words (a loop of small arrays was a tenth of the answer's time).
+    own = np.zeros((len(rows), len(weights)))
+    filled = [i for i, found in enumerate(sentence_words) if found]
+    if filled:
+        columns = [column[w] for i in filled for w in sentence_words[i]]
+        starts = np.cumsum([0] + [len(sentence_words[i]) for i in filled[:-1]])
+        own[filled] = np.maximum.reduceat(near[:, columns], starts, axis=1).T
+    window = own.copy()
+    for offset in (-1, 1):  # with its neighbours in the same chunk
+        near_rows = [i for i, around in enumerate(neighbours) if i + offset in around]
+        window[near_rows] = np.maximum(window[near_rows], own[[i + offset for i in near_rows]])
     unseen = float(weights @ (near.max(1) < SOFT_MATCH)) / total
-    for i, row in enumerate(rows):
-        window = np.max([own[i], *(own[j] for j in neighbours[i])], axis=0)
-        row.update(soft_cover=float(weights @ own[i]) / total, soft_cover_window=float(weights @ window) / total,
-                   soft_unseen=unseen)
+    for row, cover, cover_window in zip(rows, own @ weights / total, window @ weights / total):
+        row.update(soft_cover=float(cover), soft_cover_window=float(cover_window), soft_unseen=unseen)
 
 
 def add_rank_features(rows: list[dict[str, float]]) -> None:

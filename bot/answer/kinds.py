@@ -141,7 +141,7 @@ def held(sentence: str, question_words: frozenset[str]) -> frozenset[str]:
     """The kinds of answer the sentence holds in words the question does not already use."""
     f = facts(sentence)
     new_words = [w for w in f.content if w not in question_words]
-    kinds = set(f.kinds).union(*(f.word_kinds.get(w, ()) for w in new_words))
+    kinds = set(f.kinds).union(*[f.word_kinds[w] for w in new_words if w in f.word_kinds])
     if any(w.lower() not in question_words for w in f.capitalized):
         kinds.add("name")
     if any(all(w not in question_words for w in name) for name in f.full_names):

@@ -164,6 +164,6 @@ def settle_first(question: str, ranked: list[Candidate], marker: Marker) -> tupl
     answer and the confidence read. Scores and shares stay the ranking's: the short answer's
     decision to show was learned on them."""
     close = [c for c in ranked[:SETTLED] if ranked[0].score - c.score < CLOSE_GAP]
-    marks = [marker.read(question, [c.text])[0] for c in close]  # alone: a padded pair costs more
+    marks = marker.read_each(question, [c.text for c in close])
     best = max(range(len(close)), key=lambda i: close[i].score + MARK_WEIGHT * marks[i].best()[2])
     return [close[best], *(c for c in ranked if c is not close[best])], marks[best]

@@ -10,11 +10,12 @@ no extra model: the table is read from the model's own `model.safetensors` (abou
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 
-CACHE_WORDS = 50_000  # distinct words remembered (at most about 77 MB); a corpus's vocabulary repeats
+CACHE_WORDS = 50_000  # distinct words remembered (about 77 MB at most); a corpus's vocabulary repeats
 
 
 class WordVectors:
@@ -28,7 +29,11 @@ class WordVectors:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
-        self.cache: dict[str, np.ndarray] = {}
+        # Words seen, as rows of one matrix: a question's thousand candidate words are then one
+        # gather, not a thousand small arrays stacked (3 ms of a 25 ms answer).
+        self.rows: dict[str, int] = {}
+        self.vectors = np.zeros((1024, self.table.shape[1]), np.float32)  # grown by doubling
+        self.lock = threading.Lock()  # the web app's questions run on several threads
 
     @staticmethod
     def of_model(folder: Path | None) -> "WordVectors | None":
@@ -43,13 +48,25 @@ class WordVectors:
 
     def __call__(self, words: list[str]) -> np.ndarray:
         """Normalized vectors of `words` (rows in order)."""
-        missing = list(dict.fromkeys(w for w in words if w not in self.cache))
-        if missing:
-            if len(self.cache) + len(missing) > CACHE_WORDS:
-                self.cache.clear()
-            for word, encoding in zip(missing, self.tokenizer.encode_batch(missing, add_special_tokens=False)):
-                vector = self.table[encoding.ids].mean(0) if encoding.ids else np.zeros(self.table.shape[1], np.float32)
-                norm = float(np.linalg.norm(vector))
-                self.cache[word] = vector / norm if norm else vector
-        return np.array([self.cache[w] for w in words], dtype=np.float32).reshape(len(words), self.table.shape[1])
+        with self.lock:
+            missing = list(dict.fromkeys(w for w in words if w not in self.rows))
+            if len(self.rows) + len(missing) > CACHE_WORDS:
+                self.rows = {}
+                missing = list(dict.fromkeys(words))
+            if missing:
+                self._add(missing)
+            return self.vectors[[self.rows[w] for w in words]].reshape(len(words), self.table.shape[1])
 
+    def _add(self, missing: list[str]) -> None:
+        first, end = len(self.rows), len(self.rows) + len(missing)
+        if end > len(self.vectors):
+            grown = np.zeros((max(end, 2 * len(self.vectors)), self.table.shape[1]), np.float32)
+            grown[:first] = self.vectors[:first]
+            self.vectors = grown
+        self.vectors[first:end] = 0.0
+        for row, encoding in enumerate(self.tokenizer.encode_batch(missing, add_special_tokens=False), first):
+            if encoding.ids:
+                vector = self.table[encoding.ids].mean(0)
+                norm = float(np.linalg.norm(vector))
+                self.vectors[row] = vector / norm if norm else vector
+        self.rows.update((word, row) for row, word in enumerate(missing, first))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.core.settings import Settings
+from bot.core.settings import DEFAULT_MODEL, Settings
 from bot.embed.embedding import Embedder
 
 TEXTS = ["Japanese Defense Minister Nobuo Kishi met his U.S. counterpart.",
@@ -24,3 +24,17 @@ def test_onnx_and_torch_backends_agree(embedder):
     assert np.all(np.sum(onnx_vectors * torch_vectors, axis=1) > 0.98)
     for mine, theirs in zip(onnx_spans, torch_spans):
         assert mine.shape == theirs.shape and np.all(np.sum(mine * theirs, axis=1) > 0.98)
+
+
+def test_word_vectors_are_kept_per_word_and_stay_right_when_the_cache_is_emptied(monkeypatch):
+    from bot.embed import wordvectors
+    from bot.embed.embedding import model_dir
+
+    words = wordvectors.WordVectors.of_model(model_dir(DEFAULT_MODEL))
+    first = words(["defence", "budget", "defence"])
+    assert first.shape == (3, words.table.shape[1]) and np.array_equal(first[0], first[2])
+    assert float(first[0] @ words(["defense"])[0]) > 0.7 > float(first[0] @ first[1])  # near words are near
+    monkeypatch.setattr(wordvectors, "CACHE_WORDS", 4)
+    again = words(["budget", "purchase", "buy", "defence", "soldier"])  # more than it keeps: emptied first
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[3], first[0])
+    assert len(words.rows) == 5 and np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-5)

@@ -76,6 +76,17 @@ def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeyp
     assert not list((tmp_path / "cache" / "onnx").glob("*/marker_int8.onnx"))  # nothing half-made kept
 
 
+def test_sentences_read_side_by_side_get_the_marks_each_gets_alone(marker):
+    question = "Who is Japan's defense minister?"
+    sentences = [KISHI, "The talks were held on the 16th.", "Both sides agreed to meet again next year."]
+    together = marker.read_each(question, sentences)
+    for sentence, marks in zip(sentences, together):
+        alone = marker.read(question, [sentence])[0]
+        assert np.array_equal(marks.start, alone.start) and np.array_equal(marks.end, alone.end)
+        assert np.array_equal(marks.starts, alone.starts)
+    assert marker.read_each(question, []) == []
+
+
 def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
     from bot.answer.candidates import Candidate
     from bot.answer.ranking import CLOSE_GAP, settle_first
