@@ -15,12 +15,14 @@ import time
 import unicodedata
 from dataclasses import replace
 
+import numpy as np
+
 from bot.answer.candidates import Candidate, candidates
 from bot.answer.compose import Answer, compose
 from bot.answer.features import Question, follow_up_info, question_info
 from bot.answer.followups import check_history, resolve
 from bot.answer.ranking import AnswerModel, credit_first, rank, refusal_evidence
-from bot.answer.refusal import Calibration, calibrate
+from bot.answer.refusal import Calibration, calibrate, probe_questions
 from bot.answer.retrieve import Hit, Retriever
 from bot.core.errors import BadQuestion, BotError
 from bot.core.manifest import check_model
@@ -46,9 +48,11 @@ class Loaded:
     def original_text(self, source: str) -> str:
         return self.index.text(source)
 
-    def gather(self, query: str, k: int, mode: str = "fused"):
-        """Question features, retrieval hits and candidate sentences (unranked) for one query."""
-        vector = self.retriever.embed_question(query)
+    def gather(self, query: str, k: int, mode: str = "fused", vector: np.ndarray | None = None):
+        """Question features, retrieval hits and candidate sentences (unranked) for one query
+        (`vector`: its embedding, when already made)."""
+        if vector is None:
+            vector = self.retriever.embed_question(query)
         lexicon = self.retriever.lexicon(query)  # the index's statistics of its words, in one look-up
         info = question_info(query, vector, lexicon.idf, lexicon.known)
         hits = self.retriever.search(query, vector, mode=mode, k=k, lexicon=lexicon)
@@ -60,15 +64,20 @@ class Loaded:
         info = follow_up_info(joined, asked, self.retriever.embed_question(asked))
         return info, candidates(self.index, info, hits, self.retriever.embedder.word_vectors())
 
-    def refusal_evidence(self, query: str, model: AnswerModel, k: int) -> dict[str, float]:
-        info, hits, found = self.gather(query, k)
+    def refusal_evidence(self, query: str, model: AnswerModel, k: int,
+                         vector: np.ndarray | None = None) -> dict[str, float]:
+        info, hits, found = self.gather(query, k, vector=vector)
         return refusal_evidence(info, hits, rank(model, found, self.index))
 
 
 def calibrate_build(index: Build, embedder: Embedder, model: AnswerModel, top_k: int) -> Calibration:
-    """Ask the off-topic probes against a build (refusal.py): done once when it is built."""
+    """Ask the off-topic probes against a build (refusal.py): done once when it is built. The
+    probes are embedded first, each alone as a question is, side by side on a build's embedder."""
     loaded = Loaded(index, embedder)
-    return calibrate(lambda probe: loaded.refusal_evidence(probe, model, top_k), model.digest)
+    probes = probe_questions()
+    vectors = dict(zip(probes, embedder.embed_each(probes)))
+    return calibrate(lambda probe: loaded.refusal_evidence(probe, model, top_k, vectors[probe]), model.digest,
+                     probes)
 
 
 class Engine:

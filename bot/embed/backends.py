@@ -139,7 +139,12 @@ class OnnxBackend:
         self.dim = int(self.token_states(["probe"])[0].states.shape[1])
 
     def count_tokens(self, text: str) -> int:
-        return len(self.counter.encode(text).ids)
+        # The batch call without character offsets, for one text: the same pieces, a quarter faster
+        # (the chunker counts every paragraph and sentence it weighs).
+        return len(self.counter.encode_batch_fast([text])[0].ids)
+
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        return [len(e.ids) for e in self.counter.encode_batch_fast(texts)]
 
     def token_states(self, texts: list[str]) -> list[TokenStates]:
         encodings = self.tokenizer.encode_batch(texts)

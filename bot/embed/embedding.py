@@ -156,6 +156,11 @@ class Embedder:
         """Word pieces the model sees for `text`, special tokens included."""
         return self.load()._backend.count_tokens(text)
 
+    def count_tokens_many(self, texts: list[str]) -> list[int]:
+        """`count_tokens` of each text, in one call where the backend can (the chunker's batches)."""
+        many = getattr(self.load()._backend, "count_tokens_many", None)
+        return many(texts) if many else [self._backend.count_tokens(t) for t in texts]
+
     def token_states(self, texts: list[str]) -> list[TokenStates]:
         return self.load()._backend.token_states(texts)
 
@@ -168,6 +173,13 @@ class Embedder:
         """Normalized float32 vectors [len(texts), dim], one per text."""
         vectors, _ = self.embed_with_spans(texts, [[] for _ in texts])
         return vectors
+
+    def embed_each(self, texts: list[str]) -> np.ndarray:
+        """`embed` of each text alone (the vector a question gets), the texts side by side in bulk."""
+        self.load()
+        workers = self.threads if self.bulk and self._backend.parallel else 1
+        vectors = list(_in_order(lambda text: self.embed([text])[0], texts, workers))
+        return np.array(vectors, np.float32).reshape(len(texts), self.dim)
 
     def embed_with_spans(
         self,

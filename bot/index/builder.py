@@ -317,7 +317,8 @@ def embed_documents(embedder: Embedder, settings: Settings, documents: list[Docu
                     progress: Callable[[int, int], None] | None = None) -> list[DocumentRows]:
     """Chunk the documents and embed every chunk (and sentence) in one stream of batches: the
     work of a build, here or in a Ray worker. `progress(done, total)` counts chunks."""
-    splitter = make_splitter(embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap_tokens)
+    splitter = make_splitter(embedder.count_tokens, settings.chunk_tokens, settings.chunk_overlap_tokens,
+                             embedder.count_tokens_many)
     todo = [(d, *_chunk(d, splitter)) for d in documents]
     texts, spans = [], []
     for _, chunks, sentences, _ in todo:

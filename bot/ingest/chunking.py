@@ -16,7 +16,6 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -79,20 +78,80 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         spans.append((start, end))
 
 
-def make_splitter(count_tokens: Callable[[str], int], chunk_tokens: int, overlap_tokens: int):
-    return RecursiveCharacterTextSplitter(
+class PieceCounter:
+    """The splitter's length function: the word pieces of a piece of text. The recursive splitter
+    weighs each paragraph, then each line and sentence of those too long, one tokenizer call each
+    (a sixth of a build's time went to chunking). `prefill` weighs the same pieces a level at a
+    time, in one batch call per level (the tokenizer's own threads), so the splitter's calls are
+    look-ups; a piece it did not foresee is counted when asked, so the chunks never depend on it."""
+
+    def __init__(self, count: Callable[[str], int], count_many: Callable[[list[str]], list[int]] | None,
+                 chunk_tokens: int):
+        self.count, self.count_many, self.chunk_tokens = count, count_many, chunk_tokens
+        self.counts: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        found = self.counts.get(text)
+        if found is None:
+            found = self.counts[text] = self.count(text)
+        return found
+
+    def prefill(self, text: str) -> None:
+        """Count the pieces the splitter will weigh in `text`, as it splits them (by the first
+        separator present, keeping it at the end; pieces too long are split again by the rest)."""
+        level = [(text, SEPARATORS)]
+        while level and self.count_many is not None:
+            pieces = []
+            for piece, separators in level:
+                separator, rest = _separator_of(piece, separators)
+                if separator:
+                    pieces += [(split, rest) for split in _split_keeping_end(piece, separator)]
+            new = list({p for p, _ in pieces if p not in self.counts})
+            self.counts.update(zip(new, self.count_many(new)))
+            level = [(p, rest) for p, rest in pieces if rest and self.counts[p] >= self.chunk_tokens]
+
+
+def _separator_of(text: str, separators: list[str]) -> tuple[str, list[str]]:
+    for i, separator in enumerate(separators):
+        if not separator or separator in text:
+            return separator, separators[i + 1 :] if separator else []
+    return separators[-1], []
+
+
+def _split_keeping_end(text: str, separator: str) -> list[str]:
+    parts = re.split(f"({re.escape(separator)})", text)
+    return [p for p in [a + b for a, b in zip(parts[::2], parts[1::2])] + parts[len(parts) // 2 * 2 :] if p]
+
+
+class Splitter:
+    """langchain's recursive splitter, with each text's pieces counted ahead (PieceCounter)."""
+
+    def __init__(self, splitter: RecursiveCharacterTextSplitter, counter: PieceCounter):
+        self.splitter, self.counter = splitter, counter
+
+    def split_text(self, text: str) -> list[str]:
+        self.counter.prefill(text)
+        try:
+            return self.splitter.split_text(text)
+        finally:
+            self.counter.counts.clear()  # a text's pieces rarely come again in another
+
+
+def make_splitter(count_tokens: Callable[[str], int], chunk_tokens: int, overlap_tokens: int,
+                  count_many: Callable[[list[str]], list[int]] | None = None) -> Splitter:
+    counter = PieceCounter(count_tokens, count_many, chunk_tokens)
+    return Splitter(RecursiveCharacterTextSplitter(
         separators=SEPARATORS,
         keep_separator="end",
         chunk_size=chunk_tokens,
         chunk_overlap=overlap_tokens,
-        # The splitter measures each piece twice (to split it, then to merge it): remember.
-        length_function=lru_cache(maxsize=65536)(count_tokens),
+        length_function=counter,
         strip_whitespace=True,
-    )
+    ), counter)
 
 
 def chunk_document(
-    source: str, doc_sha: str, clean_text: CleanText, splitter: RecursiveCharacterTextSplitter
+    source: str, doc_sha: str, clean_text: CleanText, splitter: Splitter
 ) -> tuple[list[Chunk], list[Sentence]]:
     text = clean_text.text
     chunks: list[Chunk] = []

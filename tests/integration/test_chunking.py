@@ -18,6 +18,21 @@ def test_sentences_do_not_break_at_initials_or_titles():
     ]
 
 
+def test_pieces_counted_ahead_in_batches_give_the_same_chunks(embedder):
+    (document,), _ = load_documents(SEEDS)
+    text = clean(document.text).text
+    one_by_one = []
+
+    def count(piece: str) -> int:
+        one_by_one.append(piece)
+        return embedder.count_tokens(piece)
+
+    ahead = make_splitter(count, 64, 12, embedder.count_tokens_many)
+    assert ahead.split_text(text) == make_splitter(embedder.count_tokens, 64, 12).split_text(text)
+    assert [p for p in one_by_one if p] == []  # every piece the splitter weighed was counted ahead
+    assert ahead.counter.counts == {}  # and forgotten after the text
+
+
 def test_chunks_fit_the_model_and_map_back_to_the_file(embedder):
     (document,), _ = load_documents(SEEDS)
     cleaned = clean(document.text)

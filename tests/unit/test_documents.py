@@ -67,6 +67,17 @@ def test_cleaning_normalizes_and_drops_invisible_characters_and_scraper_leftover
     assert original[begin:end] == "Next  paragraph"
 
 
+def test_a_run_of_data_is_left_out_and_a_long_line_of_words_is_kept():
+    words = " ".join(["word"] * 150)  # 749 characters of plain words: kept whole
+    data = "QUJD" * 200  # 800 characters without a space: base64, left out
+    original = f"{words} {data} café {data}\nEnd."
+    cleaned = clean(original)
+    assert cleaned.text == f"{words} café\nEnd."
+    start = cleaned.text.index("café")
+    assert original[slice(*cleaned.span(start, start + 4))] == "café"
+    assert original[slice(*cleaned.span(0, len(words)))] == words
+
+
 def test_title_from_file_name():
     assert title_of("02_Normans.txt") == "Normans"
     assert title_of("news/Sky__United_Kingdom_.md") == "Sky United Kingdom"
