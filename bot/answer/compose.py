@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
-from bot.answer.kinds import lacks_asked_kind, span_fits
+from bot.answer.kinds import lacks_asked_kind, names_another, span_fits
 from bot.answer.ranking import TYPED_KINDS, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, asks_for_credit
 from bot.shortanswer.choose import ShortAnswer, choose
@@ -92,7 +92,7 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
     typed = bool(asked.asks & TYPED_KINDS)
     if margin < DECLINE_MARGIN and typed and not follow_up:
         return DECLINED
-    if lacks_asked_kind(asked.asks, first, asked.words):
+    if lacks_asked_kind(asked.asks, first, asked.words) or names_another(asked.text, first, asked.asks):
         return TENTATIVE
     if follow_up:  # the marker reads it as asked ("Why did he say it?"): its margin says little
         return CONFIDENT

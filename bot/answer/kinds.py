@@ -187,6 +187,42 @@ def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozen
     return any(not (need & kinds) for need in needed)
 
 
+# Words that pin a question to one period or one of a series ("the first quarter", "on Sunday",
+# "in 2023"), by what they name: a sentence that names another of the same series and not the one
+# asked speaks of something else ("What revenue did it report for the first quarter?" against the
+# third quarter's forecast; "How much did it first ask for?" is not among them: no series).
+QUALIFIERS = {
+    "quarter": re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|q([1-4]))\b", re.I),
+    "half": re.compile(r"\b(?:(first|second)[- ]half|h([12]))\b", re.I),
+    "weekday": re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"),
+    "month": re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\b"),
+    "year": re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
+}
+ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+
+
+def _named(pattern: re.Pattern, text: str) -> set[str]:
+    return {ORDINALS.get(v.lower(), v) for found in pattern.finditer(text) for v in found.groups() if v}
+
+
+TIMES = ("weekday", "month", "year")  # not a qualifier when the question asks when ("What year ... after 2024?")
+
+
+def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset()) -> bool:
+    """Whether the sentence names another period or item of a series the question names (QUALIFIERS)
+    and not the question's own."""
+    for series, pattern in QUALIFIERS.items():
+        if series in TIMES and "when" in asks:
+            continue
+        asked = _named(pattern, question)
+        if asked:
+            said = _named(pattern, sentence)
+            if said and not asked & said:
+                return True
+    return False
+
+
 # What a short answer must look like for the kind asked: "Who founded it?" is not answered by
 # "1979", nor "Who took over as conductor?" by "41 years", nor "When...?" by a name.
 WHEN_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|week|weekend|"

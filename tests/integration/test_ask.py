@@ -195,3 +195,25 @@ def test_stdin_batch_with_a_bad_line_in_the_middle(seed_index):
     for row in (first, follow):
         for quote in row["quotes"]:
             assert (seeds / quote["source"]).read_text(encoding="utf-8")[quote["start"]:quote["end"]] == quote["text"]
+
+
+EARNINGS = ("Pellworth results\n\nPellworth Instruments reported revenue of $412.6 million for the second quarter, "
+            "up 9% from a year earlier. For the third quarter, the company expects revenue of $405 million to "
+            "$420 million. The board raised the dividend to 12 cents a share.\n")
+
+
+def test_a_sentence_about_another_quarter_is_offered_not_stated(tmp_path, embedder):
+    from bot import build
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "pellworth.txt").write_text(EARNINGS, encoding="utf-8")
+    settings = Settings.from_env(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index")
+    build(settings, embedder)
+    engine = Engine(settings, embedder)
+    asked = engine.ask("How much revenue did Pellworth report for the second quarter?")
+    assert asked.answered and "$412.6 million" in asked.quotes[0].text
+    other = engine.ask("How much revenue did Pellworth report for the first quarter?")
+    assert other.tentative and not other.answered  # the second quarter's figure, offered, not stated
+    assert "second quarter" in other.closest[0].text

@@ -1,4 +1,5 @@
-"""A bold short answer of another kind than the question asks for is not asserted (answer/kinds.py)."""
+"""A bold short answer of another kind than the question asks for is not asserted, nor a sentence
+about another period than the one asked (answer/kinds.py)."""
 
 from bot.answer.kinds import span_fits
 
@@ -15,3 +16,19 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("What did the council decide?", "to close the bridge")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
+
+
+def test_a_sentence_about_another_quarter_day_or_year_does_not_answer_confidently():
+    from bot.answer.kinds import names_another
+
+    other = [("What revenue did Pellworth report for the first quarter?", "For the third quarter it expects $405m."),
+             ("What was Q2 revenue?", "Fourth-quarter revenue rose 4%."),
+             ("Who won the award in 2023?", "Chris Evans was named for 2022."),
+             ("How much rain fell on Sunday?", "Saturday brought 12mm of rain.")]
+    same = [("What revenue did it report for the first quarter?", "First-quarter revenue was $1bn, up from Q4."),
+            ("What was revenue in the second half?", "Revenue rose to £40m."),  # names no half: may be the one
+            ("What year was she first elected, before running in 2024?", "She was first elected in 1992."),
+            ("How much did the council first ask for?", "It asked for £2,500 in 2023.")]
+    asks = {"What year was she first elected, before running in 2024?": frozenset({"when"})}
+    assert [names_another(q, s, asks.get(q, frozenset())) for q, s in other] == [True] * len(other)
+    assert [names_another(q, s, asks.get(q, frozenset())) for q, s in same] == [False] * len(same)
