@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
-from bot.answer.kinds import lacks_asked_kind, names_another, span_fits
+from bot.answer.kinds import lacks_asked_kind, names_another, restates, span_fits
 from bot.answer.ranking import TYPED_KINDS, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, asks_for_credit
 from bot.shortanswer.choose import ShortAnswer, choose
@@ -128,9 +128,11 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     short = choose(question, asked.terms, quotes, [marks]) if reads else None
     if credited:
         short = credit_span(question, quotes[0])
-    if short and not follow_up and not span_fits(question, short.text):
-        # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"):
-        # the sentence most likely does not say it. Offered, not asserted.
+    after = quotes[short.quote - 1].text[short.end - quotes[short.quote - 1].start :] if short else ""
+    if short and not follow_up and (not span_fits(question, short.text) or restates(question, short.text, after)):
+        # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"), or
+        # the question's own words ("What was Win Ashby's maiden name?" -> "Winifred"): the
+        # sentence most likely does not say it. Offered, not asserted.
         return Answer(question, f"{MAY_NOT_ANSWER}\n\n{_one_line(quotes[0].text)} [1]", False, (), quotes,
                       tentative=True)
     lead = quotes[short.quote - 1] if short else quotes[0]

@@ -250,3 +250,24 @@ def span_fits(question: str, span: str) -> bool:
         return False
     # "Who" may be answered in lower case ("the farmers"), never by "1979" or "41 years".
     return not (ASKS_PERSON.match(question) and re.search(r"\d", span) and not re.search(r"[A-Z]", span))
+
+
+def restates(question: str, span: str, after: str = "") -> bool:
+    """Whether a short answer only says again what the question says: each of its words is one of
+    the question's, or it is the fuller first name of a person the question names ("What was Win
+    Ashby's maiden name?" -> "Winifred" in "Winifred "Win" Ashby"; `after`: the sentence after it).
+    A question offering a choice ("... the Broncos or the Panthers?") is answered in its own words."""
+    if re.search(r"\bor\b", question, re.IGNORECASE):
+        return False
+    asked = {w.lower() for w in re.findall(r"\w+", question)}
+    said = [w.lower() for w in re.findall(r"\w+", span)]
+    if said and all(w in asked for w in said):
+        return True
+    rest = NAME_GOES_ON.match(after)
+    first = span.strip()
+    return bool(rest) and re.fullmatch(r"[A-Z]\w+", first) is not None and rest.group(1).lower() in asked \
+        and any(len(a) >= 3 and first.lower().startswith(a) for a in asked)
+
+
+# The rest of a name after its first part: a nickname in quotes or brackets, then the surname.
+NAME_GOES_ON = re.compile(r"\s*(?:[\"“][^\"”]{1,20}[\"”]\s*|\([^)]{1,20}\)\s*)?([A-Z]\w+)")

@@ -32,3 +32,15 @@ def test_a_sentence_about_another_quarter_day_or_year_does_not_answer_confidentl
     asks = {"What year was she first elected, before running in 2024?": frozenset({"when"})}
     assert [names_another(q, s, asks.get(q, frozenset())) for q, s in other] == [True] * len(other)
     assert [names_another(q, s, asks.get(q, frozenset())) for q, s in same] == [False] * len(same)
+
+
+def test_a_short_answer_that_says_the_question_again_is_not_an_answer():
+    from bot.answer.kinds import restates
+
+    sentence_rest = ' "Win" Ashby, who taught generations of Kelbrook children to read, has died.'
+    assert restates("What was Win Ashby's maiden name?", "Winifred", sentence_rest)
+    assert restates("Who runs the Ashcombe Trust?", "the Ashcombe Trust")
+    assert not restates("Which team won, the Broncos or the Panthers?", "the Broncos")  # a choice offered
+    assert not restates("What country was Abhisit Vejjajiva prime minister of?", "Thailand", " Abhisit Vejjajiva")
+    assert not restates("Who holds an arts fair in Newcastle?", "NewcastleGateshead", " also holds an annual fair.")
+    assert not restates("What did Win Ashby's father do?", "a miner")
