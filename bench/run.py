@@ -157,6 +157,7 @@ def real_corpus(name: str, work: Path, n: int, quick: bool, with_peer: bool) -> 
     run, first = bot_build(folder, index)
     texts = bot_chunks(index)
     bot = {"full": build_figures(run, first["chunks"], token_counts(texts, 256)[0])}
+    bot["full"]["encoder_s"] = proc.python("bench.worker", "encoder", index).last_json()["seconds"]
     edited = files[len(files) // 2]
     with open(folder / edited, "a", encoding="utf-8") as handle:
         handle.write(EDIT)

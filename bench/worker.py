@@ -223,6 +223,24 @@ def _exact_top(vectors, queries, k: int, block: int = 100_000):
     return best_rows
 
 
+def encoder(index: str) -> dict:
+    """The encoder alone over a build's chunks, run as a build runs it (bulk, one batch per core,
+    each chunk's sentences pooled): the floor a full build's time is held against."""
+    from bot.core.settings import Settings
+    from bot.embed.embedding import Embedder
+    from bot.store.folder import reading
+
+    build = reading.load(Path(index))
+    chunks = list(build.chunks)
+    spans: list[list[tuple[int, int]]] = [[] for _ in chunks]
+    for chunk, _, _, start, end in build.sentences.tolist():  # SentenceColumn order
+        spans[chunk].append((start - chunks[chunk].clean_start, end - chunks[chunk].clean_start))
+    embedder = Embedder(Settings.from_env(), bulk=True).load()
+    started = time.perf_counter()
+    embedder.embed_with_spans([c.text for c in chunks], spans)
+    return {"seconds": time.perf_counter() - started, "chunks": len(chunks)}
+
+
 def main(argv: list[str]) -> int:
     task = argv[0]
     if task == "peer-build":
@@ -241,6 +259,8 @@ def main(argv: list[str]) -> int:
         log = lambda message: print(message, file=sys.stderr, flush=True)
         result = build(int(chunks), Path(index), None if peer == "-" else Path(peer), Path(articles),
                        Path(squad_index), log=log)
+    elif task == "encoder":
+        result = encoder(argv[1])
     elif task == "load-profile":
         result = load_profile(argv[1])
     elif task == "recall":

@@ -7,9 +7,10 @@ from bench.run import busy_seconds, own_seconds
 
 def test_the_benchmarks_own_load_does_not_make_a_run_noisy():
     own_only = {"load_average": {"before": [0.3, 0.5, 0.6], "after": [1.9, 1.2, 0.8]}, "other_load": 0.1}
-    assert report.quiet(own_only) and report.peak_load(own_only) == 0.3
+    assert report.quiet(own_only) and report.peak_load(own_only) == 0.1
     assert not report.quiet({**own_only, "other_load": 0.9})  # another process took most of a core
-    assert not report.quiet({**own_only, "load_average": {"before": [1.2, 1, 1], "after": [1.9, 1, 1]}})
+    # The load average before lags a minute behind work that stopped just before the run: not counted.
+    assert report.quiet({**own_only, "load_average": {"before": [1.2, 1, 1], "after": [1.9, 1, 1]}})
     assert not report.quiet({"load_average": {"before": [0.3, 0, 0], "after": [1.9, 0, 0]}})  # older results
 
 
