@@ -64,9 +64,13 @@ class WordVectors:
             grown[:first] = self.vectors[:first]
             self.vectors = grown
         self.vectors[first:end] = 0.0
-        for row, encoding in enumerate(self.tokenizer.encode_batch(missing, add_special_tokens=False), first):
-            if encoding.ids:
-                vector = self.table[encoding.ids].mean(0)
-                norm = float(np.linalg.norm(vector))
-                self.vectors[row] = vector / norm if norm else vector
+        pieces = [e.ids for e in self.tokenizer.encode_batch_fast(missing, add_special_tokens=False)]
+        by_length: dict[int, list[int]] = {}
+        for k, ids in enumerate(pieces):
+            if ids:
+                by_length.setdefault(len(ids), []).append(k)
+        for rows in by_length.values():  # the words of as many pieces in one pass: a word's mean piece
+            means = self.table[np.array([pieces[k] for k in rows])].mean(1)
+            norms = np.sqrt(np.array([vector.dot(vector) for vector in means], np.float32))  # linalg.norm's
+            self.vectors[first + np.array(rows)] = means / np.where(norms > 0, norms, 1)[:, None]
         self.rows.update((word, row) for row, word in enumerate(missing, first))
