@@ -236,6 +236,11 @@ ASKS_TIME = re.compile(r"\s*(?:in |during |on |at )?(?:when\b(?![^?]*,\s*(?:what
                        r"|(?:what|which) (?:year|date|day|month|century|decade|time|season)\b)", re.IGNORECASE)
 ASKS_QUANTITY = re.compile(r"\s*(?:how (?:many|much|old|long|far)|(?:what|which) (?:percentage|percent|number|"
                            r"amount|age|share|proportion))\b", re.IGNORECASE)
+# "What time does it open?" asks for a time of day, not a span of time.
+ASKS_CLOCK = re.compile(r"\s*(?:at |by |from |until )?what time\b(?! (?:period|of|frame|span|zone|scale|limit))",
+                        re.IGNORECASE)
+CLOCK = re.compile(r"\d[:.]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)|\b(?:noon|midday|midnight|"
+                   r"morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
 ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b", re.IGNORECASE)
 
 
@@ -244,6 +249,8 @@ def span_fits(question: str, span: str) -> bool:
     a number for "How many...?", not a bare number or a span of time for "Who...?"); True when the
     question asks for none of these."""
     if ASKS_QUANTITY.match(question) and not NUMBER.search(span):
+        return False
+    if ASKS_CLOCK.match(question) and not CLOCK.search(span):  # "What time...?" -> "45 minutes"
         return False
     if ASKS_TIME.match(question) and not (YEAR.search(span) or MONTH.search(span) or WHEN_WORDS.search(span)
                                           or re.search(r"\d|[A-Z]", span)):  # "the Oligocene", "Easter"

@@ -8,12 +8,15 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
     wrong = [("Who founded Pellworth Instruments in Dayton?", "1979"),
              ("Who took over as conductor of the choir in 2020?", "41 years"),
              ("When will the bridge reopen?", "the council"),
-             ("How many people attended the match?", "a record crowd")]
+             ("How many people attended the match?", "a record crowd"),
+             ("What time did the later-starting schools begin lessons?", "45 minutes")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
              ("When dating rocks, what is the isotopic date applied to?", "fossil sequences"),
-             ("What did the council decide?", "to close the bridge")]
+             ("What did the council decide?", "to close the bridge"),
+             ("What time did the schools begin lessons?", "9:25am"), ("At what time did it end?", "9.12pm"),
+             ("What time period is the fossil from?", "the Jurassic")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
 
