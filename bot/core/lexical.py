@@ -52,6 +52,13 @@ def bm25s_module():
 
 
 def build_bm25(texts: list[str]):
-    bm25 = bm25s_module().BM25()
-    bm25.index([terms(t) or ["∅"] for t in texts], show_progress=False)
+    """The BM25 index of `texts`, its vocabulary in sorted order: bm25s numbers the terms of a list of
+    lists in set order, which changes with Python's hash seed, so two builds of the same files wrote
+    different files (and could break equal scores differently)."""
+    bm25s = bm25s_module()
+    documents = [terms(t) or ["∅"] for t in texts]
+    vocabulary = {term: i for i, term in enumerate(sorted({term for document in documents for term in document}))}
+    bm25 = bm25s.BM25()
+    bm25.index(bm25s.tokenization.Tokenized([[vocabulary[t] for t in d] for d in documents], vocabulary),
+               show_progress=False)
     return bm25

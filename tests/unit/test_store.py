@@ -77,3 +77,19 @@ def test_a_manifest_reads_what_it_writes_and_refuses_a_wrong_shape():
                   dict(data, documents={"a.pdf": {"sha256": "x", "pages": [5, 0]}})]:
         with pytest.raises(ValueError):
             Manifest.from_json(wrong)
+
+
+def test_the_bm25_index_of_the_same_texts_is_the_same_bytes_whatever_the_hash_seed(tmp_path):
+    """bm25s numbers a list of lists' terms in set order, which follows Python's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from bot.core.lexical import build_bm25; "
+              "build_bm25(['The ferry sails at noon.', 'Cafe owners warned of fewer sailings.', '']).save(sys.argv[1])")
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, timeout=120,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+    files = sorted(p.name for p in (tmp_path / "1").iterdir())
+    assert "vocab.index.json" in files
+    assert all((tmp_path / "1" / f).read_bytes() == (tmp_path / "2" / f).read_bytes() for f in files)
