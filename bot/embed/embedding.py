@@ -212,8 +212,9 @@ class Embedder:
 
 
 def _in_order(function, items: list, workers: int):
-    """`map(function, items)`, computed on `workers` threads when there are more than one."""
-    if workers == 1:
+    """`map(function, items)`, computed on `workers` threads when there are more than one (and more
+    than one item: one batch, a question's or a probe's, makes no pool)."""
+    if workers == 1 or len(items) < 2:
         yield from map(function, items)
         return
     with ThreadPoolExecutor(workers) as pool:

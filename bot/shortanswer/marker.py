@@ -39,8 +39,8 @@ LORA_FILE = Path(__file__).with_name("marker_lora.npz")
 MAX_SPAN = 16  # word pieces in a short answer; longer SQuAD answers are clauses
 MAX_PAIR = 192  # word pieces of question + sentence; the longer is cut first
 MAX_MARGIN = 20.0  # marks beyond this say nothing more
-# One read on two threads, or two reads side by side on one each (read_each): on two cores a pair
-# took 7.0 ms on one thread, 4.8 on two; two pairs 11.6 ms one after the other, 7.8 side by side.
+# Each read on two threads, and the reads of one question side by side (read_each): on two cores a
+# pair took 7.0 ms on one thread, 4.8 on two; two pairs 11.6 ms one after the other, 7.8 side by side.
 READ_THREADS = min(2, os.cpu_count() or 1)
 
 
