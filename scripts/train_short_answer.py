@@ -10,9 +10,9 @@ articles 24-47 and the news weeks of July-December are never read here; `bot eva
    current marker), and keep its first three quotes; for SQuAD also the sentence holding the gold answer.
    Cached in --work/examples.jsonl (--recollect after the ranking changes). The questions fall in
    two folds: even articles / months, odd ones.
-2. Markers (scripts/train_marker.py, with --retrain-marker or when missing): one on each fold
-   (--work/marker-fold0.npz, -fold1.npz), so that every question has marks from a marker that never
-   saw it, and the shipped one (bot/marker_lora.npz) on both folds.
+2. Markers (scripts/train_marker.py, with --retrain-marker or when missing from --work): one on each
+   fold (--work/marker-fold0.npz, -fold1.npz), so that every question has marks from a marker that
+   never saw it, and the shipped one (--work/marker-all.npz, copied to bot/marker_lora.npz) on both.
 3. Span model: candidates and features of each question's quotes (and, for SQuAD, of its gold
    sentence alone, so spans are learned on right sentences too), with the other fold's marker's
    marks; a listwise linear model (softmax over a question's spans; the spans equal to a gold answer
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from collections import Counter
@@ -226,11 +227,18 @@ def main() -> int:
         cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     rows = [json.loads(line) for line in cache.read_text().splitlines()]
     folds = [[r for r in rows if r["fold"] == fold] for fold in (0, 1)]
-    for fold in (0, 1):
-        if args.retrain_marker or not (args.work / f"marker-fold{fold}.npz").exists():
-            train_marker(folds[fold], args.work / f"marker-fold{fold}.npz")
-    if args.retrain_marker or not LORA_FILE.exists():
-        train_marker(rows, LORA_FILE)
+    # Each marker is kept in --work as soon as it is learned, so an interrupted run resumes
+    # (without --recollect and --retrain-marker) where it stopped.
+    if args.retrain_marker:
+        for name in ("marker-fold0.npz", "marker-fold1.npz", "marker-all.npz"):
+            (args.work / name).unlink(missing_ok=True)
+    for fold, part in ((0, folds[0]), (1, folds[1]), ("all", rows)):
+        name = f"marker-fold{fold}.npz" if fold != "all" else "marker-all.npz"
+        if not (args.work / name).exists():
+            started_marker = time.time()
+            train_marker(part, args.work / name)
+            print(f"{name}: {len(part)} questions, {time.time() - started_marker:.0f}s", flush=True)
+    shutil.copyfile(args.work / "marker-all.npz", LORA_FILE)
     # Each fold's spans with the marks of the marker that learned on the other fold: honest marks.
     groups = [groups_of(folds[fold], Marker.for_model(model_dir(DEFAULT_MODEL), args.work,
                                                       args.work / f"marker-fold{1 - fold}.npz")) for fold in (0, 1)]
