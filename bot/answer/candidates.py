@@ -11,11 +11,11 @@ import numpy as np
 
 from bot.answer.features import (
     Evidence,
+    Present,
     Question,
     add_rank_features,
     add_soft_features,
     as_matrix,
-    question_cover,
     sentence_features,
 )
 from bot.answer.kinds import facts
@@ -65,29 +65,22 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
     sentence_rows, texts = sentence_rows[kept], [texts[i] for i in kept]
     vectors = np.asarray(index.sentence_vectors[sentence_rows], dtype=np.float32)
     dense = vectors @ question.vector
-    best_dense = float(dense.max())
     own_terms = [list(facts(t).terms) for t in texts]
-    owner = [int(owners[r]) for r in sentence_rows]
-    chunk_terms: dict[int, set[str]] = {}
-    for row, own in zip(owner, own_terms):
-        chunk_terms.setdefault(row, set()).update(own)
-    rows, around = [], []
-    for i, chunk_row in enumerate(owner):
-        hit = hit_of[chunk_row]
-        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and owner[j] == chunk_row]
-        around.append(neighbours)
-        rows.append(sentence_features(question, Evidence(
-            texts[i], own_terms[i], {t for j in neighbours for t in own_terms[j]}, chunk_terms[chunk_row],
-            float(dense[i]), max((float(dense[j]) for j in neighbours), default=0.0),
-            hit.dense, hit.bm25, hit.rank, i - 1 not in neighbours, best_dense, chunk_row in adjacent)))
+    owner = owners[sentence_rows]
+    hit = [hit_of[int(row)] for row in owner]
+    evidence = Evidence(texts, own_terms, owner, dense.astype(np.float64), np.array([h.dense for h in hit]),
+                        np.array([h.bm25 for h in hit]), np.array([h.rank for h in hit]),
+                        np.array([int(row) in adjacent for row in owner], bool))
+    found = Present(question, evidence)
+    columns = sentence_features(question, evidence, found)
     content = [list(dict.fromkeys(facts(t).content)) for t in texts]
-    add_soft_features(question, rows, content, around, word_vectors)
+    add_soft_features(question, columns, content, evidence, word_vectors)
     spans = [tuple(int(x) for x in index.sentences[r, 1:3]) for r in sentence_rows]
-    sources = [chunks[c].source for c in owner]
-    add_paragraph_features(index, question, rows, sources, spans, own_terms, dense)
-    add_document_features(index, question, rows, sentence_rows, hits)
-    add_rank_features(rows)
-    matrix = as_matrix(rows)
+    sources = [chunks[int(c)].source for c in owner]
+    add_paragraph_features(index, columns, sources, spans, evidence, found)
+    add_document_features(index, columns, sentence_rows, hits)
+    add_rank_features(columns)
+    matrix = as_matrix(columns)
     return [Candidate(int(r), sources[i], *spans[i], texts[i], matrix[i])
             for i, r in enumerate(sentence_rows)]
 
@@ -132,28 +125,24 @@ def _adjacent(index: Build, hits: list[Hit], vector: np.ndarray) -> list[Hit]:
     dense = index.chunk_vectors([r for r, _ in extra]) @ vector
     return [Hit(row, 0.0, float(d), 0.0, rank) for (row, rank), d in zip(extra, dense)]
 
-def add_paragraph_features(index: Build, question: Question, rows: list[dict], sources: list[str],
-                           spans: list[tuple[int, int]], own_terms: list[list[str]], dense: np.ndarray) -> None:
+def add_paragraph_features(index: Build, columns: dict[str, np.ndarray], sources: list[str],
+                           spans: list[tuple[int, int]], evidence: Evidence, found: Present) -> None:
     """A SQuAD-like question is written about one paragraph: how much of it the candidate's whole
     paragraph (as far as it is among the candidates) covers, and how close its best sentence is.
     Candidates come in text order, so a paragraph is a run of them with no line break between."""
-    groups: list[list[int]] = []
-    for i in range(len(rows)):
-        if i and sources[i - 1] == sources[i] and spans[i - 1][1] <= spans[i][0] \
-                and "\n" not in index.text(sources[i])[spans[i - 1][1] : spans[i][0]]:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    for group in groups:
-        cover = question_cover(question, {t for i in group for t in own_terms[i]})
-        best = max(float(dense[i]) for i in group)
-        for i in group:
-            rows[i].update(cover_paragraph=cover, dense_paragraph=best)
+    paragraph = np.zeros(len(sources), np.int64)
+    for i in range(1, len(sources)):
+        same = sources[i - 1] == sources[i] and spans[i - 1][1] <= spans[i][0] \
+            and "\n" not in index.text(sources[i])[spans[i - 1][1] : spans[i][0]]
+        paragraph[i] = paragraph[i - 1] + (not same)
+    starts = np.flatnonzero(np.diff(paragraph, prepend=-1))
+    best = np.maximum.reduceat(evidence.dense_sentence, starts) if len(starts) else np.zeros(0)
+    columns.update(cover_paragraph=found.cover(found.group(paragraph)), dense_paragraph=best[paragraph])
 
 LEAD_SCALE = 3  # "lead" halves by the third sentence: news puts the story's facts first
 
-def add_document_features(index: Build, question: Question, rows: list[dict],
-                          sentence_rows: np.ndarray, hits: list[Hit]) -> None:
+def add_document_features(index: Build, columns: dict[str, np.ndarray], sentence_rows: np.ndarray,
+                          hits: list[Hit]) -> None:
     """A news quiz question retells the story ("... this week. Which team ...?"): the article that
     tells it covers the question as a whole, even when the sentence that answers covers only the ask.
     Per document: its best retrieval rank and its share of the hits; per sentence, how near the
@@ -166,12 +155,11 @@ def add_document_features(index: Build, question: Question, rows: list[dict],
         best_rank[document] = min(best_rank.get(document, hit.rank), hit.rank)
         count[document] = count.get(document, 0) + 1
     owners = index.sentences[:, 0]
-    for i, row in enumerate(sentence_rows):
-        document = int(documents[owners[row]])
-        first_chunk = np.searchsorted(documents, document, "left")
-        position = int(row - np.searchsorted(owners, first_chunk, "left"))
-        rows[i].update(document_rank=1.0 / (1 + best_rank[document]), document_hits=count[document] / len(hits),
-                       lead=LEAD_SCALE / (LEAD_SCALE + position))
+    document = documents[owners[sentence_rows]]
+    position = sentence_rows - np.searchsorted(owners, np.searchsorted(documents, document, "left"), "left")
+    columns.update(document_rank=np.array([1.0 / (1 + best_rank[int(d)]) for d in document]),
+                   document_hits=np.array([count[int(d)] / len(hits) for d in document]),
+                   lead=LEAD_SCALE / (LEAD_SCALE + position))
 
 def sentence_text(index: Build, row: int, chunks: dict | None = None) -> str:
     chunk_row, _, _, clean_start, clean_end = (int(x) for x in index.sentences[row])  # SentenceColumn order

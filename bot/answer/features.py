@@ -5,8 +5,9 @@ and its document are to the question (dense and BM25, from retrieval), how much 
 weighted vocabulary the sentence and its neighbours cover, and whether the sentence holds the *kind*
 of thing the question asks for (a year for "when", a number for "how many", a new name for "who" or
 "which team"), new to the question. Some signals only mean something among a question's candidates
-(ranks, the paragraph's and the document's cover): `candidate_features` adds those. Features are
-built as `{name: value}` and turned into a row in `NAMES` order in one place, `as_matrix`.
+(ranks, the paragraph's and the document's cover): candidates.py adds those. Features are built
+as columns over a question's candidates, `{name: array}`, and turned into the model's matrix in
+`NAMES` order in one place, `as_matrix`.
 `answer_model.json` holds the weights (see scripts/train_answer_model.py).
 """
 
@@ -118,79 +119,141 @@ def question_cover(question: Question, present: set[str]) -> float:
 
 @dataclass(frozen=True)
 class Evidence:
-    """What retrieval and the index say about one candidate sentence, before any feature is made."""
+    """What retrieval and the index say about a question's candidate sentences (in text order, a
+    chunk's sentences one run), before any feature is made. One entry per candidate."""
 
-    text: str
-    own: list[str]  # the sentence's stemmed content terms
-    around: set[str]  # those of its neighbours in the same chunk
-    in_chunk: set[str]  # those of its whole chunk
-    dense_sentence: float
-    dense_neighbour: float
-    dense_chunk: float
-    bm25_chunk: float
-    fused_rank: int
-    first_in_chunk: bool
-    best_dense_sentence: float  # over all of this question's candidates
-    adjacent: bool  # from a chunk next to a retrieved one, not retrieved itself
+    texts: list[str]
+    own: list[list[str]]  # each sentence's stemmed content terms
+    chunk: np.ndarray  # the chunk row it comes from
+    dense_sentence: np.ndarray  # float64
+    dense_chunk: np.ndarray
+    bm25_chunk: np.ndarray
+    fused_rank: np.ndarray  # int
+    adjacent: np.ndarray  # bool: from a chunk next to a retrieved one, not retrieved itself
+
+    def neighbours(self) -> tuple[np.ndarray, np.ndarray]:
+        """Whether the sentence before / after each one is a candidate of the same chunk."""
+        same = self.chunk[1:] == self.chunk[:-1]
+        return np.concatenate([[False], same]), np.concatenate([same, [False]])
 
 
-def sentence_features(question: Question, e: Evidence) -> dict[str, float]:
-    """The features of one sentence that need nothing but the sentence, its chunk and the question."""
-    own_set = set(e.own)
-    window_set = own_set | e.around
-    sentence = facts(e.text)
-    content = sentence.content
-    new_words = [w for w in content if w not in question.words]
-    new_caps = {w for w in sentence.capitalized if w.lower() not in question.words}
-    kinds = held(e.text, question.words)
-    cover = question_cover(question, own_set)
-    cover_window = question_cover(question, window_set)
-    cover_chunk = question_cover(question, e.in_chunk | own_set)
-    bm25_sentence = _bm25(question, e.own)
-    f = {
-        "bias": 1.0,
-        "dense_sentence": e.dense_sentence,
+class Present:
+    """Which of the question's terms (and of its names and its ask's terms) each candidate holds,
+    alone, with its neighbours, in its chunk: one boolean row per candidate, so that a feature is a
+    loop over the question's few terms, not over its hundred candidates. The sums run over the terms
+    in the same order as `question_cover`'s, so the figures are the same to the last bit."""
+
+    def __init__(self, question: Question, e: Evidence):
+        self.question = question
+        self.column = {t: k for k, t in enumerate(dict.fromkeys(
+            [*question.terms, *sorted(question.names), *sorted(question.ask_terms)]))}
+        self.count = np.zeros((len(e.own), len(self.column)), np.int64)
+        for i, own in enumerate(e.own):
+            for term in own:
+                k = self.column.get(term)
+                if k is not None:
+                    self.count[i, k] += 1
+        self.own = self.count > 0
+        before, after = e.neighbours()
+        self.window = self.own.copy()
+        self.window[before] |= self.own[np.flatnonzero(before) - 1]
+        self.window[after] |= self.own[np.flatnonzero(after) + 1]
+        _, chunk = np.unique(e.chunk, return_inverse=True)
+        in_chunk = np.zeros((chunk.max(initial=-1) + 1, len(self.column)), np.int64)
+        np.add.at(in_chunk, chunk, self.count)
+        self.chunk = in_chunk[chunk] > 0
+
+    def cover(self, has: np.ndarray) -> np.ndarray:
+        """`question_cover` of each row of `has` (candidates x columns)."""
+        total = sum(self.question.terms.values()) or 1.0
+        found = np.zeros(len(has))
+        for k, weight in enumerate(self.question.terms.values()):
+            found = found + np.where(has[:, k], weight, 0.0)
+        return found / total
+
+    def group(self, groups: np.ndarray) -> np.ndarray:
+        """Per candidate, whether any candidate of its group (a label per candidate) holds each term."""
+        _, group = np.unique(groups, return_inverse=True)
+        held_in = np.zeros((group.max(initial=-1) + 1, len(self.column)), bool)
+        np.logical_or.at(held_in, group, self.own)
+        return held_in[group]
+
+
+def sentence_features(question: Question, e: Evidence, found: Present) -> dict[str, np.ndarray]:
+    """The features that need nothing but each sentence, its chunk and the question, as columns."""
+    terms = question.terms
+    n, q = len(e.texts), len(terms)
+    before, after = e.neighbours()
+    dense = e.dense_sentence
+    neighbour = np.maximum(np.where(before, np.roll(dense, 1), -np.inf), np.where(after, np.roll(dense, -1), -np.inf))
+    cover, cover_window, cover_chunk = found.cover(found.own), found.cover(found.window), found.cover(found.chunk)
+    bm25_sentence = _bm25(question, found.count[:, :q], np.array([len(own) for own in e.own]))
+    weights = np.array(list(terms.values()))
+    rarest = np.where(found.own[:, :q], weights, -np.inf).max(1, initial=-np.inf)
+    names = [found.column[name] for name in sorted(question.names)]
+    f: dict[str, np.ndarray] = {
+        "bias": np.ones(n),
+        "dense_sentence": dense,
         "dense_chunk": e.dense_chunk,
-        "dense_gap": e.dense_sentence - e.best_dense_sentence,
+        "dense_gap": dense - dense.max(),
         "bm25_chunk": e.bm25_chunk,
         "fused_rank": 1.0 / (1 + e.fused_rank),
-        "rank_first": float(e.fused_rank == 0),
+        "rank_first": (e.fused_rank == 0).astype(float),
         "cover": cover,
         "cover_window": cover_window,
-        "cover_bigram": len(set(zip(e.own, e.own[1:])) & question.bigrams) / max(len(question.bigrams), 1),
-        "cover_count": sum(t in own_set for t in question.terms) / max(len(question.terms), 1),
-        "new_words": min(len(new_words), NEW_WORDS_CAP) / NEW_WORDS_CAP,
-        "log_length": math.log1p(len(e.text)) / LENGTH_SCALE,
-        "sentence_first": float(e.first_in_chunk),
-        "dense_x_cover": e.dense_sentence * cover,
+        "cover_count": found.own[:, :q].sum(1) / max(q, 1),
+        "sentence_first": (~before).astype(float),
+        "dense_x_cover": dense * cover,
         "bm25_sentence": bm25_sentence,
-        "rarest_term": max((w for t, w in question.terms.items() if t in own_set), default=0.0)
-        / (max(question.terms.values(), default=0.0) or 1.0),
-        "dense_neighbour": e.dense_neighbour,
-        "ordered_match": _ordered_match(question.sequence, [t for t in e.own if t in question.terms]),
-        "names_cover": len(question.names & window_set) / len(question.names) if question.names else 1.0,
-        "dense_x_cover_window": e.dense_sentence * cover_window,
-        "bm25_x_rank_dense": bm25_sentence * e.dense_sentence,  # (a product of the two scores)
+        "rarest_term": np.where(np.isfinite(rarest), rarest, 0.0) / (max(terms.values(), default=0.0) or 1.0),
+        "dense_neighbour": np.where(before | after, neighbour, 0.0),
+        "names_cover": found.window[:, names].sum(1) / len(names) if names else np.ones(n),
+        "dense_x_cover_window": dense * cover_window,
+        "bm25_x_rank_dense": bm25_sentence * dense,  # (a product of the two scores)
         "cover_chunk": cover_chunk,
         "cover_x_cover_chunk": cover * cover_chunk,
-        "asks_called_name": float("called" in question.asks and bool(new_caps or "quoted" in sentence.kinds)),
-        "adjacent": float(e.adjacent),
-        "asking": float(sentence.asking),
-        "unfinished": float(sentence.unfinished),
-        "labelled": float(sentence.labelled),
-        "new_names": min(len(new_caps), NEW_NAMES_CAP) / NEW_NAMES_CAP,
-        "new_number": float("number" in kinds),
-        "new_share": len(new_words) / max(len(content), 1),
-        "ask_cover": _cover_of(question, question.ask_terms, own_set),
+        "adjacent": e.adjacent.astype(float),
+        "ask_cover": _ask_cover(question, found),
     }
-    for name, (asks, holds) in MATCHES.items():
-        f[name] = float(asks in question.asks and holds in kinds)
+    f.update(_word_features(question, e, found.own[:, :q].any(1)))
     return f
 
 
-def _cover_of(question: Question, wanted: frozenset[str], present: set[str]) -> float:
-    total = sum(question.terms.get(t, 0.0) for t in wanted) or 1.0
-    return sum(question.terms.get(t, 0.0) for t in wanted if t in present) / total
+def _word_features(question: Question, e: Evidence, matches: np.ndarray) -> dict[str, np.ndarray]:
+    """The features read off each sentence's words one by one (cached per sentence in kinds.facts)."""
+    rows = []
+    for text, own, any_match in zip(e.texts, e.own, matches):
+        sentence = facts(text)
+        content = sentence.content
+        new_words = sum(w not in question.words for w in content)
+        new_caps = {w for w in sentence.capitalized if w.lower() not in question.words}
+        kinds = held(text, question.words)
+        rows.append([
+            len(set(zip(own, own[1:])) & question.bigrams) / max(len(question.bigrams), 1) if question.bigrams else 0.0,
+            min(new_words, NEW_WORDS_CAP) / NEW_WORDS_CAP,
+            math.log1p(len(text)) / LENGTH_SCALE,
+            _ordered_match(question.sequence, [t for t in own if t in question.terms]) if any_match else 0.0,
+            float("called" in question.asks and bool(new_caps or "quoted" in sentence.kinds)),
+            float(sentence.asking), float(sentence.unfinished), float(sentence.labelled),
+            min(len(new_caps), NEW_NAMES_CAP) / NEW_NAMES_CAP,
+            float("number" in kinds),
+            new_words / max(len(content), 1),
+            *(float(asks in question.asks and holds in kinds) for asks, holds in MATCHES.values()),
+        ])
+    names = ["cover_bigram", "new_words", "log_length", "ordered_match", "asks_called_name", "asking", "unfinished",
+             "labelled", "new_names", "new_number", "new_share", *MATCHES]
+    columns = np.array(rows, dtype=np.float64).reshape(len(e.texts), len(names))
+    return {name: columns[:, k] for k, name in enumerate(names)}
+
+
+def _ask_cover(question: Question, found: Present) -> np.ndarray:
+    """The share of the ask's own terms (the question's last sentence) the sentence holds; summed
+    in the order of `question.ask_terms`, as the figures were learned."""
+    total = sum(question.terms.get(t, 0.0) for t in question.ask_terms) or 1.0
+    held_terms = np.zeros(len(found.own))
+    for term in question.ask_terms:
+        held_terms = held_terms + np.where(found.own[:, found.column[term]], question.terms.get(term, 0.0), 0.0)
+    return held_terms / total
 
 
 def _ordered_match(question: list[str], matched: list[str]) -> float:
@@ -207,20 +270,21 @@ def _ordered_match(question: list[str], matched: list[str]) -> float:
     return previous[-1] / len(question)
 
 
-def _bm25(question: Question, own: list[str]) -> float:
-    counts: dict[str, int] = {}
-    for term in own:
-        counts[term] = counts.get(term, 0) + 1
-    norm = K1 * (1 - B + B * len(own) / AVERAGE_TERMS)
-    score = sum(w * counts[t] * (K1 + 1) / (counts[t] + norm) for t, w in question.terms.items() if t in counts)
+def _bm25(question: Question, count: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """BM25 of each sentence alone (`count`: candidates x question terms), over its best possible."""
+    norm = K1 * (1 - B + B * length / AVERAGE_TERMS)
+    score = np.zeros(len(count))
+    for k, w in enumerate(question.terms.values()):
+        c = count[:, k]
+        score = score + np.where(c > 0, w * c * (K1 + 1) / (c + norm), 0.0)
     return score / ((K1 + 1) * sum(question.terms.values()) or 1.0)
 
 
 SOFT_MATCH = 0.45  # a word this near counts as said in other words (defence~defense 0.84, budget~military 0.14)
 
 
-def add_soft_features(question: Question, rows: list[dict], sentence_words: list[list[str]],
-                      neighbours: list[list[int]], vectors) -> None:
+def add_soft_features(question: Question, columns: dict[str, np.ndarray], sentence_words: list[list[str]],
+                      e: Evidence, vectors) -> None:
     """How much of the question each sentence says, in any words: per question word, its nearest
     word in the sentence (the model's word vectors, wordvectors.py; exact words only without them),
     weighted by idf. And, the same for every sentence of the question, the share of the question
@@ -229,9 +293,9 @@ def add_soft_features(question: Question, rows: list[dict], sentence_words: list
     weights = question.content_weights
     total = float(weights.sum()) or 1.0
     vocabulary = list(dict.fromkeys(w for found in sentence_words for w in found))
+    n = len(sentence_words)
     if not question.content_words or not vocabulary:
-        for row in rows:
-            row.update(soft_cover=0.0, soft_cover_window=0.0, soft_unseen=1.0)
+        columns.update(soft_cover=np.zeros(n), soft_cover_window=np.zeros(n), soft_unseen=np.ones(n))
         return
     column = {w: i for i, w in enumerate(vocabulary)}
     if vectors is None:
@@ -240,32 +304,32 @@ def add_soft_features(question: Question, rows: list[dict], sentence_words: list
         near = np.clip(vectors(question.content_words) @ vectors(vocabulary).T, 0.0, 1.0)
     # Per sentence, each question word's nearest word in it: one segmented max over the columns of
     # all the sentences' words (a loop of small arrays was a tenth of the answer's time).
-    own = np.zeros((len(rows), len(weights)))
+    own = np.zeros((n, len(weights)))
     filled = [i for i, found in enumerate(sentence_words) if found]
     if filled:
-        columns = [column[w] for i in filled for w in sentence_words[i]]
+        words_of = [column[w] for i in filled for w in sentence_words[i]]
         starts = np.cumsum([0] + [len(sentence_words[i]) for i in filled[:-1]])
-        own[filled] = np.maximum.reduceat(near[:, columns], starts, axis=1).T
+        own[filled] = np.maximum.reduceat(near[:, words_of], starts, axis=1).T
     window = own.copy()
-    for offset in (-1, 1):  # with its neighbours in the same chunk
-        near_rows = [i for i, around in enumerate(neighbours) if i + offset in around]
-        window[near_rows] = np.maximum(window[near_rows], own[[i + offset for i in near_rows]])
+    before, after = e.neighbours()
+    for offset, has in ((-1, before), (1, after)):  # with its neighbours in the same chunk
+        rows = np.flatnonzero(has)
+        window[rows] = np.maximum(window[rows], own[rows + offset])
     unseen = float(weights @ (near.max(1) < SOFT_MATCH)) / total
-    for row, cover, cover_window in zip(rows, own @ weights / total, window @ weights / total):
-        row.update(soft_cover=float(cover), soft_cover_window=float(cover_window), soft_unseen=unseen)
+    columns.update(soft_cover=own @ weights / total, soft_cover_window=window @ weights / total,
+                   soft_unseen=np.full(n, unseen))
 
 
-def add_rank_features(rows: list[dict[str, float]]) -> None:
+def add_rank_features(columns: dict[str, np.ndarray]) -> None:
     """For a few key signals, 1/(1 + the candidate's rank among this question's candidates): which
-    sentence is *most* similar matters more than by how much. Fills in the rows' rank features."""
-    for name, column in RANKED.items():
-        order = sorted(range(len(rows)), key=lambda r: -rows[r][column])
-        for rank, r in enumerate(order):
-            rows[r][name] = 1.0 / (1 + rank)
-    for row in rows:
-        row["rank_dense_x_cover"] = row["rank_dense_sentence"] * row["cover"]
+    sentence is *most* similar matters more than by how much. Fills in the rank features."""
+    for name, signal in RANKED.items():
+        ranks = np.empty(len(columns[signal]))
+        ranks[np.argsort(-columns[signal], kind="stable")] = np.arange(len(ranks))
+        columns[name] = 1.0 / (1 + ranks)
+    columns["rank_dense_x_cover"] = columns["rank_dense_sentence"] * columns["cover"]
 
 
-def as_matrix(rows: list[dict[str, float]]) -> np.ndarray:
+def as_matrix(columns: dict[str, np.ndarray]) -> np.ndarray:
     """The one place where named features become the model's columns, in `NAMES` order."""
-    return np.array([[row[name] for name in NAMES] for row in rows], dtype=np.float64).reshape(-1, len(NAMES))
+    return np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in NAMES]).reshape(-1, len(NAMES))
