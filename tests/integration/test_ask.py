@@ -47,6 +47,21 @@ def test_a_sentence_holding_two_dates_is_offered_tentatively(engine):
     assert answer.tentative and "held on the 16th" in answer.closest[0].text
 
 
+def test_a_question_the_refusal_turns_away_is_offered_when_the_marker_reads_its_answer(engine, monkeypatch):
+    """"emphasize" against "stressed": the refusal model finds the article a poor match (it is
+    declined), while the marker reads an answer in the closest sentence at a margin of about 0.9:
+    offered tentatively when the rescue's bar is under that, declined when over."""
+    import bot.answer.compose
+
+    question = "What did the statement issued by both governments emphasize?"
+    monkeypatch.setattr(bot.answer.compose, "RESCUE_MARGIN", 0.5)
+    answer = engine.ask(question)
+    assert not answer.answered and answer.tentative and answer.quotes == ()
+    assert "importance of peace and stability" in answer.closest[0].text
+    monkeypatch.setattr(bot.answer.compose, "RESCUE_MARGIN", 1.5)
+    assert engine.ask(question).text == NOT_IN_DOCUMENTS
+
+
 @pytest.mark.parametrize("question", [
     "What is the boiling point of mercury?",
     "Who won the 2018 FIFA World Cup?",
