@@ -65,7 +65,7 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
     sentence_rows, texts = sentence_rows[kept], [texts[i] for i in kept]
     vectors = np.asarray(index.sentence_vectors[sentence_rows], dtype=np.float32)
     dense = vectors @ question.vector
-    own_terms = [list(facts(t).terms) for t in texts]
+    own_terms = [facts(t).terms for t in texts]
     owner = owners[sentence_rows]
     hit = [hit_of[int(row)] for row in owner]
     evidence = Evidence(texts, own_terms, owner, dense.astype(np.float64), np.array([h.dense for h in hit]),
@@ -73,7 +73,7 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
                         np.array([int(row) in adjacent for row in owner], bool))
     found = Present(question, evidence)
     columns = sentence_features(question, evidence, found)
-    content = [list(dict.fromkeys(facts(t).content)) for t in texts]
+    content = [facts(t).distinct for t in texts]
     add_soft_features(question, columns, content, evidence, word_vectors)
     spans = [tuple(int(x) for x in index.sentences[r, 1:3]) for r in sentence_rows]
     sources = [chunks[int(c)].source for c in owner]

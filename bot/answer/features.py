@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import numpy as np
 
@@ -123,7 +124,7 @@ class Evidence:
     chunk's sentences one run), before any feature is made. One entry per candidate."""
 
     texts: list[str]
-    own: list[list[str]]  # each sentence's stemmed content terms
+    own: list[tuple[str, ...]]  # each sentence's stemmed content terms
     chunk: np.ndarray  # the chunk row it comes from
     dense_sentence: np.ndarray  # float64
     dense_chunk: np.ndarray
@@ -283,7 +284,7 @@ def _bm25(question: Question, count: np.ndarray, length: np.ndarray) -> np.ndarr
 SOFT_MATCH = 0.45  # a word this near counts as said in other words (defence~defense 0.84, budget~military 0.14)
 
 
-def add_soft_features(question: Question, columns: dict[str, np.ndarray], sentence_words: list[list[str]],
+def add_soft_features(question: Question, columns: dict[str, np.ndarray], sentence_words: list[tuple[str, ...]],
                       e: Evidence, vectors) -> None:
     """How much of the question each sentence says, in any words: per question word, its nearest
     word in the sentence (the model's word vectors, wordvectors.py; exact words only without them),
@@ -292,7 +293,7 @@ def add_soft_features(question: Question, columns: dict[str, np.ndarray], senten
     mention), for the refusal model."""
     weights = question.content_weights
     total = float(weights.sum()) or 1.0
-    vocabulary = list(dict.fromkeys(w for found in sentence_words for w in found))
+    vocabulary = list(dict.fromkeys(chain.from_iterable(sentence_words)))
     n = len(sentence_words)
     if not question.content_words or not vocabulary:
         columns.update(soft_cover=np.zeros(n), soft_cover_window=np.zeros(n), soft_unseen=np.ones(n))
@@ -307,7 +308,7 @@ def add_soft_features(question: Question, columns: dict[str, np.ndarray], senten
     own = np.zeros((n, len(weights)))
     filled = [i for i, found in enumerate(sentence_words) if found]
     if filled:
-        words_of = [column[w] for i in filled for w in sentence_words[i]]
+        words_of = list(map(column.__getitem__, chain.from_iterable(sentence_words)))
         starts = np.cumsum([0] + [len(sentence_words[i]) for i in filled[:-1]])
         own[filled] = np.maximum.reduceat(near[:, words_of], starts, axis=1).T
     window = own.copy()

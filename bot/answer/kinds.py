@@ -103,6 +103,7 @@ class Facts:
 
     words: tuple[str, ...]
     content: tuple[str, ...]  # the words that are not stop words, in order
+    distinct: tuple[str, ...]  # those, each once (soft matching reads each word once)
     terms: tuple[str, ...]  # BM25 terms (lexical.terms)
     capitalized: tuple[str, ...]  # CAPITALIZED matches, as written
     full_names: tuple[tuple[str, ...], ...]  # each FULL_NAME match's words, lower-cased
@@ -123,7 +124,7 @@ def facts(sentence: str) -> Facts:
     content = tuple(w for w in found if w not in STOP_WORDS)
     word_kinds = {w: kinds for w in set(content) if (kinds := _word_kinds(w))}
     return Facts(
-        found, content, tuple(terms(sentence)), tuple(CAPITALIZED.findall(sentence)),
+        found, content, tuple(dict.fromkeys(content)), tuple(terms(sentence)), tuple(CAPITALIZED.findall(sentence)),
         tuple(tuple(name.replace("-", " ").lower().split()) for name in FULL_NAME.findall(sentence)),
         frozenset(k for k, pattern in IN_SENTENCE.items() if pattern.search(sentence)), word_kinds,
         any(w in PLACE_STARTS for w in content), bool(ASKING.search(sentence)), bool(UNFINISHED.search(sentence)),

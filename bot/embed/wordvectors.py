@@ -49,13 +49,15 @@ class WordVectors:
     def __call__(self, words: list[str]) -> np.ndarray:
         """Normalized vectors of `words` (rows in order)."""
         with self.lock:
-            missing = list(dict.fromkeys(w for w in words if w not in self.rows))
-            if len(self.rows) + len(missing) > CACHE_WORDS:
-                self.rows = {}
-                missing = list(dict.fromkeys(words))
-            if missing:
+            rows = list(map(self.rows.get, words))
+            if None in rows:
+                missing = list(dict.fromkeys(w for w, row in zip(words, rows) if row is None))
+                if len(self.rows) + len(missing) > CACHE_WORDS:
+                    self.rows = {}
+                    missing = list(dict.fromkeys(words))
                 self._add(missing)
-            return self.vectors[[self.rows[w] for w in words]].reshape(len(words), self.table.shape[1])
+                rows = list(map(self.rows.__getitem__, words))
+            return self.vectors[rows].reshape(len(words), self.table.shape[1])
 
     def _add(self, missing: list[str]) -> None:
         first, end = len(self.rows), len(self.rows) + len(missing)
