@@ -29,6 +29,7 @@ from typing import Protocol
 
 import numpy as np
 
+from bot.core.lexical import STOP_WORDS, stemmer
 from bot.core.linear import sigmoid, softmax
 from bot.shortanswer.marker import Marks
 from bot.shortanswer.spans import (
@@ -150,6 +151,28 @@ def show_features(question: Asked, found: Spans, scores: np.ndarray, best: int,
             math.log(quote_score + 1e-3)]
 
 
+COUNTED = re.compile(r"\bhow (?:many|much) ((?:[a-z]+ ){1,3})", re.IGNORECASE)
+UNIT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _counted_unit(question: str, span: str, after: str) -> int:
+    """How many characters of `after` to add to a bare number so that it says what was counted:
+    "Within how many days ...?" -> "28 days", "How many place settings ...?" -> "14 place settings"
+    (the words the question counts, as the sentence goes on with them), not "28"."""
+    counted = COUNTED.search(question)
+    if not counted or not span[-1:].isdigit():
+        return 0
+    stem, taken = stemmer(), 0
+    for word in counted.group(1).split():
+        if word.lower() in STOP_WORDS:
+            break
+        unit = UNIT_WORD.match(after, taken)
+        if not unit or stem(unit.group(1).lower()) != stem(word.lower()):
+            break
+        taken = unit.end()
+    return taken
+
+
 @dataclass(frozen=True)
 class ShortAnswerModel:
     weights: np.ndarray  # per FEATURES
@@ -202,5 +225,6 @@ def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLi
     if question.whose:  # "Whose administration ...?" -> "Joe Biden's", the possessive with it
         possessive = re.match(r"['’‘]s\b", quote.text[end:])
         end += possessive.end() if possessive else 0
+    end += _counted_unit(question_text, quote.text[start:end], quote.text[end:])
     return ShortAnswer(quote.text[start:end], quote.source, quote.start + start, quote.start + end,
                        quote.n, probability)

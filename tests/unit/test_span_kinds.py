@@ -1,7 +1,10 @@
 """A bold short answer of another kind than the question asks for is not asserted, nor a sentence
 about another period than the one asked (answer/kinds.py)."""
 
+import pytest
+
 from bot.answer.kinds import span_fits
+from bot.shortanswer.choose import _counted_unit
 
 
 def test_a_span_of_the_wrong_kind_does_not_fit():
@@ -47,3 +50,15 @@ def test_a_short_answer_that_says_the_question_again_is_not_an_answer():
     assert not restates("What country was Abhisit Vejjajiva prime minister of?", "Thailand", " Abhisit Vejjajiva")
     assert not restates("Who holds an arts fair in Newcastle?", "NewcastleGateshead", " also holds an annual fair.")
     assert not restates("What did Win Ashby's father do?", "a miner")
+
+
+@pytest.mark.parametrize("question, span, after, shown", [
+    ("Within how many days of buying must the owner register?", "28", " days of purchase", "28 days"),
+    ("How many place settings can it wash in one load?", "14", " place settings.", "14 place settings"),
+    ("How many pupils took part?", "2,614", " pupils in 18 schools", "2,614 pupils"),
+    ("How many people came?", "2,614", " pupils", "2,614"),  # another word: not the thing counted
+    ("How many days did it last?", "seven", " days", "seven"),  # a number in words is left alone
+    ("When did it open?", "1958", " years", "1958"),
+])
+def test_a_bare_number_is_shown_with_what_the_question_counts(question, span, after, shown):
+    assert (span + after)[: len(span) + _counted_unit(question, span, after)] == shown
