@@ -153,12 +153,13 @@ def test_a_multi_article_slice_meets_its_gate(tmp_path, embedder):
 # -- a folder of one's own: ten documents in new genres and all five formats, one index --------------
 NEW_GENRES = ROOT / "eval" / "new-genres" / "held-out"
 # measured 2026-12-05 on this held-out half (written by two people who saw neither the bot nor its
-# data; nothing was chosen on it): first quote 0.633, answered confidently 0.525, offered 0.817,
+# data; nothing was chosen on it): first quote 0.650, answered confidently 0.525, offered 0.833,
 # near-topic not answered confidently 0.667 (declined 0.317), off-topic declined 0.933, bold short
 # answers holding the gold answer 0.833, confident errors 36 of 210 questions (103 before the three
-# outcomes and the PDF reader of this date, 39 before the period, restating and clock-time rules).
-MIN_NEW_FIRST_QUOTE = 0.60
-MIN_NEW_OFFERED = 0.78
+# outcomes and the PDF reader of this date, 39 before the period, restating and clock-time rules;
+# first quote 0.633 before a declined question was offered when the marker reads its answer).
+MIN_NEW_FIRST_QUOTE = 0.62
+MIN_NEW_OFFERED = 0.80
 MIN_NEW_NEAR_NOT_CONFIDENT = 0.62
 MIN_NEW_OFF_TOPIC_DECLINED = 0.90
 MAX_NEW_CONFIDENT_ERRORS = 41
