@@ -151,7 +151,7 @@ def show_features(question: Asked, found: Spans, scores: np.ndarray, best: int,
             math.log(quote_score + 1e-3)]
 
 
-COUNTED = re.compile(r"\bhow (?:many|much) ((?:[a-z]+ ){1,3})", re.IGNORECASE)
+COUNTED = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 UNIT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
@@ -163,7 +163,7 @@ def _counted_unit(question: str, span: str, after: str) -> int:
     if not counted or not span[-1:].isdigit():
         return 0
     stem, taken = stemmer(), 0
-    for word in counted.group(1).split():
+    for word in re.findall(r"[A-Za-z]+", question[counted.end():])[:3]:
         if word.lower() in STOP_WORDS:
             break
         unit = UNIT_WORD.match(after, taken)

@@ -55,6 +55,7 @@ def test_a_short_answer_that_says_the_question_again_is_not_an_answer():
 @pytest.mark.parametrize("question, span, after, shown", [
     ("Within how many days of buying must the owner register?", "28", " days of purchase", "28 days"),
     ("How many place settings can it wash in one load?", "14", " place settings.", "14 place settings"),
+    ("Within how many days?", "28", " days of purchase", "28 days"),
     ("How many pupils took part?", "2,614", " pupils in 18 schools", "2,614 pupils"),
     ("How many people came?", "2,614", " pupils", "2,614"),  # another word: not the thing counted
     ("How many days did it last?", "seven", " days", "seven"),  # a number in words is left alone
