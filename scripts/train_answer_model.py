@@ -77,10 +77,15 @@ class Corpora:
         self.news_articles = eval_dir / "news-rtqa-2023" / "articles"
 
     def index(self, name: str, files: dict[str, str]) -> Settings:
-        """An index of these files (name -> text), built unless it already is."""
+        """An index of these files (name -> text), built unless it already is. An index kept under
+        the name with other files is an error: reusing it would silently train on the wrong corpus."""
         seeds = self.work / name / "seeds"
         settings = Settings.from_env(seeds_dir=seeds, index_dir=self.work / name / "index")
-        if not (settings.index_dir / "current").exists():
+        if (settings.index_dir / "current").exists():
+            kept = sorted(p.name for p in seeds.iterdir())
+            if kept != sorted(files):
+                raise SystemExit(f"{self.work / name} holds {len(kept)} other files; remove it or use another --work")
+        else:
             seeds.mkdir(parents=True, exist_ok=True)
             for file, text in files.items():
                 (seeds / file).write_text(text, encoding="utf-8")
@@ -188,7 +193,7 @@ def refusal_rows(settings: Settings, embedder: Embedder, model: AnswerModel,
 def refusal_data(corpora: Corpora, embedder: Embedder, model: AnswerModel, rng: random.Random) -> dict:
     data = {family: [] for family in DECLINE_FAMILIES}
     squad = corpora.tuning_squad()
-    data["squad-20-of-24"] = refusal_rows(corpora.squad_index(DECLINE_INDEXED, "squad-20"), embedder, model,
+    data["squad-20-of-24"] = refusal_rows(corpora.squad_index(DECLINE_INDEXED, "squad-first-20"), embedder, model,
                                           [(q, article(q) in DECLINE_INDEXED) for q in squad[::3]])
     for number in TUNING_ARTICLES:
         own = [q for q in squad if article(q) == number]
