@@ -1,13 +1,14 @@
 """Learn the marker (bot/marker_lora.npz): where in a sentence the answer starts and ends.
 
-    python scripts/train_marker.py [--work /tmp/seedbot-short] [--fold 0|1]
+    python scripts/train_marker.py [--work /tmp/seedbot-short] [--eval ../shared/eval] [--fold 0|1]
 
 Reads the tuning questions that scripts/train_short_answer.py collects (--work/examples.jsonl):
-SQuAD v1.1 dev articles 00-23 and the news dev set's January-June weeks, in two folds (even and odd
-articles / months). train_short_answer.py learns one marker on each fold, so that it can learn how
+SQuAD v1.1 dev articles 00-23, the news dev set's January-June weeks and the new-genre folder's
+tuning half, in two folds (even and odd articles / months). train_short_answer.py learns one marker on each fold, so that it can learn how
 far to trust the marks on questions their marker never saw, and the shipped one on both.
-Each question gives pairs (question, sentence) for its gold sentence and its first three quotes; the
-target is the first gold answer string found in the sentence, or [CLS] for "not here".
+Each question gives pairs (question, sentence) for its gold sentence and its first three quotes (a
+declined question its three closest, a near-topic one's only "not here" pairs); the target is the
+first gold answer string found in the sentence, or [CLS] for "not here".
 
 The packaged MiniLM is frozen; what is learned is a low-rank update (LoRA, rank RANK) of every
 linear layer in its first LAYERS transformer blocks and a start/end head: 0.66 M numbers, 1.2 MB
@@ -27,9 +28,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from training_data import FOLDER_QUESTIONS, data_versions  # noqa: E402
+
 from bot.core.settings import DEFAULT_MODEL  # noqa: E402
 from bot.embed.embedding import model_dir  # noqa: E402
-from bot.shortanswer.marker import LORA_FILE, MAX_PAIR  # noqa: E402
+from bot.shortanswer.marker import LORA_FILE, MAX_PAIR, TRAINED_ON  # noqa: E402
 
 RANK, EPOCHS, LEARNING_RATE, BATCH = 16, 2, 5e-4, 32
 # Blocks of the model kept (from the first). Each costs about 0.5 ms a question; with 3 a short
@@ -50,7 +53,8 @@ def pairs_of(rows: list[dict]) -> list[tuple[str, str, tuple[int, int] | None]]:
     return out
 
 
-def train(rows: list[dict], out: Path = LORA_FILE) -> None:
+def train(rows: list[dict], out: Path = LORA_FILE, data: dict[str, str] | None = None) -> None:
+    """Learn a marker on `rows` into `out`, naming `data` (the question sets' versions) in it."""
     import torch
     from transformers import AutoTokenizer, BertModel
 
@@ -112,6 +116,8 @@ def train(rows: list[dict], out: Path = LORA_FILE) -> None:
                 print(f"  step {step}/{steps} loss {loss.item():.3f} ({time.time() - started:.0f}s)", flush=True)
     weights = {"scale": np.array(SCALE, dtype=np.float32), "layers": np.array(LAYERS),
                "head.weight": head.weight.detach().numpy(), "head.bias": head.bias.detach().numpy()}
+    if data:
+        weights[TRAINED_ON] = np.array(json.dumps(data, sort_keys=True))
     for name, adapter in adapters.items():
         weights[f"{name}.A"] = adapter.A.detach().numpy().astype(np.float16)
         weights[f"{name}.B"] = adapter.B.detach().numpy().astype(np.float16)
@@ -142,11 +148,13 @@ def targets(x, batch) -> tuple:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/seedbot-short"))
+    parser.add_argument("--eval", type=Path, default=Path("../shared/eval"), help="where the question sets are")
     parser.add_argument("--out", type=Path, default=LORA_FILE)
     parser.add_argument("--fold", type=int, choices=(0, 1), help="learn on this fold only (default: both)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in (args.work / "examples.jsonl").read_text().splitlines()]
-    train([r for r in rows if args.fold is None or r["fold"] == args.fold], args.out)
+    train([r for r in rows if args.fold is None or r["fold"] == args.fold], args.out,
+          data_versions(args.eval, FOLDER_QUESTIONS))
     return 0
 
 

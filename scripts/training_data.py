@@ -7,7 +7,12 @@ import hashlib
 from pathlib import Path
 
 QUESTION_FILES = ("squad-v1.1-dev/questions.jsonl", "news-rtqa-2023/questions.jsonl")
+# The repository's own: the new-genre folder's tuning half (the marker and the short answer learn on it).
+FOLDER_QUESTIONS = Path(__file__).resolve().parents[1] / "eval" / "new-genres" / "tuning" / "questions.jsonl"
 
 
-def data_versions(eval_dir: Path) -> dict[str, str]:
-    return {name: hashlib.sha256((eval_dir / name).read_bytes()).hexdigest()[:16] for name in QUESTION_FILES}
+def data_versions(eval_dir: Path, *in_repository: Path) -> dict[str, str]:
+    """Each question file of `eval_dir` the scripts read, and the repository's own ones named."""
+    root = Path(__file__).resolve().parents[1]
+    files = {name: eval_dir / name for name in QUESTION_FILES} | {str(p.relative_to(root)): p for p in in_repository}
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest()[:16] for name, path in files.items()}
