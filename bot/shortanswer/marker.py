@@ -42,6 +42,9 @@ MAX_MARGIN = 20.0  # marks beyond this say nothing more
 # Each read on two threads, and the reads of one question side by side (read_each): on two cores a
 # pair took 7.0 ms on one thread, 4.8 on two; two pairs 11.6 ms one after the other, 7.8 side by side.
 READ_THREADS = min(2, os.cpu_count() or 1)
+# The weights file's one entry that is not a weight: the versions of the question sets it was learned
+# from (scripts/train_marker.py), as JSON text.
+TRAINED_ON = "trained_on"
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,12 @@ def merged_model(source: Path, lora: dict[str, np.ndarray]):
     return Marking().eval()
 
 
+def load_weights(weights: Path) -> dict[str, np.ndarray]:
+    """The fine-tune's numbers, as float32 (never unpickled)."""
+    with np.load(weights, allow_pickle=False) as stored:
+        return {k: stored[k].astype(np.float32) for k in stored.files if k != TRAINED_ON}
+
+
 def export_marker(source: Path, folder: Path, weights: Path) -> None:
     """Merge, export and quantize once; written beside the cache entry then renamed, so never half-done."""
     import onnx
@@ -112,8 +121,7 @@ def export_marker(source: Path, folder: Path, weights: Path) -> None:
 
     log.info("Exporting the marker to ONNX int8 (once, cached in %s)...", folder)
     with cache_entry(folder) as work:
-        with np.load(weights, allow_pickle=False) as stored:
-            lora = {k: stored[k].astype(np.float32) for k in stored.files}
+        lora = load_weights(weights)
         with quiet(), torch.no_grad():
             model = merged_model(source, lora)
             example = torch.ones((1, 8), dtype=torch.int64)

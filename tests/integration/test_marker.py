@@ -3,6 +3,8 @@ exported model against the torch model it was exported from."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -16,11 +18,14 @@ KISHI = "Japan's Defense Minister Nobuo Kishi and Foreign Minister Toshimitsu Mo
 def test_the_shipped_fine_tune_is_plain_numbers_for_every_block():
     with np.load(mk.LORA_FILE, allow_pickle=False) as stored:  # never pickle
         names, layers = set(stored.files), int(stored["layers"])
+        trained_on = json.loads(str(stored[mk.TRAINED_ON]))  # the question sets' versions, as text
         assert stored["head.weight"].shape == (2, 384) and float(stored["scale"]) > 0 and 1 <= layers <= 6
         for block in range(layers):
             a, b = stored[f"encoder.layer.{block}.intermediate.dense.A"], stored[f"encoder.layer.{block}.intermediate.dense.B"]
             assert a.shape[1] == 384 and b.shape == (1536, a.shape[0])
-    assert len(names) == 4 + layers * 6 * 2 and mk.LORA_FILE.stat().st_size < 3_000_000
+    assert len(names) == 5 + layers * 6 * 2 and mk.LORA_FILE.stat().st_size < 3_000_000
+    assert set(trained_on) == {"squad-v1.1-dev/questions.jsonl", "news-rtqa-2023/questions.jsonl",
+                               "eval/new-genres/tuning/questions.jsonl"}
 
 
 def test_margins_of_spans_are_the_start_and_end_marks_of_their_pieces():
@@ -51,8 +56,7 @@ def test_the_marker_marks_the_answer_in_a_sentence(marker):
 def test_the_export_gives_the_marks_of_the_model_it_was_made_from(marker):
     import torch
 
-    with np.load(mk.LORA_FILE, allow_pickle=False) as stored:
-        model = mk.merged_model(model_dir(DEFAULT_MODEL), {k: stored[k].astype(np.float32) for k in stored.files})
+    model = mk.merged_model(model_dir(DEFAULT_MODEL), mk.load_weights(mk.LORA_FILE))
     question = "Who met their U.S. counterparts?"
     encoding = marker.tokenizer.encode(question, KISHI)
     ids = torch.tensor([encoding.ids])
