@@ -82,11 +82,7 @@ CONFIDENT_MARGIN = -2.0
 
 CLAUSE_CONFIDENT_MARGIN = -4.0  # a question that asks for no kind of thing: its answer is a clause
 
-# -5 for the marker before 2026-12-05's retraining; the retrained one (which also learned "not here" from
-# near-topic questions) reads lower margins, and at -6 it declines the same share of the tuning
-# questions that have an answer as the old one did at -5 (SQuAD 00-23 0.028 / 0.030, news January-June
-# 0.076 / 0.073, docs/evaluation.md "Retraining").
-DECLINE_MARGIN = -6.0
+DECLINE_MARGIN = -5.0
 
 # A question the refusal model turns away is still offered, tentatively, when the marker reads an
 # answer plainly in its closest sentence (margin >= RESCUE_MARGIN): the refusal model weighs how
