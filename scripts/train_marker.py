@@ -4,8 +4,9 @@
 
 Reads the tuning questions that scripts/train_short_answer.py collects (--work/examples.jsonl):
 SQuAD v1.1 dev articles 00-23, the news dev set's January-June weeks and the new-genre folder's
-tuning half, in two folds (even and odd articles / months). train_short_answer.py learns one marker on each fold, so that it can learn how
-far to trust the marks on questions their marker never saw, and the shipped one on both.
+tuning half, in two folds (even and odd articles / months). train_short_answer.py learns one
+marker on each fold, so that it can learn how far to trust the marks on questions their marker
+never saw, and the shipped one on both.
 Each question gives pairs (question, sentence) for its gold sentence and its first three quotes (a
 declined question its three closest, a near-topic one's only "not here" pairs); the target is the
 first gold answer string found in the sentence, or [CLS] for "not here".

@@ -243,6 +243,7 @@ def main() -> int:
         cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     rows = [json.loads(line) for line in cache.read_text().splitlines()]
     folds = [[r for r in rows if r["fold"] == fold] for fold in (0, 1)]
+    versions = data_versions(args.eval, FOLDER_QUESTIONS)  # named in every file this run writes
     # Each marker is kept in --work as soon as it is learned, so an interrupted run resumes
     # (without --recollect and --retrain-marker) where it stopped.
     if args.retrain_marker:
@@ -253,7 +254,7 @@ def main() -> int:
         if not (args.work / name).exists():
             started_marker = time.time()
             train_marker(part + [r for r in part if r["dataset"] == "folder"] * (FOLDER_REPEAT - 1),
-                         args.work / name, data_versions(args.eval, FOLDER_QUESTIONS))
+                         args.work / name, versions)
             print(f"{name}: {len(part)} questions, {time.time() - started_marker:.0f}s", flush=True)
     shutil.copyfile(args.work / "marker-all.npz", LORA_FILE)
     # Each fold's spans with the marks of the marker that learned on the other fold: honest marks.
@@ -282,9 +283,8 @@ def main() -> int:
     model = fit_spans(groups[0] + groups[1])
     args.out.write_text(json.dumps({
         "trained_on": "SQuAD v1.1 dev articles 00-23, news-rtqa-2023 January-June and eval/new-genres/tuning, "
-                      "each fold with the "
-                      "marks of the marker learned on the other (scripts/train_short_answer.py)",
-        "data": data_versions(args.eval, FOLDER_QUESTIONS),
+                      "each fold with the marks of the marker learned on the other (scripts/train_short_answer.py)",
+        "data": versions,
         "features": sa.FEATURES,
         "weights": [round(float(x), 6) for x in model.weights],
         "lexicon": {k: round(v, 6) for k, v in sorted(model.lexicon.items()) if abs(v) >= 1e-3},
