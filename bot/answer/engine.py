@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import threading
 import time
 import unicodedata
@@ -31,6 +32,10 @@ from bot.embed.backends import one_blas_thread
 from bot.embed.embedding import Embedder
 from bot.shortanswer.marker import Marker, load_marker
 from bot.store.base import Build, Store, open_store
+
+# A terminal's escape sequences ("\x1b[31m" colours, "\x1b[2J" clears), as a question pasted from a
+# terminal carries them: dropping only the escape character would leave "[31m" among the words.
+TERMINAL_ESCAPE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
 
 log = logging.getLogger(__name__)
 
@@ -147,15 +152,15 @@ class Engine:
 
     # -- questions -------------------------------------------------------------------------------
     def check(self, question) -> str:
-        """The question as searched: one line, control and invisible characters dropped; or
-        BadQuestion with the reason (empty, too long, not text)."""
+        """The question as searched: one line, terminal escapes, control and invisible characters
+        dropped; or BadQuestion with the reason (empty, too long, not text)."""
         if not isinstance(question, str):
             raise BadQuestion("the question must be text")
         try:
             question.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8, or a broken \ud800
             raise BadQuestion("the question is not valid text (bytes that are not UTF-8, or a lone surrogate)") from None
-        text = " ".join(question.split())
+        text = " ".join(TERMINAL_ESCAPE.sub("", question).split())
         if len(text) > self.settings.max_question_chars:
             raise BadQuestion(f"the question is {len(text):,} characters long; the limit is "
                               f"{self.settings.max_question_chars:,}")

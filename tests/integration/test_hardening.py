@@ -601,6 +601,13 @@ def test_bad_questions_get_a_clear_reply(engine, seed_index, name):
         assert "Kishi" in engine.ask(BAD_QUESTIONS[name]).quotes[0].text
 
 
+def test_a_terminal_escape_in_a_question_is_dropped_whole(engine):
+    """A question pasted from a terminal: "\x1b[31m" goes, not only its escape character, which
+    would leave "[31m" among the words the marker reads."""
+    assert engine.check(BAD_QUESTIONS["control characters"]) == "Who is the defense minister?"
+    assert engine.check("\x1b[1;31mWho\x1b[0m is \x1b[2Jhe?\x1b") == "Who is he?"
+
+
 def test_a_huge_history_is_cut_to_its_last_messages(engine, monkeypatch):
     """100 messages of megabytes: the engine resolves the follow-up against the last 40, each
     clipped, so the answer's cost does not grow with the history (speed itself is benchmarked)."""
