@@ -59,9 +59,6 @@ from bot.shortanswer.marker import LORA_FILE, Marker  # noqa: E402
 SQUAD_TUNING = range(0, 24)
 FOLDER_TUNING = FOLDER_QUESTIONS.parent
 NEWS_TUNING = ("2023/01", "2023/06")  # months, inclusive
-# The new-genre folder's pairs count this many times in the markers' training: 210 questions beside
-# 6,065 from SQuAD and news, and the only ones from documents like a user's own.
-FOLDER_REPEAT = 3
 PRECISION = 0.72  # among shown, on the tuning data: a margin over the 0.65 / 0.70 goals
 L2, L2_LEXICON, L2_SHOW = 3e-4, 3e-4, 1e-3  # 2-fold on the tuning data: lower L2 fits better down to here
 MIN_POSITIVES = 3  # a word cue enters the lexicon when it marks at least this many gold spans
@@ -253,8 +250,7 @@ def main() -> int:
         name = f"marker-fold{fold}.npz" if fold != "all" else "marker-all.npz"
         if not (args.work / name).exists():
             started_marker = time.time()
-            train_marker(part + [r for r in part if r["dataset"] == "folder"] * (FOLDER_REPEAT - 1),
-                         args.work / name, versions)
+            train_marker(part, args.work / name, versions)
             print(f"{name}: {len(part)} questions, {time.time() - started_marker:.0f}s", flush=True)
     shutil.copyfile(args.work / "marker-all.npz", LORA_FILE)
     # Each fold's spans with the marks of the marker that learned on the other fold: honest marks.
