@@ -39,26 +39,31 @@ def test_known_answers_are_in_the_first_quote(engine, seed_index, question, expe
     assert markers == {q.n for q in answer.quotes}
 
 
-def test_a_sentence_holding_two_dates_is_offered_tentatively(engine):
-    """"On the 20th ... held on the 16th": the marker is unsure which date is the answer, so the
-    sentence is offered as a tentative answer rather than stated (it was a confident answer before
-    the three outcomes)."""
+def test_of_two_dates_in_a_sentence_the_bold_answer_is_the_one_asked_about(engine):
+    """"On the 20th ... held on the 16th": the meeting was held on the 16th; the 20th is when the
+    newspaper reported it. A wrong bold date would be worse than none, so either the answer is
+    offered tentatively (as the marker before 2026-12-05's retraining did) or its bold names the
+    16th."""
     answer = engine.ask("When was the 2 plus 2 meeting held?")
-    assert answer.tentative and "held on the 16th" in answer.closest[0].text
+    first = (answer.closest if answer.tentative else answer.quotes)[0]
+    assert "held on the 16th" in first.text
+    assert answer.tentative or answer.short_answer.text == "the 16th", answer
 
 
 def test_a_question_the_refusal_turns_away_is_offered_when_the_marker_reads_its_answer(engine, monkeypatch):
     """"emphasize" against "stressed": the refusal model finds the article a poor match (it is
-    declined), while the marker reads an answer in the closest sentence at a margin of about 0.9:
-    offered tentatively when the rescue's bar is under that, declined when over."""
+    declined), while the marker reads an answer in the closest sentence (2.65 since 2026-12-05's
+    retraining, 0.89 before): offered tentatively when the rescue's bar is under that, declined
+    when over."""
     import bot.answer.compose
 
     question = "What did the statement issued by both governments emphasize?"
-    monkeypatch.setattr(bot.answer.compose, "RESCUE_MARGIN", 0.5)
     answer = engine.ask(question)
     assert not answer.answered and answer.tentative and answer.quotes == ()
     assert "importance of peace and stability" in answer.closest[0].text
-    monkeypatch.setattr(bot.answer.compose, "RESCUE_MARGIN", 1.5)
+    margin = engine.marker().read(question, [answer.closest[0].text])[0].best()[2]
+    assert margin >= bot.answer.compose.RESCUE_MARGIN
+    monkeypatch.setattr(bot.answer.compose, "RESCUE_MARGIN", margin + 0.5)
     assert engine.ask(question).text == NOT_IN_DOCUMENTS
 
 

@@ -17,12 +17,15 @@ KISHI = "Japan's Defense Minister Nobuo Kishi and Foreign Minister Toshimitsu Mo
 
 def test_the_shipped_fine_tune_is_plain_numbers_for_every_block():
     with np.load(mk.LORA_FILE, allow_pickle=False) as stored:  # never pickle
-        names, layers = set(stored.files) - {mk.TRAINED_ON}, int(stored["layers"])
+        names, layers = set(stored.files), int(stored["layers"])
+        trained_on = json.loads(str(stored[mk.TRAINED_ON]))  # the question sets' versions, as text
         assert stored["head.weight"].shape == (2, 384) and float(stored["scale"]) > 0 and 1 <= layers <= 6
         for block in range(layers):
             a, b = stored[f"encoder.layer.{block}.intermediate.dense.A"], stored[f"encoder.layer.{block}.intermediate.dense.B"]
             assert a.shape[1] == 384 and b.shape == (1536, a.shape[0])
-    assert len(names) == 4 + layers * 6 * 2 and mk.LORA_FILE.stat().st_size < 3_000_000
+    assert len(names) == 5 + layers * 6 * 2 and mk.LORA_FILE.stat().st_size < 3_000_000
+    assert set(trained_on) == {"squad-v1.1-dev/questions.jsonl", "news-rtqa-2023/questions.jsonl",
+                               "eval/new-genres/tuning/questions.jsonl"}
 
 
 def test_the_weights_are_read_past_the_names_of_their_training_data(tmp_path):

@@ -18,11 +18,13 @@ GOLD = ROOT / "eval" / "seed-gold.jsonl"
 # measured 2026-11-29: first quote 0.854, answered 0.917, declined 0.667, validity 1.0; first quote
 # 0.875 since 2026-11-30 (a follow-up's marker reads the question as asked). 2026-12-05, three
 # outcomes (README, "Confident, tentative or declined"): first quote 0.854, answered confidently
-# 0.750, offered (confidently or tentatively) 0.896, declined 0.750, confident errors 10.
+# 0.750, offered (confidently or tentatively) 0.896, declined 0.750, confident errors 10. With the
+# retrained models (docs/evaluation.md, "Retraining", seventh session): first quote 0.896, answered
+# confidently 0.708, offered 0.938, declined 0.750, confident errors 7.
 MIN_FIRST_QUOTE = 0.83
 MIN_OFFERED = 0.85
 MIN_DECLINED = 0.70
-MAX_CONFIDENT_ERRORS = 13
+MAX_CONFIDENT_ERRORS = 10
 
 
 FOLLOW_UPS = ROOT / "eval" / "followups.jsonl"
@@ -157,12 +159,16 @@ NEW_GENRES = ROOT / "eval" / "new-genres" / "held-out"
 # near-topic not answered confidently 0.667 (declined 0.317), off-topic declined 0.933, bold short
 # answers holding the gold answer 0.833, confident errors 36 of 210 questions (103 before the three
 # outcomes and the PDF reader of this date, 39 before the period, restating and clock-time rules;
-# first quote 0.633 before a declined question was offered when the marker reads its answer).
+# first quote 0.633 before a declined question was offered when the marker reads its answer). With
+# the retrained models (docs/evaluation.md, "Retraining", seventh session): first quote 0.633,
+# offered 0.808, near-topic not confident 0.717 (declined 0.350), off-topic declined 0.933, bold
+# right 0.881, confident errors 30.
 MIN_NEW_FIRST_QUOTE = 0.62
-MIN_NEW_OFFERED = 0.80
-MIN_NEW_NEAR_NOT_CONFIDENT = 0.62
+MIN_NEW_OFFERED = 0.78
+MIN_NEW_NEAR_NOT_CONFIDENT = 0.65
 MIN_NEW_OFF_TOPIC_DECLINED = 0.90
-MAX_NEW_CONFIDENT_ERRORS = 41
+MAX_NEW_CONFIDENT_ERRORS = 34
+MIN_NEW_BOLD_RIGHT = 0.85  # the goal for bold short answers holding the gold answer
 
 
 def test_a_mixed_folder_of_new_genres_meets_its_gate(tmp_path, embedder):
@@ -183,3 +189,4 @@ def test_a_mixed_folder_of_new_genres_meets_its_gate(tmp_path, embedder):
     assert near["not_confident"] >= MIN_NEW_NEAR_NOT_CONFIDENT, near
     assert off["declined"] >= MIN_NEW_OFF_TOPIC_DECLINED, off
     assert every["confident_errors"] <= MAX_NEW_CONFIDENT_ERRORS, every
+    assert every["short_contains_shown"] >= MIN_NEW_BOLD_RIGHT, every

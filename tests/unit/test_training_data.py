@@ -21,3 +21,22 @@ def test_each_question_file_is_named_with_its_digest(tmp_path):
     assert versions[QUESTION_FILES[0]] == hashlib.sha256(b"question 0\n").hexdigest()[:16]
     assert versions[QUESTION_FILES[0]] != versions[QUESTION_FILES[1]]
     assert len(versions) == len(QUESTION_FILES) + 1
+
+
+def test_every_shipped_learned_file_names_the_versions_it_learned_from():
+    """The answer model, the marker and the short-answer model each name the question sets they
+    were learned from; the repository's own tuning half is named at its current version, so editing
+    those questions without retraining shows here."""
+    import json
+
+    import numpy as np
+
+    answer = json.loads((ROOT / "bot" / "answer" / "answer_model.json").read_text())["data"]
+    short = json.loads((ROOT / "bot" / "shortanswer" / "short_answer_model.json").read_text())["data"]
+    with np.load(ROOT / "bot" / "shortanswer" / "marker_lora.npz", allow_pickle=False) as stored:
+        marker = json.loads(str(stored["trained_on"]))
+    assert set(answer) == set(QUESTION_FILES)
+    own = training_data.FOLDER_QUESTIONS.relative_to(ROOT).as_posix()
+    assert set(short) == set(marker) == set(QUESTION_FILES) | {own}
+    assert short == marker and all(answer[name] == short[name] for name in QUESTION_FILES)
+    assert short[own] == hashlib.sha256(training_data.FOLDER_QUESTIONS.read_bytes()).hexdigest()[:16]
