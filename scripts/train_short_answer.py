@@ -24,6 +24,8 @@ the new-genre held-out half are never read here; `bot eval` reports them.
 4. Show model: logistic, on the best span of each question's quotes as a span model *not* trained
    on that question's fold would score it; its threshold is the lowest that keeps PRECISION right
    among the shown (EM for SQuAD, gold string contained for news).
+5. Margins (scripts/choose_margins.py): where the marker's margin makes an answer confident,
+   tentative or declined, chosen for these markers' scale on the tuning questions read out of fold.
 """
 
 from __future__ import annotations
@@ -42,10 +44,11 @@ from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from choose_margins import choose as choose_margins  # noqa: E402
+from choose_margins import columns, engine_for, readings  # noqa: E402
 from train_marker import train as train_marker  # noqa: E402
 from training_data import FOLDER_QUESTIONS, data_versions  # noqa: E402
 
-from bot import build  # noqa: E402
 from bot.answer.compose import compose  # noqa: E402
 from bot.answer.engine import Engine  # noqa: E402
 from bot.answer.ranking import rank, refusal_evidence  # noqa: E402
@@ -65,12 +68,6 @@ MIN_POSITIVES = 3  # a word cue enters the lexicon when it marks at least this m
 
 
 # -- 1. collect ---------------------------------------------------------------------------------------
-def engine_for(articles: Path, index: Path, embedder: Embedder) -> Engine:
-    settings = Settings.from_env(seeds_dir=articles, index_dir=index)
-    build(settings, embedder)
-    return Engine(settings, embedder)
-
-
 def ask(engine: Engine, question: str) -> dict:
     """The first quotes of the ranking, and whether the refusal lets the question through (the
     marker, which would settle the first two, takes no part; a declined question keeps its closest)."""
@@ -234,9 +231,10 @@ def main() -> int:
     args = parser.parse_args()
     started = time.time()
     cache = args.work / "examples.jsonl"
+    embedder = Embedder(Settings.from_env()).load()
     if args.recollect or not cache.exists():
         args.work.mkdir(parents=True, exist_ok=True)
-        rows = collect(args.eval, args.work, Embedder(Settings.from_env()).load())
+        rows = collect(args.eval, args.work, embedder)
         cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     rows = [json.loads(line) for line in cache.read_text().splitlines()]
     folds = [[r for r in rows if r["fold"] == fold] for fold in (0, 1)]
@@ -277,6 +275,9 @@ def main() -> int:
         print(f"  {name}: shown {shown[mine].mean():.3f} of {mine.sum()} answered, "
               f"right among shown {y[shown & mine].mean():.3f}")
     model = fit_spans(groups[0] + groups[1])
+    own, elsewhere = map(columns, readings(args.eval, args.work, embedder))
+    margins = choose_margins(own, elsewhere)
+    print(f"margins {margins} ({time.time() - started:.0f}s)", flush=True)
     args.out.write_text(json.dumps({
         "trained_on": "SQuAD v1.1 dev articles 00-23, news-rtqa-2023 January-June and eval/new-genres/tuning, "
                       "each fold with the marks of the marker learned on the other (scripts/train_short_answer.py)",
@@ -286,6 +287,7 @@ def main() -> int:
         "lexicon": {k: round(v, 6) for k, v in sorted(model.lexicon.items()) if abs(v) >= 1e-3},
         "show": {"features": sa.SHOW_FEATURES, "weights": [round(float(x), 6) for x in show],
                  "threshold": round(threshold, 6)},
+        "margins": margins.__dict__,
     }, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {args.out} in {time.time() - started:.0f}s")
     return 0

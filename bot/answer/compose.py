@@ -9,14 +9,17 @@ says so (`NOT_IN_DOCUMENTS`) and its closest passages are returned apart, marked
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
 from bot.answer.kinds import lacks_asked_kind, names_another, restates, span_fits
 from bot.answer.ranking import TYPED_KINDS, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, asks_for_credit
-from bot.shortanswer.choose import ShortAnswer, choose
+from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
 from bot.shortanswer.marker import Marker
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
@@ -68,53 +71,48 @@ class Answer:
             out["resolved_question"] = self.resolved_question
         return out
 
-# Whether the first sentence holds an answer to the question, as the marker reads the two together:
-# the margin of its best span over "no answer here". The refusal model sees that the articles are on
-# the question's topic; the marker sees whether the sentence says the thing asked ("How old is the
-# mayor?" against a sentence naming the mayor, with no age). Below CONFIDENT_MARGIN the closest
-# passage is offered as a tentative answer (CLAUSE_CONFIDENT_MARGIN for a question whose answer is a
-# clause, where the marker's margins run lower), below DECLINE_MARGIN a question asking for a kind of
-# thing (a name, a date, a number...) is declined; the marker is least sure of answers that are a
-# whole clause ("What did the statement leave out?"): those stay tentative; and a follow-up, which
-# it reads as asked ("Which uni is he at?"), is not judged by the margin at all. Chosen on the tuning data (the new-genre tuning
-# half, SQuAD articles 00-23, the news set's January-June weeks; docs/evaluation.md).
-# Kept at -2 for the marker retrained on 2026-12-05: there it answers as large a share of the SQuAD
-# 00-23 and news January-June questions confidently as the old marker did (0.854 / 0.868, 0.659 /
-# 0.659) with fewer confident errors (143 / 159, 114 / 118). At -2.5 it would answer more on both
-# with more errors on the news weeks (124); docs/evaluation.md, "Retraining".
-CONFIDENT_MARGIN = -2.0
+@dataclass(frozen=True)
+class Margins:
+    """Where the marker's margin on the first sentence (its best span over "no answer here") moves
+    an answer between confident, tentative and declined. The refusal model sees that the articles
+    are on the question's topic; the marker sees whether the sentence says the thing asked ("How
+    old is the mayor?" against a sentence naming the mayor, with no age).
 
-CLAUSE_CONFIDENT_MARGIN = -4.0  # a question that asks for no kind of thing: its answer is a clause
+    Each marker reads on its own scale, so the margins are learned with it: scripts/choose_margins.py
+    picks them on the tuning data, read out of fold, and train_short_answer.py writes them into
+    short_answer_model.json beside the short-answer model that learned on the same marks."""
 
-# -5 for the marker before 2026-12-05's retraining; the retrained one (which also learned "not here" from
-# near-topic questions) reads lower margins, and at -6 it declines the same share of the tuning
-# questions that have an answer as the old one did at -5 (SQuAD 00-23 0.028 / 0.030, news January-June
-# 0.076 / 0.073, docs/evaluation.md "Retraining").
-DECLINE_MARGIN = -6.0
+    confident: float  # below it, a question asking for a kind of thing (a name, a date...) is tentative
+    clause: float  # the same for a question whose answer is a clause, where margins run lower
+    decline: float  # below it, a question asking for a kind of thing is declined
+    rescue: float  # at or above it, a question the refusal turns away is still offered, tentatively
 
-# A question the refusal model turns away is still offered, tentatively, when the marker reads an
-# answer plainly in its closest sentence (margin >= RESCUE_MARGIN): the refusal model weighs how
-# well the articles match the question's words, and a user's paraphrase ("How noisy is it?", "What
-# did the meal come to?") can match them poorly while the sentence says it. Chosen on tuning data:
-# the new-genre tuning half's three such questions read 1.64 to 4.65 (each read by the fold marker
-# that never saw it), and of 1,548 SQuAD 00-23 questions the refusal declines on an index without
-# their article, 1.1% read >= 1.5 (1.5% >= 1, 0.6% >= 2). It was 1.0 for the marker before
-# 2026-12-05's retraining.
-RESCUE_MARGIN = 1.5
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load(path: Path = MODEL_FILE) -> "Margins":
+        margins = json.loads(path.read_text()).get("margins")
+        if margins is None:
+            raise ValueError(f"{path} has no margins; retrain it (python scripts/train_short_answer.py)")
+        return Margins(**margins)
 
 CONFIDENT, TENTATIVE, DECLINED = "confident", "tentative", "declined"
 
-def confidence(asked: Question, first: str, margin: float, follow_up: bool = False) -> str:
+def confidence(asked: Question, first: str, margin: float, follow_up: bool = False,
+               margins: Margins | None = None) -> str:
     """How a question the refusal model lets through is answered, from the marker's margin on the
-    first sentence and whether that sentence holds the kind of thing asked for (see above)."""
+    first sentence and whether that sentence holds the kind of thing asked for. The marker is least
+    sure of answers that are a whole clause ("What did the statement leave out?"): those are never
+    declined on the margin; and a follow-up, which it reads as asked ("Which uni is he at?"), is
+    not judged by the margin at all."""
+    margins = margins or Margins.load()
     typed = bool(asked.asks & TYPED_KINDS)
-    if margin < DECLINE_MARGIN and typed and not follow_up:
+    if margin < margins.decline and typed and not follow_up:
         return DECLINED
     if lacks_asked_kind(asked.asks, first, asked.words) or names_another(asked.text, first, asked.asks):
         return TENTATIVE
     if follow_up:  # the marker reads it as asked ("Why did he say it?"): its margin says little
         return CONFIDENT
-    return TENTATIVE if margin < (CONFIDENT_MARGIN if typed else CLAUSE_CONFIDENT_MARGIN) else CONFIDENT
+    return TENTATIVE if margin < (margins.confident if typed else margins.clause) else CONFIDENT
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
             max_quotes: int = 3, answer_probability: float = 1.0, asked: Question | None = None,
@@ -134,7 +132,10 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     if not answered:
         if reads and not follow_up:
             settled, marks = settle_first(question, ranked, marker)
-            if marks.best()[2] >= RESCUE_MARGIN and not lacks_asked_kind(asked.asks, settled[0].text, asked.words):
+            # The refusal model weighs how well the articles match the question's words, and a
+            # paraphrase ("How noisy is it?", "What did the meal come to?") can match them poorly
+            # while the closest sentence plainly says it.
+            if marks.best()[2] >= Margins.load().rescue and not lacks_asked_kind(asked.asks, settled[0].text, asked.words):
                 return _tentative(question, quoted(settled))
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
     if reads:

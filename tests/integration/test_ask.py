@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,15 +56,16 @@ def test_a_question_the_refusal_turns_away_is_offered_when_the_marker_reads_its_
     declined), while the marker reads an answer in the closest sentence (2.65 since 2026-12-05's
     retraining, 0.89 before): offered tentatively when the rescue's bar is under that, declined
     when over."""
-    import bot.answer.compose
+    from bot.answer.compose import Margins
 
     question = "What did the statement issued by both governments emphasize?"
     answer = engine.ask(question)
     assert not answer.answered and answer.tentative and answer.quotes == ()
     assert "importance of peace and stability" in answer.closest[0].text
     margin = engine.marker().read(question, [answer.closest[0].text])[0].best()[2]
-    assert margin >= bot.answer.compose.RESCUE_MARGIN
-    monkeypatch.setattr(bot.answer.compose, "RESCUE_MARGIN", margin + 0.5)
+    shipped = Margins.load()
+    assert margin >= shipped.rescue
+    monkeypatch.setattr(Margins, "load", staticmethod(lambda: replace(shipped, rescue=margin + 0.5)))
     assert engine.ask(question).text == NOT_IN_DOCUMENTS
 
 
