@@ -1,13 +1,15 @@
 """Choose the margins at which the marker's reading makes an answer confident, tentative or declined
-(answer/compose.py, Margins), for the markers just learned in --work.
+(answer/compose.py, Margins), for the marker just learned in --work.
 
     python scripts/choose_margins.py [--work /tmp/seedbot-short] [--eval ../shared/eval] [--at C,L,D,R]
 
 Each marker reads on its own scale: two markers the same script learned from slightly different
 quotes read the same sentence a point or more apart, so margins fixed in code suit one marker only.
 Each margin is therefore chosen to give a fixed share of the tuning questions (SQuAD articles 00-23
-and the news set's January-June weeks, all of which have an answer), each read by the fold marker
-that never saw it, as the engine reads it (ranking, refusal, settle_first):
+and the news set's January-June weeks, all of which have an answer), read as the engine reads them
+(ranking, refusal, settle_first) by the marker that ships (--work/marker-all.npz). That marker
+learned from these questions and reads them higher than questions it never saw; the targets were
+measured the same way, so that lift is on both sides. The shares:
 - confident / clause: the share of the questions the refusal lets through that are answered
   confidently, for questions asking for a kind of thing (a name, a date...) and for the others;
 - decline: the share of those asking for a kind of thing that are declined;
@@ -44,7 +46,7 @@ SQUAD_TUNING = range(0, 24)
 NEWS_TUNING = ("2023/01", "2023/06")  # months, inclusive
 # The shares the hand-chosen margins (-2, -4, -6, 1.5) gave for the marker shipped on 2026-12-05,
 # measured by `--at -2,-4,-6,1.5` on that run's work folder.
-TARGETS = {"confident": 0.726, "clause": 0.680, "decline": 0.051, "rescue": 0.0096}
+TARGETS = {"confident": 0.7714, "clause": 0.7018, "decline": 0.0492, "rescue": 0.0119}
 GRID = np.round(np.arange(-12.0, 8.001, 0.05), 2)
 
 
@@ -94,8 +96,9 @@ def read(engine: Engine, marker: Marker, question: str, dataset: str) -> Reading
 
 
 def readings(eval_dir: Path, work: Path, embedder: Embedder) -> tuple[list[Reading], list[Reading]]:
-    """Every tuning question read out of fold, and again of an index of the other fold's articles."""
-    markers = [Marker.for_model(model_dir(DEFAULT_MODEL), work, work / f"marker-fold{f}.npz") for f in (0, 1)]
+    """Every tuning question as the marker that ships reads it, and again of an index of the other
+    fold's articles (even articles, odd ones)."""
+    marker = Marker.for_model(model_dir(DEFAULT_MODEL), work, work / "marker-all.npz")
     squad = eval_dir / "squad-v1.1-dev"
     articles = [p for p in sorted((squad / "articles").glob("*.txt")) if int(p.name[:2]) in SQUAD_TUNING]
     questions = [q for q in map(json.loads, open(squad / "questions.jsonl", encoding="utf-8"))
@@ -103,16 +106,16 @@ def readings(eval_dir: Path, work: Path, embedder: Embedder) -> tuple[list[Readi
     fold = lambda q: int(Path(q["article_file"]).name[:2]) % 2  # noqa: E731
     own, elsewhere = [], []
     engine = engine_for(squad / "articles", work / "index-squad", embedder)  # as train_short_answer collects
-    own += [read(engine, markers[1 - fold(q)], q["question"], "squad") for q in questions]
+    own += [read(engine, marker, q["question"], "squad") for q in questions]
     for f in (0, 1):  # fold f's questions, of the other fold's articles
         other = copied([p for p in articles if int(p.name[:2]) % 2 != f], work / f"squad-not-fold{f}" / "articles")
         engine = engine_for(other, work / f"squad-not-fold{f}" / "index", embedder)
-        elsewhere += [read(engine, markers[1 - f], q["question"], "squad") for q in questions if fold(q) == f]
+        elsewhere += [read(engine, marker, q["question"], "squad") for q in questions if fold(q) == f]
     news = eval_dir / "news-rtqa-2023"
     engine = engine_for(news / "articles", work / "index-news", embedder)
     for q in map(json.loads, open(news / "questions.jsonl", encoding="utf-8")):
         if NEWS_TUNING[0] <= q["date"][:7] <= NEWS_TUNING[1]:
-            own.append(read(engine, markers[1 - int(q["date"][5:7]) % 2], q["question"], "news"))
+            own.append(read(engine, marker, q["question"], "news"))
     return [r for r in own if r], [r for r in elsewhere if r]
 
 

@@ -79,7 +79,7 @@ class Margins:
     old is the mayor?" against a sentence naming the mayor, with no age).
 
     Each marker reads on its own scale, so the margins are learned with it: scripts/choose_margins.py
-    picks them on the tuning data, read out of fold, and train_short_answer.py writes them into
+    picks each for a fixed share of the tuning questions, and train_short_answer.py writes them into
     short_answer_model.json beside the short-answer model that learned on the same marks."""
 
     confident: float  # below it, a question asking for a kind of thing (a name, a date...) is tentative

@@ -50,3 +50,22 @@ def test_a_marker_reading_higher_gets_higher_margins(script, monkeypatch):
     low, high = (script.choose(*readings(script, shift)) for shift in (0.0, 1.5))
     for name in ("confident", "clause", "decline", "rescue"):
         assert getattr(high, name) - getattr(low, name) == pytest.approx(1.5, abs=0.06)
+
+
+def test_the_show_threshold_shows_its_share_of_each_set(script):  # script: choose_margins, which it imports
+    """The short answer's show threshold is set the same way: the mean of SQuAD's and the news
+    weeks' shares of questions shown is the target, whatever the scale of the probabilities."""
+    spec = importlib.util.spec_from_file_location("train_short_answer", SCRIPTS / "train_short_answer.py")
+    train = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(SCRIPTS))
+    try:
+        spec.loader.exec_module(train)
+    finally:
+        sys.path.remove(str(SCRIPTS))
+    rng = np.random.default_rng(1)
+    p = np.r_[rng.uniform(0.0, 1.0, 1000), rng.uniform(0.0, 0.5, 200)]
+    datasets = np.array(["squad"] * 1000 + ["news"] * 200)
+    threshold = train.threshold_for_share(p, datasets, 0.4)
+    shown = [(p[datasets == d] >= threshold).mean() for d in ("squad", "news")]
+    assert np.mean(shown) == pytest.approx(0.4, abs=0.01)
+    assert shown[0] > shown[1]  # the news probabilities run lower: fewer of them are shown
