@@ -7,6 +7,10 @@ import hashlib
 from pathlib import Path
 
 QUESTION_FILES = ("squad-v1.1-dev/questions.jsonl", "news-rtqa-2023/questions.jsonl")
+# The tuning halves the short-answer step learns on: SQuAD articles 00-23, the news weeks of these
+# months (inclusive); the rest of each is held out.
+SQUAD_TUNING = range(0, 24)
+NEWS_TUNING = ("2023/01", "2023/06")
 # The repository's own: the new-genre folder's tuning half (the marker and the short answer learn on it).
 FOLDER_QUESTIONS = Path(__file__).resolve().parents[1] / "eval" / "new-genres" / "tuning" / "questions.jsonl"
 
