@@ -88,9 +88,9 @@ def read(engine: Engine, marker: Marker, question: str, dataset: str) -> Reading
     ranked, credited = credit_first(question, engine.model, found, ranked, hits, loaded.index)
     if credited:  # a credit line is quoted as it is: no margin is read
         return None
-    settled, marks = settle_first(question, ranked, marker)
-    first = settled[0].text
-    return Reading(dataset, float(marks.best()[2]), probability >= engine.threshold(), bool(info.asks & TYPED_KINDS),
+    settled = settle_first(question, ranked, marker)  # without the second look, which the margins set
+    first = settled.ranked[0].text
+    return Reading(dataset, float(settled.marks.best()[2]), probability >= engine.threshold(), bool(info.asks & TYPED_KINDS),
                    confidence(info, first, np.inf, margins=Margins(0.0, 0.0, -np.inf, 0.0)) == CONFIDENT,
                    not lacks_asked_kind(info.asks, first, info.words))
 

@@ -97,6 +97,12 @@ class Margins:
 
 CONFIDENT, TENTATIVE, DECLINED = "confident", "tentative", "declined"
 
+# The second look (ranking.settle_first), set from the confident margin so that it follows the
+# marker's scale: it reads further when the first sentence reads LOOK_BELOW under that margin, takes
+# a sentence reading PROMOTE_ABOVE over it, and answers with it confidently only PROMOTED_SURE over
+# it (tentatively below): a sentence found past the ranking's first few needs the marker's word more.
+LOOK_BELOW, PROMOTE_ABOVE, PROMOTED_SURE = -2.0, 2.0, 4.0
+
 def confidence(asked: Question, first: str, margin: float, follow_up: bool = False,
                margins: Margins | None = None) -> str:
     """How a question the refusal model lets through is answered, from the marker's margin on the
@@ -129,18 +135,26 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
                            answer_probability * c.share) for n, c in enumerate(ranked[:max_quotes], start=1))
 
     reads = not credited and asked is not None and marker is not None and bool(ranked)
+    margins = Margins.load() if reads else None
+    # A follow-up's margin says little (confidence): no second look for it.
+    look = dict(look_below=margins.confident + LOOK_BELOW, promote_at=margins.confident + PROMOTE_ABOVE) \
+        if reads and not follow_up else {}
     if not answered:
         if reads and not follow_up:
-            settled, marks = settle_first(question, ranked, marker)
+            settled = settle_first(question, ranked, marker, **look)
             # The refusal model weighs how well the articles match the question's words, and a
             # paraphrase ("How noisy is it?", "What did the meal come to?") can match them poorly
             # while the closest sentence plainly says it.
-            if marks.best()[2] >= Margins.load().rescue and not lacks_asked_kind(asked.asks, settled[0].text, asked.words):
-                return _tentative(question, quoted(settled))
+            if settled.marks.best()[2] >= margins.rescue and \
+                    not lacks_asked_kind(asked.asks, settled.ranked[0].text, asked.words):
+                return _tentative(question, quoted(settled.ranked))
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
     if reads:
-        ranked, marks = settle_first(question, ranked, marker)
-        outcome = confidence(asked, ranked[0].text, marks.best()[2], follow_up)
+        settled = settle_first(question, ranked, marker, **look)
+        ranked, marks = settled.ranked, settled.marks
+        outcome = confidence(asked, ranked[0].text, marks.best()[2], follow_up, margins)
+        if outcome == CONFIDENT and settled.looked_further and marks.best()[2] < margins.confident + PROMOTED_SURE:
+            outcome = TENTATIVE
         if outcome == DECLINED:
             return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
         if outcome == TENTATIVE:

@@ -239,3 +239,38 @@ def test_a_sentence_about_another_quarter_is_offered_not_stated(tmp_path, embedd
     other = engine.ask("How much revenue did Pellworth report for the first quarter?")
     assert other.tentative and not other.answered  # the second quarter's figure, offered, not stated
     assert "second quarter" in other.closest[0].text
+
+
+def test_an_answer_found_by_the_second_look_is_confident_only_when_the_marker_is_sure(engine, monkeypatch):
+    """A clear lead the marker finds no answer in is read past (ranking.settle_first); the sentence
+    found further down is the answer, confident when the marker reads it PROMOTED_SURE over the
+    confident margin, else offered tentatively (compose.py). The margins are set around the real
+    marker's readings of the two sentences."""
+    import numpy as np
+
+    from bot.answer.candidates import Candidate
+    from bot.answer.compose import LOOK_BELOW, PROMOTED_SURE, Margins, compose
+    from bot.answer.features import question_info
+
+    question = "Who is Japan's defense minister?"
+    lead, answer = "The talks were held on the 16th.", "Japan's Defense Minister Nobuo Kishi met his U.S. counterpart."
+    text = f"{lead} {answer}"
+    ranked = [Candidate(0, "a.txt", 0, len(lead), lead, np.zeros(1), 10.0, 0.9),
+              Candidate(1, "a.txt", len(lead) + 1, len(text), answer, np.zeros(1), 5.0, 0.1)]
+    asked = question_info(question, engine.embedder.embed([question])[0], lambda term: 5.0, lambda term: True)
+    marker = engine.marker()
+    lead_margin, answer_margin = (marker.read(question, [s])[0].best()[2] for s in (lead, answer))
+    shipped = Margins.load()
+
+    def composed(confident: float):
+        monkeypatch.setattr(Margins, "load", staticmethod(lambda: replace(shipped, confident=confident)))
+        return compose(question, ranked, True, lambda source: text, asked=asked, marker=marker)
+
+    sure = answer_margin - PROMOTED_SURE  # the confident margin under which the answer reads sure
+    assert lead_margin < sure + LOOK_BELOW, (lead_margin, answer_margin)
+    confident = composed(sure)
+    assert confident.answered and confident.quotes[0].text == answer and "Nobuo Kishi" in confident.text
+    tentative = composed(sure + 1)  # the answer now reads under the promoted answer's bar
+    assert tentative.tentative and tentative.closest[0].text == answer
+    kept = composed(lead_margin - LOOK_BELOW - 1)  # the lead reads well enough for no second look
+    assert not kept.answered and kept.closest[0].text == lead  # tentative or declined on the lead's own reading

@@ -113,16 +113,41 @@ def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
     date = "The talks between the two governments were held on the 16th."
     wrong, right = (Candidate(0, "a.txt", 0, len(text), text, np.zeros(1), score, share)
                     for text, score, share in ((date, 2.0, 0.4), (KISHI, 1.6, 0.3)))
-    settled, marks = settle_first(question, [wrong, right], marker)
-    assert [c.text for c in settled] == [KISHI, date]  # the ranking was unsure; the marker reads a name
-    assert np.array_equal(marks.start, marker.read(question, [KISHI])[0].start)  # handed on: the new first's
+    settled = settle_first(question, [wrong, right], marker)
+    assert [c.text for c in settled.ranked] == [KISHI, date]  # the ranking was unsure; the marker reads a name
+    assert np.array_equal(settled.marks.start, marker.read(question, [KISHI])[0].start)  # handed on: the new first's
 
     sure = Candidate(0, "a.txt", 0, len(date), date, np.zeros(1), right.score + CLOSE_GAP, 0.6)
-    settled, marks = settle_first(question, [sure, right], marker)
-    assert settled == [sure, right]  # a clear lead is not second-guessed
-    assert np.array_equal(marks.end, marker.read(question, [date])[0].end)  # and its own marks come back
-    assert settle_first(question, [right], marker)[0] == [right]
+    settled = settle_first(question, [sure, right], marker)
+    assert settled.ranked == [sure, right] and not settled.looked_further  # a clear lead is not second-guessed
+    assert np.array_equal(settled.marks.end, marker.read(question, [date])[0].end)  # and its own marks come back
+    assert settle_first(question, [right], marker).ranked == [right]
     talks = "Both sides agreed to meet again next year in Washington."
     third = [Candidate(0, "a.txt", 0, len(t), t, np.zeros(1), score, 0.3)
              for t, score in ((date, 2.0), (talks, 1.9), (KISHI, 2.0 - CLOSE_GAP + 0.1))]
-    assert settle_first(question, third, marker)[0][0].text == KISHI  # the third is read too
+    assert settle_first(question, third, marker).ranked[0].text == KISHI  # the third is read too
+
+
+def test_the_second_look_reads_past_a_clear_lead_when_the_marker_finds_no_answer_in_it(marker):
+    """A lead the marker finds nothing in is read past: a sentence further down that says the thing
+    asked comes first, marked as found by the second look; a lead it does find the answer in is kept."""
+    from bot.answer.candidates import Candidate
+    from bot.answer.ranking import CLOSE_GAP, LOOK_DEPTH, settle_first
+
+    question = "Who is Japan's defense minister?"
+    filler = ["The talks between the two governments were held on the 16th.",
+              "Both sides agreed to meet again next year in Washington.",
+              "The joint statement did not mention the economy."]
+    ranked = [Candidate(0, "a.txt", 0, len(t), t, np.zeros(1), 10.0 - 2 * CLOSE_GAP * n, 0.2)
+              for n, t in enumerate([*filler, KISHI])]
+    lead = marker.read(question, [filler[0]])[0].best()[2]
+    assert settle_first(question, ranked, marker).ranked == ranked  # no second look asked for
+    looked = settle_first(question, ranked, marker, look_below=lead + 1, promote_at=0.0)
+    assert looked.ranked[0].text == KISHI and looked.looked_further
+    assert [c.text for c in looked.ranked[1:]] == filler
+    assert np.array_equal(looked.marks.start, marker.read(question, [KISHI])[0].start)
+    kept = settle_first(question, ranked, marker, look_below=lead, promote_at=0.0)  # the lead reads well enough
+    assert kept.ranked == ranked and not kept.looked_further
+    # Only the first LOOK_DEPTH are read: the answer in the next place stays where it is.
+    beyond = [*ranked[:3], *ranked[1:3] * LOOK_DEPTH][:LOOK_DEPTH] + [ranked[3]]
+    assert settle_first(question, beyond, marker, look_below=lead + 1, promote_at=0.0).ranked == beyond
