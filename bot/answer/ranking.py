@@ -193,8 +193,8 @@ def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_be
     first, first_marks, further = close[best], marks[best], False
     if first_marks.best()[2] < look_below:
         rest = [c for c in ranked[:LOOK_DEPTH] if not any(c is read for read in close)]
-        more = marker.read_each(question, [c.text for c in rest])
         if rest:
+            more = marker.read_each(question, [c.text for c in rest])
             found = max(range(len(rest)), key=lambda i: more[i].best()[2])
             if more[found].best()[2] >= promote_at:
                 first, first_marks, further = rest[found], more[found], True
