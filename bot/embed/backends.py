@@ -104,6 +104,22 @@ def cache_entry(folder: Path):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def session_options(threads: int):
+    """onnxruntime's options for a session on `threads` threads. Within a run, the threads wait for
+    each other's next operator spinning: a model read is some sixty small operators, and a sleeping
+    thread woken for each added a third to a question's read (marker 4.2 -> 3.0 ms, a question's
+    vector 2.3 -> 1.4 ms on two cores). Between runs they sleep: spinning on after a run took a
+    core from the rest of the answer, and from FAISS and other processes in a build (halving its
+    throughput, python -m bench)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if threads > 1 else "0")
+    options.add_session_config_entry("session.force_spinning_stop", "1")
+    return options
+
+
 class OnnxBackend:
     """The model exported to ONNX with int8 dynamic quantization, run by onnxruntime + tokenizers
     alone (no torch import). `threads` per session: all cores for one question's small batch, one
@@ -118,12 +134,8 @@ class OnnxBackend:
         quantized = sorted((folder / "onnx").glob("model_qint8_*.onnx"))
         if not quantized:
             raise BotError(f"no int8 ONNX model in {folder / 'onnx'}")
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        # Between questions idle threads sleep instead of spinning: with two cores shared with FAISS
-        # and other processes, spinning halved throughput (python -m bench, README).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = onnxruntime.InferenceSession(str(quantized[0]), options, providers=["CPUExecutionProvider"])
+        self.session = onnxruntime.InferenceSession(str(quantized[0]), session_options(threads),
+                                                    providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.max_tokens = _max_tokens(folder)
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))

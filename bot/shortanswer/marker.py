@@ -31,7 +31,7 @@ import numpy as np
 
 from bot.core.errors import BotError
 from bot.core.settings import DEFAULT_MODEL
-from bot.embed.backends import cache_entry, quiet
+from bot.embed.backends import cache_entry, quiet, session_options
 from bot.embed.embedding import model_dir
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,9 @@ MAX_SPAN = 16  # word pieces in a short answer; longer SQuAD answers are clauses
 MAX_PAIR = 192  # word pieces of question + sentence; the longer is cut first
 MAX_MARGIN = 20.0  # marks beyond this say nothing more
 # A lone read on two threads; the reads of one question side by side, each on one thread of its own
-# (read_each). On two cores a pair took 7.0 ms on one thread, 4.5 on two; two pairs 11.6 ms one after
-# the other, 7.8 side by side on two threads each, 6.3 on one each; four pairs 15.6 and 11.4 ms.
+# (read_each). On two cores a pair took 7.0 ms on one thread, 4.5 on two (3.0 with the threads
+# spinning within the run, backends.session_options); two pairs 11.6 ms one after the other, 7.8 side
+# by side on two threads each, 6.3 on one each; four pairs 15.6 and 11.4 ms.
 READ_THREADS = min(2, os.cpu_count() or 1)
 # The weights file's one entry that is not a weight: the versions of the question sets it was learned
 # from (scripts/train_marker.py), as JSON text.
@@ -160,10 +161,7 @@ class Marker:
     def _session(self, threads: int):
         import onnxruntime
 
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # as the embedder's
-        return onnxruntime.InferenceSession(str(self.folder / "marker_int8.onnx"), options,
+        return onnxruntime.InferenceSession(str(self.folder / "marker_int8.onnx"), session_options(threads),
                                             providers=["CPUExecutionProvider"])
 
     @staticmethod
