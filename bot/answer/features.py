@@ -221,38 +221,45 @@ def sentence_features(question: Question, e: Evidence, found: Present) -> dict[s
 
 
 def _word_features(question: Question, e: Evidence, matches: np.ndarray) -> dict[str, np.ndarray]:
-    """The features read off each sentence's words one by one (cached per sentence in kinds.facts)."""
-    rows = []
-    for text, own, any_match in zip(e.texts, e.own, matches):
-        sentence = facts(text)
-        content = sentence.content
-        new_words = sum(w not in question.words for w in content)
-        new_caps = {w for w in sentence.capitalized if w.lower() not in question.words}
-        kinds = held(text, question.words)
-        rows.append([
-            len(set(zip(own, own[1:])) & question.bigrams) / max(len(question.bigrams), 1) if question.bigrams else 0.0,
-            min(new_words, NEW_WORDS_CAP) / NEW_WORDS_CAP,
-            math.log1p(len(text)) / LENGTH_SCALE,
-            _ordered_match(question.sequence, [t for t in own if t in question.terms]) if any_match else 0.0,
-            float("called" in question.asks and bool(new_caps or "quoted" in sentence.kinds)),
-            float(sentence.asking), float(sentence.unfinished), float(sentence.labelled),
-            min(len(new_caps), NEW_NAMES_CAP) / NEW_NAMES_CAP,
-            float("number" in kinds),
-            new_words / max(len(content), 1),
-            *(float(asks in question.asks and holds in kinds) for asks, holds in MATCHES.values()),
-        ])
+    """The features read off each sentence's words one by one (cached per sentence in kinds.facts).
+    Only the kinds the question asks for are looked up: the other `asks_*` columns are 0."""
+    said, bigrams = question.words, question.bigrams
+    asked_kinds = [(k, holds) for k, (asks, holds) in enumerate(MATCHES.values()) if asks in question.asks]
+    wanted = frozenset(holds for _, holds in asked_kinds)
+    called = "called" in question.asks
     names = ["cover_bigram", "new_words", "log_length", "ordered_match", "asks_called_name", "asking", "unfinished",
              "labelled", "new_names", "new_number", "new_share", *MATCHES]
-    columns = np.array(rows, dtype=np.float64).reshape(len(e.texts), len(names))
+    first_match = len(names) - len(MATCHES)
+    columns = np.zeros((len(e.texts), len(names)))
+    for row, text, own, any_match in zip(columns, e.texts, e.own, matches):
+        sentence = facts(text)
+        content = sentence.content
+        new = [w for w in content if w not in said]
+        new_caps = {w for w in sentence.capitalized if w.lower() not in said}
+        kinds = held(text, said, new, wanted)
+        # A sentence holding no question term holds none of its bigrams either.
+        row[0] = len(set(zip(own, own[1:])) & bigrams) / max(len(bigrams), 1) if bigrams and any_match else 0.0
+        row[1] = min(len(new), NEW_WORDS_CAP) / NEW_WORDS_CAP
+        row[2] = math.log1p(len(text)) / LENGTH_SCALE
+        row[3] = _ordered_match(question.sequence, [t for t in own if t in question.terms]) if any_match else 0.0
+        row[4] = float(called and bool(new_caps or "quoted" in sentence.kinds))
+        row[5:8] = sentence.asking, sentence.unfinished, sentence.labelled
+        row[8] = min(len(new_caps), NEW_NAMES_CAP) / NEW_NAMES_CAP
+        row[9] = "number" in kinds
+        row[10] = len(new) / max(len(content), 1)
+        for k, holds in asked_kinds:
+            row[first_match + k] = holds in kinds
     return {name: columns[:, k] for k, name in enumerate(names)}
 
 
 def _ask_cover(question: Question, found: Present) -> np.ndarray:
     """The share of the ask's own terms (the question's last sentence) the sentence holds; summed
-    in the order of `question.ask_terms`, as the figures were learned."""
-    total = sum(question.terms.get(t, 0.0) for t in question.ask_terms) or 1.0
+    in sorted order, so that every process gets the same figure to the last bit (a set's order
+    follows the process's string hashing)."""
+    ask_terms = sorted(question.ask_terms)
+    total = sum(question.terms.get(t, 0.0) for t in ask_terms) or 1.0
     held_terms = np.zeros(len(found.own))
-    for term in question.ask_terms:
+    for term in ask_terms:
         held_terms = held_terms + np.where(found.own[:, found.column[term]], question.terms.get(term, 0.0), 0.0)
     return held_terms / total
 

@@ -138,18 +138,24 @@ def _word_kinds(word: str) -> frozenset[str]:
     return frozenset(k for k, pattern in IN_NEW_WORDS.items() if pattern.search(word))
 
 
-def held(sentence: str, question_words: frozenset[str]) -> frozenset[str]:
-    """The kinds of answer the sentence holds in words the question does not already use."""
+def held(sentence: str, question_words: frozenset[str], new_words: list[str] | None = None,
+         wanted: frozenset[str] | None = None) -> frozenset[str]:
+    """The kinds of answer the sentence holds in words the question does not already use (its
+    content words not in `question_words`: `new_words`, when the caller has them). Given `wanted`,
+    the costlier kinds (full names, places) are looked for only when wanted: the ranking's features
+    ask each candidate for the few kinds its question asks, a hundred candidates a question."""
     f = facts(sentence)
-    new_words = [w for w in f.content if w not in question_words]
+    if new_words is None:
+        new_words = [w for w in f.content if w not in question_words]
     kinds = set(f.kinds).union(*[f.word_kinds[w] for w in new_words if w in f.word_kinds])
     if any(w.lower() not in question_words for w in f.capitalized):
         kinds.add("name")
-    if any(all(w not in question_words for w in name) for name in f.full_names):
+    if (wanted is None or "full_name" in wanted) and \
+            any(all(w not in question_words for w in name) for name in f.full_names):
         kinds.add("full_name")
-    if f.maybe_place and _places(new_words, COUNTRIES):
+    if f.maybe_place and (wanted is None or "country" in wanted) and _places(new_words, COUNTRIES):
         kinds.add("country")
-    if f.maybe_place and _places(new_words, US_STATES):
+    if f.maybe_place and (wanted is None or "state" in wanted) and _places(new_words, US_STATES):
         kinds.add("state")
     return frozenset(kinds)
 
