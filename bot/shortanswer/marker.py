@@ -23,7 +23,6 @@ import hashlib
 import logging
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,10 +38,10 @@ LORA_FILE = Path(__file__).with_name("marker_lora.npz")
 MAX_SPAN = 16  # word pieces in a short answer; longer SQuAD answers are clauses
 MAX_PAIR = 192  # word pieces of question + sentence; the longer is cut first
 MAX_MARGIN = 20.0  # marks beyond this say nothing more
-# A lone read on two threads; the reads of one question side by side, each on one thread of its own
-# (read_each). On two cores a pair took 7.0 ms on one thread, 4.5 on two (3.0 with the threads
-# spinning within the run, backends.session_options); two pairs 11.6 ms one after the other, 7.8 side
-# by side on two threads each, 6.3 on one each; four pairs 15.6 and 11.4 ms.
+# Every read on two threads, the reads of one question one after another (read_each). On two cores a
+# pair took 7.0 ms on one thread, 4.5 on two, 3.0 with the threads spinning within the run
+# (backends.session_options); with them spinning, two reads one after another took as long as two
+# side by side on one thread each.
 READ_THREADS = min(2, os.cpu_count() or 1)
 # The weights file's one entry that is not a weight: the versions of the question sets it was learned
 # from (scripts/train_marker.py), as JSON text.
@@ -149,20 +148,15 @@ class Marker:
     """The exported marker run by onnxruntime + tokenizers (no torch import)."""
 
     def __init__(self, folder: Path, threads: int = READ_THREADS):
+        import onnxruntime
         from tokenizers import Tokenizer
 
         self.folder = folder
-        self.session = self._session(threads)
+        self.session = onnxruntime.InferenceSession(str(folder / "marker_int8.onnx"), session_options(threads),
+                                                    providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_PAIR)
-        self._side_by_side: tuple[ThreadPoolExecutor, object] | None = None  # read_each's, made at its first use
-
-    def _session(self, threads: int):
-        import onnxruntime
-
-        return onnxruntime.InferenceSession(str(self.folder / "marker_int8.onnx"), session_options(threads),
-                                            providers=["CPUExecutionProvider"])
 
     @staticmethod
     def for_model(source: Path, cache_dir: Path, weights: Path | None = None) -> "Marker":
@@ -178,19 +172,15 @@ class Marker:
         return Marker(folder)
 
     def read_each(self, question: str, sentences: list[str]) -> list[Marks]:
-        """The marks of each sentence read alone (padded beside a longer pair, a pair costs more),
-        the reads side by side, each on a one-thread session (two reads on two threads each would
-        fight over two cores): onnxruntime lets go of the GIL, and a pair's marks are the same
-        whatever runs beside it and on however many threads."""
-        if len(sentences) < 2:
-            return self.read(question, sentences)
-        if self._side_by_side is None:
-            self._side_by_side = (ThreadPoolExecutor(READ_THREADS, thread_name_prefix="marker"), self._session(1))
-        pool, session = self._side_by_side
-        return list(pool.map(lambda sentence: self.read(question, [sentence], session)[0], sentences))
+        """The marks of each sentence read alone, one after another: padded beside a longer pair a
+        pair costs more, and its marks would change (int8 activations are quantized per batch).
+        Side by side on one thread each, as before the threads spun within a run, 1,200 SQuAD
+        questions took as long (p50 19.1 / 19.4 ms against 19.5 / 18.9 one after another), with a
+        second session and a pool to keep."""
+        return [marks for sentence in sentences for marks in self.read(question, [sentence])]
 
-    def read(self, question: str, sentences: list[str], session=None) -> list[Marks]:
-        """The marks of each sentence, in the sentences' order (`session`: read_each's one-thread one)."""
+    def read(self, question: str, sentences: list[str]) -> list[Marks]:
+        """The marks of each sentence, in the sentences' order."""
         if not sentences:
             return []
         encodings = self.tokenizer.encode_batch([(question, s) for s in sentences])
@@ -199,7 +189,7 @@ class Marker:
         mask, types = np.zeros_like(ids), np.zeros_like(ids)
         for row, e in enumerate(encodings):
             ids[row, : len(e.ids)], mask[row, : len(e.ids)], types[row, : len(e.ids)] = e.ids, 1, e.type_ids
-        marks = (session or self.session).run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        marks = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
         out = []
         for row, e in enumerate(encodings):
             inside = np.array([k for k, s in enumerate(e.sequence_ids) if s == 1], dtype=np.int64)

@@ -94,7 +94,7 @@ def test_a_damaged_marker_means_no_short_answers_not_a_failure(tmp_path, monkeyp
     assert not list((tmp_path / "cache" / "onnx").glob("*/marker_int8.onnx"))  # nothing half-made kept
 
 
-def test_sentences_read_side_by_side_get_the_marks_each_gets_alone(marker):
+def test_sentences_read_together_get_the_marks_each_gets_alone(marker):
     question = "Who is Japan's defense minister?"
     sentences = [KISHI, "The talks were held on the 16th.", "Both sides agreed to meet again next year."]
     together = marker.read_each(question, sentences)
