@@ -108,9 +108,9 @@ def session_options(threads: int):
     """onnxruntime's options for a session on `threads` threads. Within a run, the threads wait for
     each other's next operator spinning: a model read is some sixty small operators, and a sleeping
     thread woken for each added a third to a question's read (marker 4.2 -> 3.0 ms, a question's
-    vector 2.3 -> 1.4 ms on two cores). Between runs they sleep: spinning on after a run took a
-    core from the rest of the answer, and from FAISS and other processes in a build (halving its
-    throughput, python -m bench)."""
+    vector 2.3 -> 1.4 ms on two cores). Between runs they sleep (force_spinning_stop): threads left
+    spinning would take a core from the rest of the answer, and spinning between runs once halved a
+    build's throughput beside FAISS and other processes (python -m bench)."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
