@@ -97,6 +97,7 @@ class Watcher:
         self.settings, self.embedder, self.full = settings, embedder, full
         self.on_build, self.cluster, self.finish = on_build, cluster, finish
         self.pending = False  # the folder changed after the last build began: not indexed yet
+        self.rebuilding = False  # a change is being indexed: until its build is current, still not in it
 
     def run(self, rounds: int | None = None, stop: threading.Event | None = None) -> int:
         """Watch until `stop` is set, or for `rounds` builds (tests)."""
@@ -109,9 +110,15 @@ class Watcher:
             if current != seen:
                 seen, self.pending, changed_at = current, True, time.monotonic()
             elif self.pending and time.monotonic() - changed_at >= QUIET:
-                self.pending = False  # changes from now on are seen at the next poll
-                if not self._rebuild(False):  # another rebuild held the lock: try again after it
-                    self.pending, changed_at = True, time.monotonic()
+                # Set before `pending` is cleared, so that a reader never sees the change as indexed
+                # while the old build still answers; changes from now on are seen at the next poll.
+                self.rebuilding = True
+                self.pending = False
+                try:
+                    if not self._rebuild(False):  # another rebuild held the lock: try again after it
+                        self.pending, changed_at = True, time.monotonic()
+                finally:
+                    self.rebuilding = False
                 done += 1
         return 0
 

@@ -43,8 +43,9 @@ class LiveFolder:
 
     @property
     def pending(self) -> bool:
-        """The folder changed and the change is not in the index being served yet."""
-        return self.watching and self._watcher.pending
+        """The folder changed and the change is not in the index being served yet (also while it
+        is being indexed: the last build answers until the new one is current)."""
+        return self.watching and (self._watcher.pending or self._watcher.rebuilding)
 
     def _built(self, report: BuildReport) -> None:
         if report.what_changed() != "nothing changed":

@@ -57,6 +57,25 @@ def test_an_edited_file_is_answered_from_without_pressing_anything(live_app):
     assert "note" not in turns[-1] and "folder_changed" not in app.ask(QUESTION)
 
 
+def test_answers_say_the_folder_changed_until_the_new_build_answers(live_app):
+    """Also while the change is being indexed: the old build answers for the second or so the
+    rebuild takes, and an answer then must still carry `folder_changed`."""
+    app, seeds = live_app
+    version = app.engine.loaded().version
+    (seeds / "ferry.txt").write_text("The ferry to Lindholm island is run by captain Ilse Brandt.\n", encoding="utf-8")
+    wait_for(lambda: app.live.pending)
+    looks = 0
+    while True:  # `pending` read first: once it is False, the build that answers must be the new one
+        pending, current = app.live.pending, app.engine.loaded().version
+        looks += 1
+        if current != version:
+            break
+        assert pending, f"the old build answered as current after {looks} looks"
+        time.sleep(0.005)
+    assert looks > 20  # the quiet period and the rebuild were watched through, not skipped
+    assert not app.live.pending and "folder_changed" not in app.ask(QUESTION)
+
+
 def test_a_renamed_file_keeps_its_quotes_and_is_said_to_be_renamed(live_app):
     app, seeds = live_app
     _, _, turns, sources = app.respond(QUESTION, [])
