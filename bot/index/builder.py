@@ -56,7 +56,7 @@ class BuildReport:
     chunks: int
     embedded: int  # chunks embedded in this run
     reused: int  # chunks whose vectors came from the previous build
-    removed: int  # documents that were in the previous build and are gone
+    removed: int  # documents that were in the previous build and are gone (a renamed one is not)
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     index: str = ""
@@ -71,8 +71,9 @@ class BuildReport:
 
     def summary(self) -> str:
         """What the build did, in one line for people (the CLI, `--watch`, the web app)."""
+        renamed = len(self.changes.get("renamed", []))
         return (f"{self.documents} documents, {self.chunks} chunks ({self.embedded} embedded, {self.reused} "
-                f"reused, {self.removed} removed) in {self.seconds:.1f}s")
+                f"reused, {self.removed} removed{f', {renamed} renamed' if renamed else ''}) in {self.seconds:.1f}s")
 
     def as_json(self) -> dict:
         return {
@@ -190,13 +191,14 @@ def build(settings: Settings, embedder: Embedder, full: bool = False,
             where.close()
     chunks = sum(len(p.chunks) if isinstance(p, DocumentRows) else p.chunks for p in parts)
     embedded = sum(len(p.chunks) for p in made)
+    changes = compare(before, documents)
     return BuildReport(
         documents=len(parts),
         chunks=chunks,
         embedded=embedded,
         reused=chunks - embedded,
-        removed=len(set(before) - {d.source for d in documents}),
-        changes=compare(before, documents),
+        removed=len(changes["removed"]),
+        changes=changes,
         version=version,
         skipped=sorted(skipped, key=lambda s: s.source),  # a cluster sends them back in any order
         seconds=time.perf_counter() - started,

@@ -70,7 +70,12 @@ def test_incremental_rebuild_reuses_embeds_and_removes(seeds_copy, tmp_path, emb
     assert edited.embedded == first.chunks or edited.embedded >= 1
     assert edited.reused >= 1  # extra.txt kept its vectors
 
-    (seeds_copy / "extra.txt").unlink()
+    (seeds_copy / "extra.txt").rename(seeds_copy / "lighthouse.txt")
+    renamed = build(settings, embedder)
+    assert (renamed.embedded, renamed.removed, renamed.changes["renamed"]) == (0, 0, [("extra.txt", "lighthouse.txt")])
+    assert "0 removed, 1 renamed)" in renamed.summary()
+
+    (seeds_copy / "lighthouse.txt").unlink()
     removed = build(settings, embedder)
     assert removed.removed == 1 and removed.documents == 1
     answer = engine.ask("How many ships did the lighthouse keeper count?")

@@ -99,7 +99,8 @@ def test_ray_build_is_the_local_build_and_incremental(ray_cluster, mixed_seeds, 
     (mixed_seeds / "depot.docx").rename(mixed_seeds / "renamed.docx")  # reused; its name is new
     again = summary(bot_index(mixed_seeds, tmp_path / "ray", "--ray", ray_cluster.address))
     assert again == local_summary(mixed_seeds, tmp_path / "local", embedder)
-    assert again["removed"] == 2 and 0 < again["embedded"] <= 4 and again["reused"] > 0
+    assert again["removed"] == 1 and again["changes"]["renamed"] == [["depot.docx", "renamed.docx"]]
+    assert 0 < again["embedded"] <= 4 and again["reused"] > 0
     assert assert_same_index(tmp_path / "ray", tmp_path / "local") > 0.98
 
 
