@@ -181,7 +181,16 @@ def _ask(engine, args) -> int:
     from bot.store.base import StoreError
 
     if args.question is not None:
-        _show(engine.ask(args.question), args.json)
+        try:
+            answer = engine.ask(args.question)
+        except BadQuestion as error:
+            if not args.json:
+                raise
+            # --json: the error as the batch gives a bad line, so a script reads JSON either way;
+            # the exit status still says it failed.
+            emit_json({"error": str(error)})
+            return error.exit_code
+        _show(answer, args.json)
         return 0
     if sys.stdin.isatty():
         print("Reading questions from standard input, one per line (Ctrl-D to end; `bot ask --help` "

@@ -219,6 +219,20 @@ def test_stdin_batch_with_a_bad_line_in_the_middle(seed_index):
             assert (seeds / quote["source"]).read_text(encoding="utf-8")[quote["start"]:quote["end"]] == quote["text"]
 
 
+@pytest.mark.parametrize("bad, error", [("", "the question is empty"), ("x" * 5000, "the limit is 2,000")])
+def test_one_bad_question_with_json_is_answered_in_json(seed_index, bad, error):
+    """As a bad line of the batch is: a script reading --json gets JSON either way, and the status
+    still says it failed; without --json, one line on stderr."""
+    for flag in (["--json"], []):
+        result = subprocess.run([sys.executable, "-m", "bot", "ask", bad, "--index", str(seed_index.index_dir), *flag],
+                                capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert result.returncode == 1
+        if flag:
+            assert error in json.loads(result.stdout)["error"] and result.stderr == ""
+        else:
+            assert result.stdout == "" and error in result.stderr and result.stderr.count("\n") == 1
+
+
 EARNINGS = ("Pellworth results\n\nPellworth Instruments reported revenue of $412.6 million for the second quarter, "
             "up 9% from a year earlier. For the third quarter, the company expects revenue of $405 million to "
             "$420 million. The board raised the dividend to 12 cents a share.\n")
