@@ -74,7 +74,8 @@ def is_statement(text: str, after_row: bool = False) -> bool:
 # A question about the article itself: who wrote it, when it was published. Only then does a credit
 # line (a byline, "Published 12 March 2024", the HTML reader's header line) answer.
 THE_PIECE = (r"(?:(?:the |this |that )?(?:[\w'’-]+ ){0,4}?"
-             r"(?:article|review|story|piece|report|post|obituary|column|write-up|feature)|it)")
+             r"(?:article|review|story|piece|report|post|obituary|column|write-up|feature|announcement|"
+             r"(?:press|news) release|newsletter|bulletin|editorial|essay|page)|it)")
 AUTHOR_QUESTION = re.compile(
     rf"\bwho (?:wrote|authored|penned|reported) {THE_PIECE}\b|\b(?:author|writer|byline) of {THE_PIECE}\b"
     rf"|\bwho (?:is|was) the (?:author|writer|reporter)(?: of {THE_PIECE})?\s*\??\s*$|\bwhose byline\b", re.IGNORECASE)
@@ -93,7 +94,8 @@ def asks_for_credit(question: str) -> str:
 
 
 CREDIT_WORDS = re.compile(r"(?:wr[io]te|written|author|writer|reporter|byline|articl|review|stori|stories|piec|report|"
-                          r"post|obituari|column|featur|publish|public|date|penn|first)\w*")
+                          r"post|obituari|column|featur|announc|press|news|releas|newslett|bulletin|editori|essay|"
+                          r"page|publish|public|date|penn|first)\w*")
 
 
 def topic_terms(question: str) -> list[str]:

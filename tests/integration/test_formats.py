@@ -288,7 +288,10 @@ def test_an_html_byline_is_kept_and_answers_only_who_wrote_it_and_when(tmp_path,
     with Engine(settings, embedder) as engine:
         for question, bold in [("Who wrote the article about the rate rise?", "Fiona McAllister"),
                                ("Who is the author of the article about interest rates?", "Fiona McAllister"),
-                               ("When was the article about the central bank published?", "12 March 2024")]:
+                               ("When was the article about the central bank published?", "12 March 2024"),
+                               # what a piece is called varies with what it is
+                               ("When was the press release about the rate rise published?", "12 March 2024"),
+                               ("Who wrote the announcement about interest rates?", "Fiona McAllister")]:
             answer = engine.ask(question)
             assert answer.answered and answer.short_answer.text == bold, (question, answer.text)
             assert [q.source for q in answer.quotes] == ["rates.html"]  # the byline alone
