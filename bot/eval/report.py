@@ -35,8 +35,9 @@ LEGEND = {
     "offered": "share of answerable questions answered confidently or tentatively (a passage shown as the answer)",
     "declined": "share of unanswerable questions declined",
     "not confident": "share of unanswerable questions declined or given a tentative answer",
-    "confident errors": "count of confident answers that are wrong: first quote missing the gold answer, "
-                        "an unanswerable question answered, a wrong bold short answer",
+    "confident errors": "count of confident errors: a first quote missing the gold answer, an unanswerable "
+                        "question answered, a wrong bold short answer (each counts: a wrong quote with a wrong "
+                        "bold answer is two)",
     "confident wrong": "share of answerable questions answered confidently with a first quote missing the answer",
     "confident unanswerable": "share of unanswerable questions answered confidently",
     "wrong bold": "count of bold short answers that do not hold the gold answer",
