@@ -163,7 +163,10 @@ def sources_html(answer: dict | None, documents: dict) -> str:
         return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
     intro = ('<div class="src-declined">The documents do not answer this question. '
              + ("The nearest passages are below, <b>not an answer</b>." if closest else "") + "</div>")
-    cards = [quote_card(q, documents, CLOSEST_LABEL, "closest") for q in closest]
+    # Nor for a decline: the marker may decline a question the refusal model let through ("How old
+    # is the mayor?" against the sentence naming the mayor), and "92% chance it answers" beside "not
+    # an answer" would contradict it.
+    cards = [quote_card(q, documents, CLOSEST_LABEL, "closest", show_chance=False) for q in closest]
     return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
 
 

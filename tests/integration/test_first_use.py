@@ -342,6 +342,8 @@ def test_chances_never_contradict_the_order_shown():
     tentative = {"question": "q", "answered": False, "tentative": True, "quotes": [],
                  "closest": [{**quote, "score": 0.98}]}  # "may not answer" and "98%" would contradict
     assert "may not answer" in sources_html(tentative, {}) and "chance it answers" not in sources_html(tentative, {})
+    declined = {**tentative, "tentative": False}  # declined on the marker's reading: a high score is no answer
+    assert "not an answer" in sources_html(declined, {}) and "chance it answers" not in sources_html(declined, {})
 
 
 def test_a_backup_copy_added_later_does_not_take_the_originals_citations(tmp_path):
