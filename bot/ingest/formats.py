@@ -206,6 +206,8 @@ def read_docx(data: bytes) -> Extracted:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
+        if data.startswith(b"PK"):  # a zip's signature: a document cut short or damaged, not another kind of file
+            raise FormatError("damaged DOCX file (its zip archive is cut short or corrupt)") from None
         raise FormatError("not a DOCX file (not a zip archive)") from None
     unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNZIPPED_BYTES:

@@ -18,7 +18,7 @@ import pytest
 
 from bot.ingest import extract
 from bot.ingest.files import MAX_FILE_BYTES, Document, read_document
-from testkit.docgen import write_looping_pdf, write_pdf, write_scanned_pdf, write_zip_bomb
+from testkit.docgen import write_docx, write_looping_pdf, write_pdf, write_scanned_pdf, write_zip_bomb
 from testkit.run import bot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +44,12 @@ def truncated_pdf(path: Path) -> Path:
     return path
 
 
+def truncated_docx(path: Path) -> Path:
+    data = write_docx(path, "Cut short", TEXT).read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
 def huge_html(path: Path) -> Path:
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("<html><head><title>Dump</title></head><body>\n")
@@ -63,6 +69,7 @@ BAD_FILES = {
     "looping-page-tree.pdf": (write_looping_pdf, "damaged PDF"),
     "not-a-zip.docx": (lambda p: p.write_text("This is a text file named .docx.\n") and p,
                        "not a DOCX file (not a zip archive)"),
+    "truncated.docx": (truncated_docx, "damaged DOCX file (its zip archive is cut short or corrupt)"),
     "zip-bomb.docx": (write_zip_bomb, "zip bomb: it would unpack to 199,229,448 bytes"),
     "huge.html": (huge_html, "too large"),
 }
