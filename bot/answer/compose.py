@@ -114,7 +114,7 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
     typed = bool(asked.asks & TYPED_KINDS)
     if margin < margins.decline and typed and not follow_up:
         return DECLINED
-    if lacks_asked_kind(asked.asks, first, asked.words) or names_another(asked.text, first, asked.asks):
+    if lacks_asked_kind(asked.asks, first, asked.words, asked.text) or names_another(asked.text, first, asked.asks):
         return TENTATIVE
     if follow_up:  # the marker reads it as asked ("Why did he say it?"): its margin says little
         return CONFIDENT
@@ -146,7 +146,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
             # paraphrase ("How noisy is it?", "What did the meal come to?") can match them poorly
             # while the closest sentence plainly says it.
             if settled.marks.best()[2] >= margins.rescue and \
-                    not lacks_asked_kind(asked.asks, settled.ranked[0].text, asked.words):
+                    not lacks_asked_kind(asked.asks, settled.ranked[0].text, asked.words, asked.text):
                 return _tentative(question, quoted(settled.ranked))
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
     if reads:

@@ -184,9 +184,14 @@ NEEDED = {"count": {"number"}, "money": {"money", "number"}, "percent": {"percen
           "phone": {"phone"}}
 
 
-def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozenset[str]) -> bool:
+def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozenset[str], question: str = "") -> bool:
     """Whether the question asks for a kind of thing (a number, an amount, an age...) that the
-    sentence does not hold."""
+    sentence does not hold. Given the `question`, one that opens by asking for a sum of money
+    ("How much will it cost to build?") needs an amount, not only a number ("a 40,000 square metre
+    warehouse"): "money" alone is asked by any question that mentions a cost or a payment ("Who paid
+    for it?"), so there any number will do."""
+    if question and ASKS_MONEY.match(question) and not AN_AMOUNT.search(sentence):
+        return True
     needed = [NEEDED[kind] for kind in asks if kind in NEEDED]
     if not needed:
         return False
@@ -249,6 +254,16 @@ ASKS_CLOCK = re.compile(r"\s*(?:at |by |from |until )?what time\b(?! (?:period|o
 CLOCK = re.compile(r"\d[:.]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)|\b(?:noon|midday|midnight|"
                    r"morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
 ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b", re.IGNORECASE)
+# Questions about a sum of money: "How much will it cost to build?", "What is the fare?", "What did
+# the meal cost?". Answered by an amount ("£1.3 million", "50p", "free"), never by "40,000 square metre".
+ASKS_MONEY = re.compile(r"\s*(?:how much\b(?:[^?]*\b(?:cost|costs|costing|pay|pays|paid|spend|spends|spent|"
+                        r"charge|charges|charged|price|priced|worth|fine|fined|fee|fees|fare)\b| money\b)"
+                        r"|(?:what|which) (?:(?:is|was|were|are|will be) )?(?:the |its |their |his |her )?(?:\w+ )?"
+                        r"(?:price|cost|fee|fare|salary|budget|bill|fine)\b(?! of living)"
+                        r"|what (?:did|does|do|will|would) [^?]*\bcost\b)", re.IGNORECASE)
+AN_AMOUNT = re.compile(r"[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|francs?|marks?|"
+                       r"lire|pesos?|rupees?|roubles?|rubles?|crowns?|kronor|krona|kroner|won|rand|shillings?|guineas?|"
+                       r"usd|gbp|eur|free|nothing)\b", re.IGNORECASE)
 
 
 def span_fits(question: str, span: str) -> bool:
@@ -256,6 +271,8 @@ def span_fits(question: str, span: str) -> bool:
     a number for "How many...?", not a bare number or a span of time for "Who...?"); True when the
     question asks for none of these."""
     if ASKS_QUANTITY.match(question) and not NUMBER.search(span):
+        return False
+    if ASKS_MONEY.match(question) and not AN_AMOUNT.search(span):  # "How much will it cost?" -> "40,000 square metre"
         return False
     if ASKS_CLOCK.match(question) and not CLOCK.search(span):  # "What time...?" -> "45 minutes"
         return False

@@ -116,3 +116,23 @@ def test_a_bold_answer_of_another_kind_than_asked_is_not_asserted(tmp_path, embe
         answer = engine.ask("Who runs Pellworth as its chief executive?")
         assert "Renata Okonkwo-Bell" in (answer.quotes or answer.closest)[0].text
         assert answer.short_answer is None or answer.short_answer.text == "Renata Okonkwo-Bell", answer.text
+
+
+def test_a_question_about_money_is_not_answered_with_a_size(tmp_path, embedder):
+    """Found by a new user: "How much will the new warehouse cost to build?", with no cost given,
+    got a confident bold "40,000 square metre"."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbour.txt").write_text(
+        "Brennick Freight said on Monday that it will move its head office to Carrow Quay next year.\n\n"
+        "The company is also building a new 40,000 square metre warehouse near Tolland, due to open in "
+        "spring 2026, which will run entirely on solar power.\n\n"
+        "Repairs to the quay wall will cost an estimated £1.3 million, paid for by the harbour trust.\n",
+        encoding="utf-8")
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        answer = engine.ask("How much will the new Tolland warehouse cost to build?")
+        assert not answer.answered and answer.short_answer is None, answer.text
+        answer = engine.ask("How much will the repairs to the quay wall cost?")
+        assert answer.answered and "£1.3 million" in answer.short_answer.text, answer.text

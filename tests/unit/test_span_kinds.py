@@ -12,14 +12,19 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("Who took over as conductor of the choir in 2020?", "41 years"),
              ("When will the bridge reopen?", "the council"),
              ("How many people attended the match?", "a record crowd"),
-             ("What time did the later-starting schools begin lessons?", "45 minutes")]
+             ("What time did the later-starting schools begin lessons?", "45 minutes"),
+             ("How much will the new Doncaster warehouse cost to build?", "40,000 square metre"),
+             ("What is the fare to Lindholm?", "twenty minutes"), ("What did the meal cost?", "three courses")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
              ("When dating rocks, what is the isotopic date applied to?", "fossil sequences"),
              ("What did the council decide?", "to close the bridge"),
              ("What time did the schools begin lessons?", "9:25am"), ("At what time did it end?", "9.12pm"),
-             ("What time period is the fossil from?", "the Jurassic")]
+             ("What time period is the fossil from?", "the Jurassic"),
+             ("How much will the repairs cost?", "an estimated £1.3 million"), ("What is the fare?", "£4.50"),
+             ("What does admission cost?", "free"), ("What did the stamp cost?", "50p"),
+             ("How much did petroleum account for of the import bill?", "20% to 25%")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
 
