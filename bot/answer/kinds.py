@@ -262,7 +262,7 @@ ASKS_MONEY = re.compile(r"\s*(?:how much\b(?:[^?]*\b(?:cost|costs|costing|pay|pa
                         r"(?:price|cost|fee|fare|salary|budget|bill|fine)\b(?! of living)"
                         r"|what (?:did|does|do|will|would) [^?]*\bcost\b)", re.IGNORECASE)
 AN_AMOUNT = re.compile(r"[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|francs?|marks?|"
-                       r"lire|pesos?|rupees?|roubles?|rubles?|crowns?|kronor|krona|kroner|won|rand|shillings?|guineas?|"
+                       r"lire|pesos?|rupees?|roubles?|rubles?|crowns?|kronor|krona|kroner|shillings?|guineas?|"
                        r"usd|gbp|eur|free|nothing)\b", re.IGNORECASE)
 
 
