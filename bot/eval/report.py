@@ -115,11 +115,21 @@ def wrong_answers(results: dict[str, list], limit: int = 200) -> list[str]:
         lines += [f"## Wrong answers: {config} ({len(wrong):,})", ""]
         for row in wrong[:limit]:
             expected = " | ".join(row["answers"]) or "a refusal"
-            got = " ".join(row["first_quote"]["text"].split())[:200] if row["answered"] and row["first_quote"] \
-                else "declined"
+            got = _outcome(row)
             lines.append(f"- {row['question']}  \n  expected: {expected}  \n  got: {got}")
         lines += ([f"- … {len(wrong) - limit:,} more in results.jsonl"] if len(wrong) > limit else []) + [""]
     return lines
+
+
+def _outcome(row: dict) -> str:
+    """What a question got: its first quote (said to be tentative, for a tentative answer), then the
+    bold short answer if one was shown; or "declined"."""
+    if not row["first_quote"] or not (row["answered"] or row.get("tentative")):
+        return "declined"
+    got = " ".join(row["first_quote"]["text"].split())[:200]
+    if row.get("tentative"):
+        return f"tentative: {got}"
+    return got + (f" (bold: {row['short_answer']['text']})" if row.get("short_answer") else "")
 
 
 def write(out: Path, runs: dict[str, dict[str, dict]], results: dict[str, list], dataset: str) -> None:

@@ -1,0 +1,20 @@
+"""bot eval's report.md: each wrong answer says what the question got, as the user saw it."""
+
+from bot.eval.report import wrong_answers
+
+
+def test_a_wrong_answer_says_whether_it_was_tentative_declined_or_bold():
+    quote = {"text": "The top reader was Zainab Malik, who read 87 books."}
+    rows = [
+        {"question": "How many books in all?", "answers": ["4,612"], "correct": False, "answered": True,
+         "tentative": False, "first_quote": quote, "short_answer": {"text": "87"}},
+        {"question": "Who read most?", "answers": ["Ada"], "correct": False, "answered": False,
+         "tentative": True, "first_quote": quote, "short_answer": None},
+        {"question": "What is the fare?", "answers": ["£4"], "correct": False, "answered": False,
+         "tentative": False, "first_quote": None, "short_answer": None},
+        {"question": "Who wrote it?", "answers": ["Ada"], "correct": True, "answered": True,
+         "tentative": False, "first_quote": quote, "short_answer": None},
+    ]
+    got = [line.split("got: ")[1] for line in wrong_answers({"fused": rows}) if "got: " in line]
+    assert got == ["The top reader was Zainab Malik, who read 87 books. (bold: 87)",
+                   "tentative: The top reader was Zainab Malik, who read 87 books.", "declined"]
