@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
 from bot.answer.kinds import lacks_asked_kind, names_another, restates, span_fits
-from bot.answer.ranking import TYPED_KINDS, settle_first
+from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, asks_for_credit
 from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
 from bot.shortanswer.marker import Marker
@@ -161,6 +161,9 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
             return _tentative(question, quoted(ranked))
     quotes = quoted(ranked)
     short = choose(question, asked.terms, quotes, [marks]) if reads else None
+    if short and other_item_asked(set(asked.terms), (held := quotes[short.quote - 1]).text,
+                                  short.start - held.start, short.end - held.start):
+        short = None  # the quoted list holds the answer; the marker's span is in another item of it
     if credited:
         short = credit_span(question, quotes[0])
     after = quotes[short.quote - 1].text[short.end - quotes[short.quote - 1].start :] if short else ""

@@ -88,7 +88,7 @@ def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
     kept_words: list[set[str]] = []
     for i in np.argsort(-scores, kind="stable"):
         candidate = replace(found[i], score=float(scores[i]), share=float(shares[i]))
-        if index is not None and not _overlaps(expanded := with_antecedent(index, candidate), kept):
+        if index is not None and not _overlaps(expanded := with_list(index, with_antecedent(index, candidate)), kept):
             candidate = expanded
         own = set(words(candidate.text))
         if _overlaps(candidate, kept) or any(_repeats(own, other) for other in kept_words):
@@ -140,6 +140,47 @@ def with_antecedent(index: Build, candidate: Candidate) -> Candidate:
         return candidate
     text = sentence_text(index, previous) + " " + candidate.text
     return replace(candidate, start=start, text=text)
+
+# A list after its lead-in: the items that follow a line ending in ":" one per line (a bullet or a
+# number before each; a blank line only before the first), at most this many and this long with
+# the lead-in.
+LIST_ITEMS, LIST_CHARS = 8, 500
+ITEM_BREAK = re.compile(r"[ \t]*\n[ \t]*(?:[-*•·–]|\d{1,2}[.)])?[ \t]*")
+FIRST_ITEM_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:[-*•·–]|\d{1,2}[.)])?[ \t]*")
+
+def with_list(index: Build, candidate: Candidate) -> Candidate:
+    """ "The library is open at these times:" says nothing alone, and "Saturday: 10:00 to 16:00"
+    alone does not say what it is about: quote a lead-in with the list it opens, so that the marker
+    reads the two together and the quote holds the item asked for."""
+    if not candidate.text.rstrip().endswith(":"):
+        return candidate
+    document = index.text(candidate.source)
+    end, row = candidate.end, candidate.sentence + 1
+    for _ in range(LIST_ITEMS):
+        if row >= len(index.sentences):
+            break
+        chunk_row, start, stop = (int(x) for x in index.sentences[row, :3])
+        if index.chunks[chunk_row].source != candidate.source or start < end or stop - candidate.start > LIST_CHARS \
+                or not (ITEM_BREAK if end > candidate.end else FIRST_ITEM_BREAK).fullmatch(document[end:start]):
+            break
+        end, row = stop, row + 1
+    if end == candidate.end:
+        return candidate
+    return replace(candidate, end=end, text=document[candidate.start : end])
+
+def other_item_asked(question_terms: set[str], quote: str, start: int, end: int) -> bool:
+    """Whether, in a quote of a list (`with_list`), the question names what another item is about and
+    not the item holding `quote[start:end]` ("When is the library open on Saturday?": the span
+    "9:00 to 19:00" in "Monday to Friday: ...", with a line "Saturday: ..." below it)."""
+    lines = quote.split("\n")
+    if len(lines) < 3:
+        return False
+    lead = set(terms(lines[0]))
+    asked = question_terms - lead
+    line_start = quote.rfind("\n", 0, start) + 1
+    own = set(terms(quote[line_start : quote.find("\n", end) if "\n" in quote[end:] else len(quote)]))
+    others = set(terms(quote[len(lines[0]) :])) - own
+    return not (asked & own) and bool(asked & others)
 
 def _repeats(words_a: set[str], words_b: set[str]) -> bool:
     """Near-duplicate sentences (the seed article says some things twice, nearly word for word).

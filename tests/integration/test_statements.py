@@ -136,3 +136,54 @@ def test_a_question_about_money_is_not_answered_with_a_size(tmp_path, embedder):
         assert not answer.answered and answer.short_answer is None, answer.text
         answer = engine.ask("How much will the repairs to the quay wall cost?")
         assert answer.answered and "£1.3 million" in answer.short_answer.text, answer.text
+
+
+FAQ = """# Elsby Swimming Pool: questions and answers
+
+## When is the pool open?
+
+The pool is open at these times:
+
+- Monday to Friday: 6:30 to 21:00
+- Saturday: 8:00 to 18:00
+- Sunday: closed
+
+## How much does a swim cost?
+
+A single adult swim costs £4.20, and children under five swim free.
+
+## Who manages the pool?
+
+The pool manager is Rosalind Achterberg, who came from the leisure centre in Carrow in 2021.
+"""
+
+
+def test_a_list_is_quoted_with_its_lead_in_and_never_bolds_another_item(tmp_path, embedder):
+    """Found by a new user: "When is the library open on Saturday?" was declined with the list's
+    lead-in ("... open at these times:") first, as if it held the answer; then, read as one, the
+    marker put "Monday" in bold. The lead-in is quoted with its list, and a bold answer from another
+    item than the one asked about is not shown."""
+    from bot.answer.ranking import other_item_asked
+    from bot.core.lexical import terms
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "pool-faq.md").write_text(FAQ, encoding="utf-8")
+    (seeds / "ferry.txt").write_text("The ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n")
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        for question in ("When is the pool open on Saturday?", "What are the pool's opening hours on Saturdays?"):
+            answer = engine.ask(question)
+            first = (answer.quotes or answer.closest)[0]
+            assert first.text.startswith("The pool is open at these times:") and "Saturday: 8:00 to 18:00" in first.text
+            assert answer.short_answer is None or answer.short_answer.text in "8:00 to 18:00", answer.text
+        answer = engine.ask("How much does a single adult swim cost?")  # a statement alone is quoted alone
+        assert answer.quotes[0].text == "A single adult swim costs £4.20, and children under five swim free."
+    listed = "The pool is open at these times:\n\nMonday to Friday: 6:30 to 21:00\nSaturday: 8:00 to 18:00\nSunday: closed"
+    asked = set(terms("When is the pool open on Saturday?"))
+    at = listed.index("6:30 to 21:00")
+    assert other_item_asked(asked, listed, at, at + len("6:30 to 21:00"))
+    at = listed.index("8:00 to 18:00")
+    assert not other_item_asked(asked, listed, at, at + len("8:00 to 18:00"))
+    assert not other_item_asked(asked, "The pool opens at 6:30 on Saturday.", 19, 23)  # no list
