@@ -184,6 +184,11 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
         text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
     return Answer(question, text, True, quotes, short_answer=short)
 
+def offered_only(answer: Answer) -> Answer:
+    """A confident answer offered tentatively instead, its quotes as the closest passages."""
+    return _tentative(answer.question, answer.quotes) if answer.answered and answer.quotes else answer
+
+
 def _tentative(question: str, closest: tuple[Quote, ...]) -> Answer:
     """The evidence is in between: the closest passages, offered with a warning, not as the answer."""
     return Answer(question, f"{MAY_NOT_ANSWER}\n\n{_one_line(closest[0].text)} [1]", False, (), closest,

@@ -19,9 +19,9 @@ from dataclasses import replace
 import numpy as np
 
 from bot.answer.candidates import Candidate, candidates
-from bot.answer.compose import Answer, compose
+from bot.answer.compose import Answer, compose, offered_only
 from bot.answer.features import Question, follow_up_info, question_info
-from bot.answer.followups import check_history, resolve
+from bot.answer.followups import check_history, goes_on_alone, resolve
 from bot.answer.ranking import AnswerModel, credit_first, rank, refusal_evidence
 from bot.answer.refusal import Calibration, calibrate, probe_questions
 from bot.answer.retrieve import Hit, Retriever
@@ -205,6 +205,8 @@ class Engine:
         answer = compose(text, ranked, probability >= threshold or credited, loaded.original_text,
                          answer_probability=probability, asked=info, marker=self.marker(),
                          follow_up=query != text, credited=credited)
+        if goes_on_alone(text, history) and not credited:
+            answer = offered_only(answer)  # "and when did it open?" with no question before it: about what?
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version), hits

@@ -44,6 +44,17 @@ def is_follow_up(question: str) -> bool:
     return bool(pointing) and (len(NAME.findall(text)) == 0 or len(text.split()) <= 4)
 
 
+# A question opening with a conjunction goes on from one before it, whatever else it says.
+CONJUNCTION = re.compile(r"^(and|but|also|so)\b(?!-)", re.IGNORECASE)
+
+
+def goes_on_alone(question: str, history: list[dict]) -> bool:
+    """Whether a question goes on from an earlier one that is not there ("and when did it open?" as
+    the first question, or after the page was reloaded): what it is about cannot be known."""
+    return bool(CONJUNCTION.search(question.strip())) and not any(
+        isinstance(turn, dict) and turn.get("role") == "user" for turn in history)
+
+
 def resolve(question: str, history: list[dict]) -> str:
     """The question to search with: itself, or itself plus the last user question it leans on."""
     if not history or not is_follow_up(question):

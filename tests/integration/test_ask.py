@@ -105,6 +105,18 @@ def test_follow_up_uses_the_conversation(engine):
     assert alone.resolved_question == ""
 
 
+def test_a_question_going_on_from_one_that_is_not_there_is_only_offered(engine):
+    """Found by a new user: after a page reload emptied the chat, "and when did it open?" was answered
+    confidently, in bold, about whatever matched. With no question before it, what "it" is cannot be
+    known: the closest passage is offered, not asserted; with the question before it, it is answered."""
+    alone = engine.ask("And who is Japan's defense minister?")
+    assert not alone.answered and alone.tentative and alone.short_answer is None
+    assert "Kishi" in alone.closest[0].text
+    history = [{"role": "user", "content": "Who met in Tokyo?"}]
+    assert engine.ask("And who is Japan's defense minister?", history).answered
+    assert engine.ask("Who is Japan's defense minister?").answered
+
+
 def test_a_follow_up_that_names_something_still_goes_on_from_the_last_question(engine):
     history = [{"role": "user", "content": "Who is Japan's defense minister?"},
                {"role": "assistant", "content": "**Nobuo Kishi**"}]
