@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from bot.answer.engine import Engine
 from bot.answer.refusal import Calibration
-from bot.core.errors import BotError
+from bot.core.errors import BadQuestion, BotError
 from bot.core.settings import Settings
 from bot.index.watch import SeedWatch
 from bot.store.base import Build
@@ -117,8 +117,12 @@ class ChatApp:
                                 "answer comes from the last build.")
         except BotError as error:
             turn = {"question": question, "answer": None, "error": str(error)}
+            # A question refused as it stands (too long) stays in the box, to be shortened, not typed again.
+            kept = question if isinstance(error, BadQuestion) else ""
+        else:
+            kept = ""
         turns.append(turn)
-        return "", render.chat_messages(turns), turns, self.turn_sources(turn)
+        return kept, render.chat_messages(turns), turns, self.turn_sources(turn)
 
     def _contents(self, answer: dict) -> dict[str, str]:
         """The sha256 of each document the answer quotes, so a later rename does not read as a change."""
@@ -164,7 +168,9 @@ class ChatApp:
         } if vote and isinstance(vote, str) else None
         if not self.votes.record(turn.get("id") or turn["question"], row):
             return "Not saved: the feedback file is full (10 MB)."
-        return f"Thanks: saved to {self.votes.path}" if row else f"Vote taken back: removed from {self.votes.path}"
+        # The file's name only: the page may be seen by others than whoever runs the server.
+        where = f"{FEEDBACK_FILE}, beside the index"
+        return f"Thanks: saved to {where}" if row else f"Vote taken back: removed from {where}"
 
     # -- the index -------------------------------------------------------------------------------
     def index_status(self) -> str:

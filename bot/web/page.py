@@ -33,7 +33,7 @@ def build_ui(app: ChatApp):
                             allow_tags=False, latex_delimiters=[], elem_id="chat",
                             placeholder="Ask a question about the articles.")
                         box = gr.Textbox(placeholder="Ask a question about the articles… (Enter to send)",
-                                         show_label=False, submit_btn="Ask", autofocus=True,
+                                         label="Question", show_label=False, submit_btn="Ask", autofocus=True,
                                          max_length=BOX_MAX_CHARS, elem_id="question")
                         with gr.Row(elem_id="examples"):
                             examples = [gr.Button(visible=False, size="sm", variant="secondary")

@@ -191,10 +191,15 @@ def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp
     from bot.web.chat import ChatApp
 
     app = ChatApp(dataclasses.replace(engine.settings, index_dir=tmp_path), engine)
-    _, chat, turns, _ = app.respond("Who is Japan's defense minister?", [])
+    kept, chat, turns, _ = app.respond("Who is Japan's defense minister?", [])
+    assert kept == ""  # answered: the box is cleared
+    too_long = "Who is Japan's defense minister? " + "x" * 2970
+    kept, chat, turns, _ = app.respond(too_long, turns)
+    assert kept == too_long and "the limit is 2,000" in turns[-1]["error"]  # kept, to be shortened
+    turns = turns[:-1]
     _, chat, turns, _ = app.respond("What is the boiling point of mercury?", turns)
     vote = lambda i, liked: app.feedback(turns, gr.LikeData(None, {"index": i, "value": chat[i], "liked": liked}))
-    assert vote(1, True) == f"Thanks: saved to {tmp_path / feedback.FEEDBACK_FILE}"
+    assert vote(1, True) == f"Thanks: saved to {feedback.FEEDBACK_FILE}, beside the index"  # no server path shown
     vote(3, True)
     vote(1, False)  # changed its mind: the up-vote is replaced
     read = lambda: [json.loads(line) for line in (tmp_path / feedback.FEEDBACK_FILE).read_text().splitlines()]

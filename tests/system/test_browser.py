@@ -120,6 +120,9 @@ def test_first_use_examples_index_tab_long_question_and_votes(page, server, shot
     box.fill("Who is Japan's defense minister? " + "x" * 2970)
     box.press("Enter")
     page.locator("#chat [data-testid=bot]", has_text="the limit is 2,000").wait_for()
+    assert box.input_value().startswith("Who is Japan's defense minister? xxx")  # kept, to be shortened
+    assert page.get_by_label("Question").count() >= 1  # the box has a name a screen reader says
+    box.fill("")
 
     page.locator("#chat button[aria-label=Like]").first.click()
     page.get_by_text("Thanks: saved to").first.wait_for()
