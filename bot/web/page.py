@@ -32,7 +32,7 @@ def build_ui(app: ChatApp):
                             label="Chat", show_label=False, height=520, buttons=["copy", "copy_all"], sanitize_html=True,
                             allow_tags=False, latex_delimiters=[], elem_id="chat",
                             placeholder="Ask a question about the articles.")
-                        box = gr.Textbox(placeholder="Ask a question about the articles… (Enter to send)",
+                        box = gr.Textbox(placeholder="Your question (Enter to send)",
                                          label="Question", show_label=False, submit_btn="Ask", autofocus=True,
                                          max_length=BOX_MAX_CHARS, elem_id="question")
                         with gr.Row(elem_id="examples"):
