@@ -177,8 +177,8 @@ def other_item_asked(question_terms: set[str], quote: str, start: int, end: int)
         return False
     lead = set(terms(lines[0]))
     asked = question_terms - lead
-    line_start = quote.rfind("\n", 0, start) + 1
-    own = set(terms(quote[line_start : quote.find("\n", end) if "\n" in quote[end:] else len(quote)]))
+    line_end = quote.find("\n", end)
+    own = set(terms(quote[quote.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else None]))
     others = set(terms(quote[len(lines[0]) :])) - own
     return not (asked & own) and bool(asked & others)
 
