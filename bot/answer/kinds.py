@@ -285,8 +285,9 @@ def span_fits(question: str, span: str) -> bool:
 
 def restates(question: str, span: str, after: str = "") -> bool:
     """Whether a short answer only says again what the question says: each of its words is one of
-    the question's, or it is the fuller first name of a person the question names ("What was Win
-    Ashby's maiden name?" -> "Winifred" in "Winifred "Win" Ashby"; `after`: the sentence after it).
+    the question's, or it is the first name of a person the question names: the fuller one ("What
+    was Win Ashby's maiden name?" -> "Winifred" in "Winifred "Win" Ashby"; `after`: the sentence
+    after it), or any, when the question asks who ("Whom did Kishi want to help?" -> "Nobuo").
     A question offering a choice ("... the Broncos or the Panthers?") is answered in its own words."""
     if re.search(r"\bor\b", question, re.IGNORECASE):
         return False
@@ -296,8 +297,10 @@ def restates(question: str, span: str, after: str = "") -> bool:
         return True
     rest = NAME_GOES_ON.match(after)
     first = span.strip()
-    return bool(rest) and re.fullmatch(r"[A-Z]\w+", first) is not None and rest.group(1).lower() in asked \
-        and any(len(a) >= 3 and first.lower().startswith(a) for a in asked)
+    if not (rest and re.fullmatch(r"[A-Z]\w+", first) and rest.group(1).lower() in asked):
+        return False
+    # "Winifred" for the "Win Ashby" asked about; "Nobuo" (of "Nobuo Kishi") for "Whom did Kishi help?".
+    return any(len(a) >= 3 and first.lower().startswith(a) for a in asked) or bool(ASKS_PERSON.match(question))
 
 
 # The rest of a name after its first part: a nickname in quotes or brackets, then the surname.

@@ -55,6 +55,9 @@ def test_a_short_answer_that_says_the_question_again_is_not_an_answer():
     assert not restates("What country was Abhisit Vejjajiva prime minister of?", "Thailand", " Abhisit Vejjajiva")
     assert not restates("Who holds an arts fair in Newcastle?", "NewcastleGateshead", " also holds an annual fair.")
     assert not restates("What did Win Ashby's father do?", "a miner")
+    # The first name of the very person a "who" question names is not whom it asks about.
+    assert restates("Whom did Kishi suggest the forces could help?", "Nobuo", " Kishi said on Friday.")
+    assert not restates("Which state did Ware play in?", "Florida", " Ware Stadium")  # not a "who" question
 
 
 @pytest.mark.parametrize("question, span, after, shown", [
