@@ -10,6 +10,8 @@ import json
 import textwrap
 from pathlib import Path
 
+from bot.eval.scoring import contains
+
 COLUMNS = [
     ("questions", "questions"), ("answerable", "answerable"), ("unanswerable", "unanswerable"),
     ("first_quote", "first quote"), ("top3_quotes", "top-3 quotes"), ("f1_first_quote", "F1"),
@@ -105,11 +107,19 @@ def legend(runs: dict[str, dict[str, dict]], wide: bool = True, width: int = 100
     return "\n".join(lines)
 
 
+def is_wrong(row: dict) -> bool:
+    """A first quote missing the answer (or an unanswerable question answered), or a confident
+    bold short answer that does not hold it: each is a wrong answer to the reader."""
+    bold = row.get("short_answer")
+    return row["correct"] is False or bool(row["answered"] and bold and row["answers"]
+                                          and not contains(bold["text"], row["answers"]))
+
+
 def wrong_answers(results: dict[str, list], limit: int = 200) -> list[str]:
     """Markdown lines for the questions each configuration got wrong: what was expected, what came."""
     lines = []
     for config, rows in results.items():
-        wrong = [r for r in rows if r["correct"] is False]
+        wrong = [r for r in rows if is_wrong(r)]
         if not wrong:
             continue
         lines += [f"## Wrong answers: {config} ({len(wrong):,})", ""]
@@ -137,7 +147,7 @@ def write(out: Path, runs: dict[str, dict[str, dict]], results: dict[str, list],
     (out / "metrics.json").write_text(json.dumps({"dataset": dataset, "runs": runs}, indent=1))
     with open(out / "results.jsonl", "w", encoding="utf-8") as handle:
         for config, rows in results.items():
-            for row in sorted(rows, key=lambda r: r["correct"] is not False):  # wrong answers first
+            for row in sorted(rows, key=lambda r: not is_wrong(r)):  # wrong answers first
                 handle.write(json.dumps({"config": config, **row}, ensure_ascii=False) + "\n")
     invalid = [q for groups in runs.values() for q in groups["all"].get("invalid_quotes", [])]
     body = [f"# Evaluation of `{dataset}`", "", table(runs), "", legend(runs, width=0).replace("\n  ", "\n- "), ""]

@@ -18,3 +18,18 @@ def test_a_wrong_answer_says_whether_it_was_tentative_declined_or_bold():
     got = [line.split("got: ")[1] for line in wrong_answers({"fused": rows}) if "got: " in line]
     assert got == ["The top reader was Zainab Malik, who read 87 books. (bold: 87)",
                    "tentative: The top reader was Zainab Malik, who read 87 books.", "declined"]
+
+
+def test_a_right_quote_with_a_wrong_bold_answer_is_listed_as_wrong():
+    """conf.err counts a wrong bold short answer; the report must let the reader find it."""
+    quote = {"text": "Pennine Trek E7 | £2,649 | 24.8 kg"}
+    rows = [
+        {"question": "How much does it weigh?", "answers": ["24.8 kg"], "correct": True, "answered": True,
+         "tentative": False, "first_quote": quote, "short_answer": {"text": "£2,649"}},
+        {"question": "What does it cost?", "answers": ["£2,649"], "correct": True, "answered": True,
+         "tentative": False, "first_quote": quote, "short_answer": {"text": "£2,649"}},
+    ]
+    lines = wrong_answers({"fused": rows})
+    assert "## Wrong answers: fused (1)" in lines
+    assert any("How much does it weigh?" in line for line in lines)
+    assert not any("What does it cost?" in line for line in lines)
