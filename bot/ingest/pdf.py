@@ -8,7 +8,7 @@ glyphs, and from the boxes rebuilds what a reader sees:
   sentence; a heading is a line in a larger type, kept as a block of its own; each line's column is
   found from the lines that share its width, so two columns read one after the other;
 - a line whose wide gaps line up with those of its neighbours is a table row: cells " | " apart,
-  one row a line;
+  one row a line; a cell that wraps is put back on its row (`_join_wrapped_cells`);
 - a word hyphenated at a line end is joined: the hyphen goes when the joined word is known (in the
   default model's 22,000-word vocabulary or elsewhere in the document) or one side is no word on its
   own ("trans-" + "former"), and stays when both sides are words and the joined one is not
@@ -18,8 +18,8 @@ glyphs, and from the boxes rebuilds what a reader sees:
 - a paragraph that runs over a page break stays one paragraph; `Extracted.pages` records where each
   page's text starts;
 - a text layer that cannot be read (glyphs without a Unicode map, letters standing apart) is refused.
-Shortcuts on purpose: PDFium's reading order (the order the page was written in); a table cell's
-text that wraps onto a second line becomes a line of its own.
+Shortcuts on purpose: PDFium's reading order (the order the page was written in); a table row is
+found to start where its first column has text, so a first-column cell that wraps starts a row too.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ def _mark_rows(lines: list[Line]) -> list[Line]:
 
 def reflow(pages: list[list[Line]], title: str) -> Extracted:
     """Join the lines of every page into paragraphs (see the module docstring)."""
-    pages = _drop_furniture(pages)
+    pages = [_join_wrapped_cells(page) for page in _drop_furniture(pages)]
     every = [line for page in pages for line in page]
     body = statistics.median(line.height for line in every) if every else 10.0
     known = _document_words(every)
@@ -250,13 +250,107 @@ def reflow(pages: list[list[Line]], title: str) -> Extracted:
     return out.result(title)
 
 
+CELL_SLACK = 4.0  # points: how far a cell's text may start from its column's left edge
+
+
+def _join_wrapped_cells(page: list[Line]) -> list[Line]:
+    """Put each table row back together where its cells wrap. A browser writes a table cell by cell,
+    so PDFium's lines of a row whose cells wrap come as pieces: "9.20 | Keynote: Counting carbon in
+    upland", "peat", "Dr Samuel Achterberg | Rowan Lecture", "Theatre" (or, with the cells aligned
+    to their middle, a piece a cell line). A table is a run of lines that starts at a line with cell
+    gaps (its header, most often) and holds another; within it, a piece whose text starts in the
+    first column starts a row, and every other piece goes on the cell of its column in the current
+    row. A line that runs across a column's edge (prose after the table) ends the run."""
+    out: list[Line] = []
+    at = 0
+    while at < len(page):
+        end = _table_end(page, at)
+        if end > at:
+            out += _rows(page[at:end])
+            at = end
+        else:
+            out.append(page[at])
+            at += 1
+    return out
+
+
+def _pieces(line: Line) -> list[tuple[float, str]]:
+    """A line's cells, each with the left edge of its text."""
+    if line.row:
+        return list(zip([line.left] + [right for _, _, right in line.gaps], line.text.split(" | ")))
+    cuts = [0] + [offset for offset, _, _ in line.gaps] + [len(line.text)]
+    return list(zip([line.left] + [right for _, _, right in line.gaps],
+                    (line.text[a:b].strip() for a, b in zip(cuts, cuts[1:]))))
+
+
+def _table_end(page: list[Line], start: int) -> int:
+    """Where a table of wrapped rows that starts at `page[start]` ends, or `start`: no such table
+    (fewer than two lines with cell gaps, or nothing wrapped, which `_mark_rows` already reads).
+    First the run of lines near one another that start no further left than the first; then its
+    columns, from the cell edges of its lines with gaps; it is cut at the first line that does not
+    start at a column's edge, or runs across the next one without a gap."""
+    first = page[start]
+    if not first.gaps:
+        return start
+    low, end = first.bottom, start + 1
+    while end < len(page):
+        line = page[end]
+        if line.top < low - 2.5 * line.height or line.top > first.top + CELL_SLACK:
+            break  # far below the rows so far, or back above the table's first line
+        if line.left < first.left - CELL_SLACK:
+            break
+        low = min(low, line.bottom)
+        end += 1
+    edges = _edges(page[start:end])
+    for at in range(start, end):
+        line = page[at]
+        n = next((k for k, edge in enumerate(edges) if abs(edge - line.left) <= CELL_SLACK), None)
+        if n is None or not line.gaps and n + 1 < len(edges) and line.right > edges[n + 1] + CELL_SLACK:
+            end = at
+            break
+    run = page[start:end]
+    return end if sum(bool(line.gaps) for line in run) >= 2 and any(not line.gaps for line in run) else start
+
+
+def _edges(lines: list[Line]) -> list[float]:
+    """The left edges of a table's columns: where the cells of its rows start, each seen at least
+    twice or in a line with cell gaps (the first line's cells, a header's, may be centred)."""
+    starts = [lines[0].left] + [x for line in lines[1:] for x, _ in _pieces(line)]
+    gapped = {x for line in lines[1:] if line.gaps for x, _ in _pieces(line)}
+    edges: list[list[float]] = []
+    for x in sorted(starts):
+        if edges and x - edges[-1][0] <= CELL_SLACK:
+            edges[-1].append(x)
+        else:
+            edges.append([x])
+    return [group[0] for group in edges if len(group) >= 2 or gapped & set(group) or group[0] == lines[0].left]
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """The lines of a table (`_table_end`) as one line a row, its cells " | " apart."""
+    edges = _edges(lines)
+    rows: list[tuple[Line, dict[int, list[str]]]] = []
+    for line in lines:
+        for x, text in _pieces(line):
+            n = min(range(len(edges)), key=lambda k: abs(edges[k] - x))
+            if n == 0 or not rows:
+                rows.append((line, {}))
+            rows[-1][1].setdefault(n, []).append(text)
+    out = []
+    for first, cells in rows:
+        text = " | ".join(_join([Line(t, 0, 0, 0, 0) for t in cells[n]], set())[0] for n in sorted(cells))
+        out.append(Line(text, first.left, first.bottom, max(line.right for line in lines), first.top, row=True))
+    return out
+
+
 def _percentile(values: list[float], share: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(share * len(values)))] if values else 0.0
 
 
 def _pitch(page: list[Line], body: float) -> float:
-    steps = [a.bottom - b.bottom for a, b in zip(page, page[1:]) if 0 < a.bottom - b.bottom < 4 * body]
+    steps = [a.bottom - b.bottom for a, b in zip(page, page[1:])
+             if 0 < a.bottom - b.bottom < 4 * body and not (a.row or b.row)]  # a row may have wrapped
     return statistics.median(steps) if steps else 1.2 * body
 
 

@@ -63,3 +63,18 @@ def test_page_furniture_is_never_quoted(tmp_path, embedder):
         answer = engine.ask(question)
         for quote in answer.quotes + answer.closest:
             assert not FURNITURE.search(quote.text), (question, quote.text)
+
+
+def test_a_table_whose_cells_wrap_reads_a_row_a_line(tmp_path):
+    """A browser writes a table cell by cell, so a row whose cells wrap comes out of PDFium in pieces
+    ("9.20 | Keynote: Counting carbon in", "upland peat", "Dr Samuel Achterberg | Rowan Lecture", ...)."""
+    wrapped = [["Time", "Session", "Speaker", "Room"],
+               ["9.20", "Keynote: counting the carbon held in upland peat bogs across the northern hills",
+                "Dr Samuel Achterberg of the Dutch Institute for Peatland Studies", "Rowan Lecture Theatre, ground floor"],
+               ["10.30", "Coffee", "–", "Atrium"],
+               ["16.00", "Panel: cover crops on heavy clay soils and what they do for drainage in wet winters",
+                "Chaired by Tom Lindqvist", "Seminar room 2.14 on the second floor of Kestrel Hall"]]
+    pdf = write_printed_pdf(tmp_path / "programme.pdf", "Forum Programme", [FACT, *filler(3, 11)], table=wrapped)
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "\n".join(" | ".join(row) for row in wrapped) in text
+    assert words(text) == words(" ".join(["Forum Programme", FACT, *(" ".join(r) for r in wrapped), *filler(3, 11)]))
