@@ -32,6 +32,10 @@ ENDED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 URL = re.compile(r"(?:https?://|www\.|file://)\S+|\S+@\S+\.\w+")
 FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
                     r"fifty|hundred|thousand|million|billion|dozen|half)\b", re.IGNORECASE)
+# Dates and years, which name a header's columns as often as they state a fact.
+DATE_WORDS = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+                        r"(?: \d{1,2}(?:st|nd|rd|th)?\b)?,?(?: \d{4})?|\b(?:1[89]|20)\d\d(?:[/-]\d\d)?\b")
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
 VERBS = frozenset("""
@@ -67,7 +71,8 @@ def is_statement(text: str, after_row: bool = False) -> bool:
     if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
         return False
     if " | " in line:  # a table row: the header names the columns ("Item | Price"), a nav bar its links
-        return after_row or bool(FIGURE.search(line)) or _has_verb(line)
+        # ... and a header may name them by dates ("Charge | Until 28 February 2025 | From 1 March 2025")
+        return after_row or bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
     return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(line))
 
 

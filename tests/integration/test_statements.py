@@ -19,6 +19,8 @@ NOT_STATEMENTS = [
     "LEEDS, 4 March 2025 -",
     "Photograph: Owen Pask for The Coast Herald",
     "Ticket | Price | Notes",  # a table's header row
+    "Charge | Until 28 February 2025 | From 1 March 2025",  # a header naming its columns by dates
+    "Item | 2023 | 2024",
     "Home | News | Sport | About us",  # a navigation bar
     "https://www.example.com/news/2025/recall",
     "Goals and cards",  # a label with no verb and nothing to tell
@@ -28,6 +30,7 @@ STATEMENTS = [
     "The bridge was designed by Isambard Brunel in 1830.",
     "By the time she handed over the baton in 2020, the choir had 120 members.",
     "Adult | £14 | £9 off-peak",  # a row holding a figure
+    "Day 1 | 9 April 2025",
     "Forecaster: Priya Lannon",  # a label and its value
     "Selby Wanderers 1-1 Dunmore City",  # a result with no verb
     "Kwame Asante-Boyd scored in the third minute of stoppage time",  # no full stop, a verb
