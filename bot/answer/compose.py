@@ -167,7 +167,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     if credited:
         short = credit_span(question, quotes[0])
     after = quotes[short.quote - 1].text[short.end - quotes[short.quote - 1].start :] if short else ""
-    if short and not follow_up and (not span_fits(question, short.text) or restates(question, short.text, after)):
+    if short and not follow_up and (not span_fits(question, short.text, after) or restates(question, short.text, after)):
         # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"), or
         # the question's own words ("What was Win Ashby's maiden name?" -> "Winifred"): the
         # sentence most likely does not say it. Offered, not asserted.

@@ -265,14 +265,31 @@ AN_AMOUNT = re.compile(r"[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|pen
                        r"lire|pesos?|rupees?|roubles?|rubles?|crowns?|kronor|krona|kroner|shillings?|guineas?|"
                        r"usd|gbp|eur|free|nothing)\b", re.IGNORECASE)
 
+# Questions about a weight or a height, and the units that answer them: "How much does the E7
+# weigh?" is not answered by the £2,649 in the same table row. ("Which is the heaviest?" asks for a
+# name, and "How far/high...?" as often for a share or a sum: "How high are the fees?")
+LENGTH = r"(?<![a-z])(?:km|kilometres?|kilometers?|m|metres?|meters?|cm|mm|ft|feet|foot|inch(?:es)?)\b|\d\s*['′\"″]"
+ASKS_MEASURE = (
+    (re.compile(r"\bhow (?:much|many \w+) (?:does|did|do|will|would|could|can|is|was)\b[^?]*\bweigh|"
+                r"\bwhat (?:is|was|are|were|will be) (?:the |its |their |his |her )?(?:\w+ )?weight\b|\bhow heavy\b",
+                re.IGNORECASE),
+     re.compile(r"(?<![a-z])(?:kg|kgs|kilos?|kilograms?|g|grams?|mg|lbs?|pounds|ounces?|oz|stones?|st|tonnes?|tons?)\b",
+                re.IGNORECASE)),
+    (re.compile(r"\bhow tall\b", re.IGNORECASE), re.compile(LENGTH, re.IGNORECASE)),
+)
 
-def span_fits(question: str, span: str) -> bool:
+
+def span_fits(question: str, span: str, after: str = "") -> bool:
     """Whether a short answer is of the kind the question opens by asking for (a time for "When...?",
-    a number for "How many...?", not a bare number or a span of time for "Who...?"); True when the
-    question asks for none of these."""
+    a number for "How many...?", not a bare number or a span of time for "Who...?", a weight for
+    "How much does it weigh?", with its unit or followed by it: `after`); True when the question
+    asks for none of these."""
     if ASKS_QUANTITY.match(question) and not NUMBER.search(span):
         return False
     if ASKS_MONEY.match(question) and not AN_AMOUNT.search(span):  # "How much will it cost?" -> "40,000 square metre"
+        return False
+    if any(asks.search(question) and not (unit.search(span) or unit.match(after.lstrip()))
+           for asks, unit in ASKS_MEASURE):  # "94" in "94 pounds" is shown as the number it is
         return False
     if ASKS_CLOCK.match(question) and not CLOCK.search(span):  # "What time...?" -> "45 minutes"
         return False
@@ -305,3 +322,4 @@ def restates(question: str, span: str, after: str = "") -> bool:
 
 # The rest of a name after its first part: a nickname in quotes or brackets, then the surname.
 NAME_GOES_ON = re.compile(r"\s*(?:[\"“][^\"”]{1,20}[\"”]\s*|\([^)]{1,20}\)\s*)?([A-Z]\w+)")
+

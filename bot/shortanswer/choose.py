@@ -173,6 +173,24 @@ def _counted_unit(question: str, span: str, after: str) -> int:
     return taken
 
 
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+DATE_GOES_ON = re.compile(rf"(?:st|nd|rd|th)?,? {MONTHS}(?:,? \d{{4}}\b)?")
+YEAR_GOES_ON = re.compile(r",? \d{4}\b")
+
+
+def _rest_of_date(span: str, after: str) -> int:
+    """How many characters of `after` to add to a date cut short: "Saturday 28" of "Saturday 28
+    June", "28 June" of "28 June 2025". A day without its month names no day at all."""
+    if re.search(rf"\b\d{{1,2}}(?:st|nd|rd|th)? {MONTHS}$|{MONTHS} \d{{1,2}}(?:st|nd|rd|th)?$", span):
+        found = YEAR_GOES_ON.match(after)
+    elif re.search(r"(?<![\d.,:£$€¥#/-])\b(?:[1-9]|[12]\d|3[01])$", span):
+        found = DATE_GOES_ON.match(after)
+    else:
+        return 0
+    return found.end() if found else 0
+
+
 @dataclass(frozen=True)
 class ShortAnswerModel:
     weights: np.ndarray  # per FEATURES
@@ -226,5 +244,6 @@ def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLi
         possessive = re.match(r"['’‘]s\b", quote.text[end:])
         end += possessive.end() if possessive else 0
     end += _counted_unit(question_text, quote.text[start:end], quote.text[end:])
+    end += _rest_of_date(quote.text[start:end], quote.text[end:])
     return ShortAnswer(quote.text[start:end], quote.source, quote.start + start, quote.start + end,
                        quote.n, probability)

@@ -14,7 +14,9 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("How many people attended the match?", "a record crowd"),
              ("What time did the later-starting schools begin lessons?", "45 minutes"),
              ("How much will the new Doncaster warehouse cost to build?", "40,000 square metre"),
-             ("What is the fare to Lindholm?", "twenty minutes"), ("What did the meal cost?", "three courses")]
+             ("What is the fare to Lindholm?", "twenty minutes"), ("What did the meal cost?", "three courses"),
+             ("How much does the Pennine Trek E7 weigh?", "£2,649"), ("What is the weight of the Glide?", "£1,799"),
+             ("How tall is the tower?", "1889")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
@@ -24,9 +26,14 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("What time period is the fossil from?", "the Jurassic"),
              ("How much will the repairs cost?", "an estimated £1.3 million"), ("What is the fare?", "£4.50"),
              ("What does admission cost?", "free"), ("What did the stamp cost?", "50p"),
-             ("How much did petroleum account for of the import bill?", "20% to 25%")]
+             ("How much did petroleum account for of the import bill?", "20% to 25%"),
+             ("How much does the E7 weigh?", "24.8 kg"), ("How heavy is the bell?", "13 tonnes"),
+             ("How tall is the tower?", "330 metres"), ("How tall is he?", "6ft 2in"),
+             ("Which bike is the heaviest?", "the Pennine Trek E7"),
+             ("What material's weight gain was an early clue?", "metals"), ("How many weight rooms are there?", "three")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
+    assert span_fits("What is the weight of a bushel of coal in pounds?", "94", " pounds) of coal")
 
 
 def test_a_sentence_about_another_quarter_day_or_year_does_not_answer_confidently():
@@ -71,3 +78,18 @@ def test_a_short_answer_that_says_the_question_again_is_not_an_answer():
 ])
 def test_a_bare_number_is_shown_with_what_the_question_counts(question, span, after, shown):
     assert (span + after)[: len(span) + _counted_unit(question, span, after)] == shown
+
+
+@pytest.mark.parametrize("span, after, shown", [
+    ("Saturday 28", " June, on the school field.", "Saturday 28 June"),
+    ("Saturday 21", "st December 2025.", "Saturday 21st December 2025"),
+    ("28 June", ", 2025, at noon", "28 June, 2025"),
+    ("June 28", ", 2025.", "June 28, 2025"),
+    ("£28", " June", "£28"),  # an amount, not a day
+    ("12.30", " June", "12.30"),
+    ("Saturday 28", " people came.", "Saturday 28"),
+])
+def test_a_date_cut_short_is_shown_whole(span, after, shown):
+    from bot.shortanswer.choose import _rest_of_date
+
+    assert (span + after)[: len(span) + _rest_of_date(span, after)] == shown
