@@ -1,5 +1,4 @@
 from docx import Document
-from docx.shared import Pt
 
 doc = Document()
 doc.core_properties.title = "Rent review and repairs - Flat 3, 14 Cobbler's Row"

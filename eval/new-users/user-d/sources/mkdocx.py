@@ -1,5 +1,4 @@
 from docx import Document
-from docx.shared import Pt
 
 doc = Document()
 doc.core_properties.title = "Year 6 Residential Trip to Hollins Edge"
