@@ -254,6 +254,12 @@ ASKS_CLOCK = re.compile(r"\s*(?:at |by |from |until )?what time\b(?! (?:period|o
 CLOCK = re.compile(r"\d[:.]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)|\b(?:noon|midday|midnight|"
                    r"morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
 ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b", re.IGNORECASE)
+# "Where" asking for a place; "Where did they finish?" asks for a position in a table ("14th").
+ASKS_PLACE = re.compile(r"\s*(?:in |at |from |to )?where\b(?![^?]*\b(?:finish|finished|finishes|come|comes|came|"
+                        r"placed|rank|ranks|ranked|end|ends|ended|stand|stands|sit|sits|lie|lies)\b)", re.IGNORECASE)
+# A number or an ordinal alone: what a place never is.
+COUNT_ONLY = re.compile(r"(?:the )?(?:\d[\d,.]*(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|"
+                        r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)", re.IGNORECASE)
 # Questions about a sum of money: "How much will it cost to build?", "What is the fare?", "What did
 # the meal cost?". Answered by an amount ("£1.3 million", "50p", "free"), never by "40,000 square metre".
 ASKS_MONEY = re.compile(r"\s*(?:how much\b(?:[^?]*\b(?:cost|costs|costing|pay|pays|paid|spend|spends|spent|"
@@ -295,6 +301,8 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
         return False
     if ASKS_TIME.match(question) and not (YEAR.search(span) or MONTH.search(span) or WHEN_WORDS.search(span)
                                           or re.search(r"\d|[A-Z]", span)):  # "the Oligocene", "Easter"
+        return False
+    if ASKS_PLACE.match(question) and COUNT_ONLY.fullmatch(span.strip()):  # "Where is it held?" -> "eleventh"
         return False
     # "Who" may be answered in lower case ("the farmers"), never by "1979" or "41 years".
     return not (ASKS_PERSON.match(question) and re.search(r"\d", span) and not re.search(r"[A-Z]", span))
