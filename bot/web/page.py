@@ -14,6 +14,9 @@ from bot.web.chat import MAX_EXAMPLES, ChatApp
 # engine's error ("... characters long; the limit is 2,000"), as in the CLI, not a silent cut.
 BOX_MAX_CHARS = 20_000
 STATUS_REFRESH = 2.0  # seconds between updates of the line under the question box
+# An over-long paste scrolls inside the box instead of pushing the chat off the screen.
+BOX_MAX_LINES = 5
+EMPTY_QUESTION = "Type a question first: the box is empty."
 
 def build_ui(app: ChatApp):
     import gradio as gr
@@ -34,7 +37,7 @@ def build_ui(app: ChatApp):
                             placeholder="Ask a question about the articles.")
                         box = gr.Textbox(placeholder="Your question (Enter to send)",
                                          label="Question", show_label=False, submit_btn="Ask", autofocus=True,
-                                         max_length=BOX_MAX_CHARS, elem_id="question")
+                                         max_length=BOX_MAX_CHARS, max_lines=BOX_MAX_LINES, elem_id="question")
                         with gr.Row(elem_id="examples"):
                             examples = [gr.Button(visible=False, size="sm", variant="secondary")
                                         for _ in range(MAX_EXAMPLES)]
@@ -55,6 +58,11 @@ def build_ui(app: ChatApp):
         def rebuild_with_progress(progress=gr.Progress()):
             return app.rebuild(progress)
 
+        def respond(question, state):
+            if not (question or "").strip():  # said out loud, not a press that seems to do nothing
+                gr.Warning(EMPTY_QUESTION)
+            return app.respond(question, state)
+
         def select(state, event: gr.SelectData):
             return app.select(state, event)
 
@@ -62,7 +70,7 @@ def build_ui(app: ChatApp):
             if message := app.feedback(state, event):
                 gr.Info(message)
 
-        box.submit(app.respond, [box, turns], [box, chat, turns, sources], **private).then(
+        box.submit(respond, [box, turns], [box, chat, turns, sources], **private).then(
             app.index_panel, None, [summary, documents], show_progress="hidden", **private)
         for button in examples:  # a click asks it
             button.click(app.respond, [button, turns], [box, chat, turns, sources], **private)

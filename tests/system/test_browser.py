@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bot.store.folder import layout as store
+from bot.web.page import EMPTY_QUESTION
 from testkit.docgen import write_pdf
 from testkit.server import TENTATIVE_QUESTION, running_app
 
@@ -98,7 +99,8 @@ def ask(page, question: str, expect_in_mark: str):
 
 def test_first_use_examples_index_tab_long_question_and_votes(page, server, shots):
     """Issue 17: examples made from the articles, an Index tab that is not stuck greyed out and lists
-    skipped files, an over-long question refused out loud, a vote confirmed and replaced."""
+    skipped files, an over-long question refused out loud
+    (the box not grown past a few lines), an empty one told so, a vote confirmed and replaced."""
     (server.seeds / "cafe.txt").write_bytes("Caf\u00e9 au lait \u00e0 Paris.\n".encode("latin-1"))
     page.get_by_role("tab", name="Index").click()
     page.locator("#index-summary", has_text="cafe.txt").wait_for()
@@ -122,6 +124,10 @@ def test_first_use_examples_index_tab_long_question_and_votes(page, server, shot
     page.locator("#chat [data-testid=bot]", has_text="the limit is 2,000").wait_for()
     assert box.input_value().startswith("Who is Japan's defense minister? xxx")  # kept, to be shortened
     assert page.get_by_label("Question").count() >= 1  # the box has a name a screen reader says
+    assert box.bounding_box()["height"] < 200  # it scrolls; it does not push the chat off the screen
+    box.fill("   ")
+    box.press("Enter")
+    page.get_by_text(EMPTY_QUESTION).first.wait_for()  # an empty question is told so, not ignored
     box.fill("")
 
     page.locator("#chat button[aria-label=Like]").first.click()
