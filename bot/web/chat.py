@@ -21,6 +21,7 @@ from bot.web import render
 from bot.web.examples import example_questions
 from bot.web.feedback import FEEDBACK_FILE, FeedbackFile
 from bot.web.live import LiveFolder
+from bot.web.sessions import MAX_TURNS, Sessions
 
 SKIPPED_SHOWN = 5  # files left out (skipped, copies) named in the rebuild message; the rest are counted
 
@@ -57,7 +58,8 @@ def history_of(turns: list[dict]) -> list[dict]:
     return out
 
 class ChatApp:
-    """What the page's events call. One per server; per-session data lives in the `turns` state."""
+    """What the page's events call. One per server; per-session data lives in the `turns` state,
+    copied to `sessions` under the browser's session id so that a reload finds the chat again."""
 
     def __init__(self, settings: Settings, engine: Engine, live: LiveFolder | None = None):
         self.settings = settings
@@ -65,6 +67,7 @@ class ChatApp:
         self.live = live  # the watched seeds folder (live.py); None: rebuilt only by the button or the CLI
         self.seeds = SeedWatch()
         self.votes = FeedbackFile(settings.index_dir / FEEDBACK_FILE)
+        self.sessions = Sessions()
         self._examples: tuple[str, list[str]] = ("", [])  # (index version, questions)
 
     def examples(self) -> list[str]:
@@ -104,8 +107,22 @@ class ChatApp:
         return {**answer.as_json(), "index_version": answer.index_version, **pending}
 
     # -- chat ------------------------------------------------------------------------------------
-    def respond(self, question: str, turns: list[dict]):
-        turns = list(turns or [])
+    def resume(self, session: str | None):
+        """On page load: the browser's session id (a new one if it has none the server knows) and
+        that session's chat, turns and last sources."""
+        import gradio as gr
+
+        turns = self.sessions.get(session)
+        if not turns:  # the chat is left as it is: a question asked while the page loaded stays
+            return self.sessions.new_id(), gr.skip(), gr.skip(), gr.skip()
+        return session, render.chat_messages(turns), turns, self.turn_sources(turns[-1])
+
+    def clear(self, session: str | None = None):
+        self.sessions.put(session, [])
+        return [], [], render.sources_html(None, {})
+
+    def respond(self, question: str, turns: list[dict], session: str | None = None):
+        turns = list(turns or [])[-(MAX_TURNS - 1):]
         if not (question or "").strip():
             return "", render.chat_messages(turns), turns, self.turn_sources(turns[-1] if turns else {})
         try:
@@ -122,6 +139,7 @@ class ChatApp:
         else:
             kept = ""
         turns.append(turn)
+        self.sessions.put(session, turns)
         return kept, render.chat_messages(turns), turns, self.turn_sources(turn)
 
     def _contents(self, answer: dict) -> dict[str, str]:

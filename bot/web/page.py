@@ -24,6 +24,9 @@ def build_ui(app: ChatApp):
     private = {"api_visibility": "private"}
     with gr.Blocks(title="seedbot: ask the articles", analytics_enabled=False) as demo:
         turns = gr.State([])
+        # Only an id: the turns stay on the server (sessions.py). A fixed key, so a browser holds one;
+        # the secret is new at each start, so after a restart the old id reads as none.
+        session = gr.BrowserState("", storage_key="seedbot-session")
         # "Sources", not "on the right": on a phone the panel is below the chat.
         gr.Markdown("## seedbot — ask the articles\nAnswers are sentences quoted verbatim from the "
                     "articles in the seeds folder; each [n] points to its passage under **Sources**.")
@@ -58,10 +61,10 @@ def build_ui(app: ChatApp):
         def rebuild_with_progress(progress=gr.Progress()):
             return app.rebuild(progress)
 
-        def respond(question, state):
+        def respond(question, state, session_id):
             if not (question or "").strip():  # said out loud, not a press that seems to do nothing
                 gr.Warning(EMPTY_QUESTION)
-            return app.respond(question, state)
+            return app.respond(question, state, session_id)
 
         def select(state, event: gr.SelectData):
             return app.select(state, event)
@@ -70,14 +73,14 @@ def build_ui(app: ChatApp):
             if message := app.feedback(state, event):
                 gr.Info(message)
 
-        box.submit(respond, [box, turns], [box, chat, turns, sources], **private).then(
+        box.submit(respond, [box, turns, session], [box, chat, turns, sources], **private).then(
             app.index_panel, None, [summary, documents], show_progress="hidden", **private)
         for button in examples:  # a click asks it
-            button.click(app.respond, [button, turns], [box, chat, turns, sources], **private)
+            button.click(app.respond, [button, turns, session], [box, chat, turns, sources], **private)
         chat.select(select, [turns], [sources], **private)
         chat.like(like, [turns], None, **private)
         for event in (clear.click, chat.clear):
-            event(lambda: ([], [], render.sources_html(None, {})), None, [chat, turns, sources], **private)
+            event(app.clear, [session], [chat, turns, sources], **private)
         rebuild.click(rebuild_with_progress, None, [status, summary, documents], concurrency_limit=1, **private).then(
             app.example_buttons, None, examples, show_progress="hidden", **private)
         refresh.click(app.index_panel, None, [summary, documents], **private)
@@ -86,6 +89,7 @@ def build_ui(app: ChatApp):
         demo.load(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
         index_tab.select(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
         demo.load(app.example_buttons, None, examples, show_progress="hidden", **private)
+        demo.load(app.resume, [session], [session, chat, turns, sources], show_progress="hidden", **private)
         # When the index last changed and what changed: the folder is rebuilt as it changes (live.py).
         gr.Timer(STATUS_REFRESH).tick(app.index_status, None, live_status, show_progress="hidden", **private)
         gr.api(app.ask, api_name="ask")

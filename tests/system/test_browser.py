@@ -239,6 +239,24 @@ def test_chat_sources_feedback_and_rebuild(page, server, shots):
     assert page.dialogs == []
 
 
+def test_a_reload_finds_the_chat_again_and_another_browser_does_not(browser, page, server):
+    question = "Who is Japan's defense minister?"
+    ask(page, question, "Nobuo Kishi")
+    page.reload()
+    page.locator("#chat [data-testid=user]", has_text=question).wait_for()
+    expect(page.locator("#chat [data-testid=bot]").last.locator("strong").first).to_have_text("Nobuo Kishi")
+    page.locator("#sources mark", has_text="Nobuo Kishi").first.wait_for()
+    with opened(browser, server.url) as other:  # a browser of its own: its own, empty chat
+        other.wait_for_timeout(1500)
+        assert other.locator("#chat [data-testid=user]").count() == 0
+    page.locator("#clear").click()
+    expect(page.locator("#chat [data-testid=user]")).to_have_count(0)
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    page.wait_for_timeout(1500)
+    assert page.locator("#chat [data-testid=user]").count() == 0  # cleared stays cleared
+
+
 def test_page_loads(page, server):
     """How fast it loads is for benchmarks on an idle machine; here: that it does, with its parts."""
     # Gradio's page sets its title from the app's config once loaded, which may come after the box.
