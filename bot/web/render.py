@@ -112,9 +112,11 @@ def locate(quote: dict, text: str) -> tuple[int, int] | None:
 
 
 def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", short: dict | None = None,
-               show_chance: bool = True) -> str:
+               show_chance: bool = True, shown: set | None = None) -> str:
     """One source: title, file, score (unless `show_chance` is False), the quote in its paragraph
-    (with the short answer marked in it, when `short` lies in this quote), and the whole article to open."""
+    (with the short answer marked in it, when `short` lies in this quote), and the whole article to open.
+    `shown` holds the (source, paragraph bounds) of the cards above: a paragraph two quotes share is
+    shown once, and the later card shows its quote alone."""
     info = documents.get(quote["source"], {})
     text = info.get("text", "")
     where = locate(quote, text)
@@ -134,7 +136,13 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", s
     if short and short["quote"] == quote["n"]:  # offsets move with the quote if the article did
         at = short["start"] - quote["start"] + start
         span = (at, at + len(short["text"])) if text[at : at + len(short["text"])] == short["text"] else None
-    body = f'<p class="src-para">{marked(text, start, end, *paragraph_span(text, start, end), span)}</p>'
+    bounds = paragraph_span(text, start, end)
+    body = f'<p class="src-para">{marked(text, start, end, *bounds, span)}</p>'
+    if shown is not None:
+        if (quote["source"], bounds) in shown:
+            body = (f'<p class="src-para">{marked(text, start, end, start, end, span)}</p>'
+                    '<p class="src-note">(in the paragraph shown above)</p>')
+        shown.add((quote["source"], bounds))
     lo = max(0, min(start - ARTICLE_MAX // 2, len(text) - ARTICLE_MAX))
     hi = min(len(text), lo + ARTICLE_MAX)
     article = (f'<details class="src-article"><summary>Open the whole article</summary>'
@@ -148,17 +156,18 @@ def sources_html(answer: dict | None, documents: dict) -> str:
         return ('<div class="src-empty">Ask a question: the quotes that answer it appear here, '
                 'highlighted in their paragraph.</div>')
     asked = f'<div class="src-q">For: “{esc(" ".join(str(answer.get("question", "")).split())[:300])}”</div>'
+    shown: set = set()  # paragraphs shown by the cards so far
     if answer.get("answered"):
         quotes = answer.get("quotes", [])
         cards = [quote_card(q, documents, f'[{q["n"]}]', short=answer.get("short_answer"),
-                            show_chance=scores_in_order(quotes)) for q in quotes]
+                            show_chance=scores_in_order(quotes), shown=shown) for q in quotes]
         return '<div class="src-list">' + asked + "".join(cards) + "</div>"
     closest = answer.get("closest", [])
     if answer.get("tentative"):
         intro = ('<div class="src-tentative">The articles may not answer this directly. The closest '
                  'passages are below: check them before relying on them.</div>')
         # No chance shown: "may not answer" beside "98% chance it answers" reads as a contradiction.
-        cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest", show_chance=False)
+        cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest", show_chance=False, shown=shown)
                  for q in closest]
         return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
     intro = ('<div class="src-declined">The documents do not answer this question. '
@@ -166,7 +175,7 @@ def sources_html(answer: dict | None, documents: dict) -> str:
     # Nor for a decline: the marker may decline a question the refusal model let through ("How old
     # is the mayor?" against the sentence naming the mayor), and "92% chance it answers" beside "not
     # an answer" would contradict it.
-    cards = [quote_card(q, documents, CLOSEST_LABEL, "closest", show_chance=False) for q in closest]
+    cards = [quote_card(q, documents, CLOSEST_LABEL, "closest", show_chance=False, shown=shown) for q in closest]
     return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
 
 

@@ -7,6 +7,7 @@ and a small article whose sentences hold HTML markup that must stay text.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -253,6 +254,19 @@ def test_long_single_line_paragraphs_narrow_to_the_quote():
     start = text.index("Line 12")
     end = start + len(lines[12])
     assert render.paragraph_span(text, start, end) == (start, end)
+
+
+def test_a_paragraph_two_quotes_share_is_shown_once():
+    text = "Harbour news\n\nThe ferry leaves at nine. It returns at five. Tickets cost £4.\n\nOther news."
+    quote = lambda n, sentence: {"n": n, "source": "a.txt", "text": sentence, "start": text.index(sentence),
+                                 "end": text.index(sentence) + len(sentence), "score": 0.5}
+    answer = {"question": "When does the ferry run?", "answered": True,
+              "quotes": [quote(1, "The ferry leaves at nine."), quote(2, "It returns at five."), quote(3, "Other news.")]}
+    html = render.sources_html(answer, {"a.txt": {"text": text, "title": "Harbour news"}})
+    paragraphs = re.findall(r'<p class="src-para">(.*?)</p>', html)
+    assert "Tickets cost" in paragraphs[0] and "Tickets cost" not in paragraphs[1]
+    assert "<mark>It returns at five.</mark>" in paragraphs[1] and html.count("in the paragraph shown above") == 1
+    assert paragraphs[2] == "<mark>Other news.</mark>"  # a paragraph of its own is shown whole
 
 
 def test_start_up_rebuilds_a_stale_index(seeds_copy, tmp_path, embedder):
