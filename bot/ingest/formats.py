@@ -120,6 +120,7 @@ def _decode_html(data: bytes) -> str:
 
 def read_html(data: bytes) -> Extracted:
     """The page's main content (trafilatura), its `<title>` as the title."""
+    import htmldate
     import lxml.html
     import trafilatura
 
@@ -130,12 +131,14 @@ def read_html(data: bytes) -> Extracted:
         raise FormatError(f"not readable HTML ({error})") from None
     title = tree.findtext(".//title") or ""
     # trafilatura parses its own copy: it prunes the tree it is given, and the fallback needs it whole.
-    result = trafilatura.bare_extraction(markup, include_comments=False, include_tables=True,
+    result = trafilatura.bare_extraction(_with_paragraphs_unclassed(tree, markup), include_comments=False, include_tables=True,
                                          include_formatting=False, deduplicate=False, with_metadata=True,
-                                         date_extraction_params={"extensive_search": False, "original_date": True})
+                                         date_extraction_params={"extensive_search": False})
     body = getattr(result, "body", None)
     out = TextBuilder()
-    if credit := byline(tree, getattr(result, "author", None), getattr(result, "date", None)):
+    # The date from the page as it was: the unclassed paragraphs hid some of its clues ("dateline").
+    date = htmldate.find_date(markup, extensive_search=False, original_date=True)
+    if credit := byline(tree, getattr(result, "author", None), date):
         out.block(credit, joiner="\n")
     header = len(out.parts)
     if body is not None:
@@ -145,6 +148,28 @@ def read_html(data: bytes) -> Extracted:
             element.drop_tree()
         out.block(tree.text_content())
     return out.result(" ".join(title.split()))
+
+
+def _with_paragraphs_unclassed(tree, markup: str) -> str:
+    """The page with the class and id taken off its paragraphs (but those of its header, navigation,
+    asides, forms and footer). trafilatura drops any paragraph whose class holds one of its
+    boilerplate words, and in the body of a page those are content: `<p class="rating">Rating: 4 out
+    of 5</p>`, `<p class="next-update">The next update ... at 16:00 on Wednesday</p>` ("next-" reads
+    as a link to the next story), "meta", "timestamp". A byline keeps its class: it is read on its
+    own (`byline`). Cookie banners, share bars and the like are whole elements, still dropped by
+    their tags and classes."""
+    import lxml.html
+
+    page = copy.deepcopy(tree)
+    changed = False
+    for paragraph in page.xpath("//p[@class or @id][not(ancestor::header or ancestor::nav or ancestor::footer"
+                                " or ancestor::aside or ancestor::form)]"):
+        names = f'{paragraph.get("class", "")} {paragraph.get("id", "")}'.lower()
+        if not re.search(r"byline|author", names):
+            paragraph.attrib.pop("class", None)
+            paragraph.attrib.pop("id", None)
+            changed = True
+    return lxml.html.tostring(page, encoding="unicode") if changed else markup
 
 
 BYLINE_XPATH = ("//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or contains(@id, 'byline')"

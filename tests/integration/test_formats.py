@@ -303,3 +303,29 @@ def test_an_html_byline_is_kept_and_answers_only_who_wrote_it_and_when(tmp_path,
             answer = engine.ask(question)
             assert all("McAllister" not in q.text for q in answer.quotes), question
             assert not (answer.short_answer and "McAllister" in answer.short_answer.text), question
+
+
+CLASSED_PAGE = """<html><head><title>Storm warning</title></head><body>
+<nav><a href="/">Home</a> · <a href="/warnings">All warnings</a></nav>
+<div id="cookie-banner"><p class="cookie-text">We use cookies to improve this site.</p></div>
+<div class="warning"><h1>Amber wind warning for the coast</h1>
+<p class="rating">Rating: 4 out of 5</p>
+<p>Gusts of 70 to 80 mph are expected along the coast from 18:00 on Thursday until 06:00 on Friday,
+with waves breaking over sea walls and promenades at high tide.</p>
+<p>Ferries between the islands are likely to be cancelled, and the harbour bridge may close to
+high-sided vehicles for much of the night.</p>
+<p class="next-update">The next update to this warning will be issued at 16:00 on Wednesday.</p>
+</div>
+<aside class="sidebar"><p class="related-text">Five-day forecast for the coast</p></aside>
+<footer><p class="copyright">Weather Service 2025</p></footer></body></html>"""
+
+
+def test_html_paragraphs_are_kept_whatever_their_class_says():
+    """A page's paragraphs named "rating" or "next-update" are content (trafilatura took them for a
+    ratings widget and a link to the next story); its banner, aside and footer are still left out."""
+    from bot.ingest.formats import read_html
+
+    text = read_html(CLASSED_PAGE.encode()).text
+    assert "Rating: 4 out of 5" in text and text.rstrip().endswith("issued at 16:00 on Wednesday.")
+    for boilerplate in ("All warnings", "cookies", "Five-day forecast", "Weather Service"):
+        assert boilerplate not in text
