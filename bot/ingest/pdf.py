@@ -46,6 +46,9 @@ SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
 # such lines and writes the hyphen as U+FFFE).
 PDFIUM_LINE = re.compile("[^\r\n\ufffe]+\ufffe?")
 CELL_GAP = 0.8  # a gap between two words this many line heights wide separates table cells...
+# Lines at each edge of a page that may be furniture: a browser's header, and the document's own
+# running header, which may wrap ("... Private and" / "confidential").
+EDGE_LINES = 3
 JUSTIFIED_GAP = 3.0  # ...unless every gap of the line is alike and under this: justified text
 LINE_HYPHEN = ("-", "\x02", "\u00ad", "\ufffe")  # PDFium's marks of a hyphen it sees at a line end
 # Endings that are not words of their own: "cloak-" + "ing" is one word whatever the vocabulary says.
@@ -411,9 +414,9 @@ def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
 
 
 def _edge_lines(page: list[Line], split: bool = False):
-    """The two lines highest on the page and the two lowest, outermost first."""
+    """The EDGE_LINES lines highest on the page and the lowest, outermost first."""
     by_height = sorted(page, key=lambda line: -line.bottom)
-    top, bottom = by_height[:2], by_height[::-1][:2]
+    top, bottom = by_height[:EDGE_LINES], by_height[::-1][:EDGE_LINES]
     return (top, bottom) if split else top + bottom
 
 

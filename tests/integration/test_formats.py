@@ -208,6 +208,18 @@ def test_reflow_joins_hyphens_by_the_words_it_knows_and_drops_page_furniture():
     assert found.text[found.pages[1]:].startswith("in the middle")  # page 2 starts mid-paragraph
 
 
+def test_a_running_header_that_wraps_is_page_furniture_whole():
+    """Under a browser's print header, the document's own header on every page, wrapped onto a
+    second line ("... Private and" / "confidential"): both of its lines are left out."""
+    def page(body: str) -> list[Line]:
+        return [line("12/6/26, 9:27 AM Pension statement", 780, left=24, right=300),
+                line("Northgate Pensions · Member reference NM-448213-K · Private and", 760, right=500),
+                line("confidential", 748, right=130), line(body, 700, right=300), line("file:///statement.html", 20)]
+
+    found = reflow([page("Your pot was worth £84,316.52 on 5 April."), page("Your pot grew by 4.6% in the year.")], "")
+    assert found.text.split() == "Your pot was worth £84,316.52 on 5 April. Your pot grew by 4.6% in the year.".split()
+
+
 def test_replacing_a_pdf_rebuilds_it_alone_and_unchanged_files_are_not_read_again(articles, embedder, tmp_path,
                                                                                     monkeypatch):
     seeds = tmp_path / "seeds"
