@@ -163,9 +163,8 @@ class ChatApp:
 
     @staticmethod
     def _turn(turns: list[dict], event) -> dict:
-        """The turn of the message a select/like event points at (messages alternate user/bot)."""
-        index = event.index if isinstance(event.index, int) else event.index[0]
-        return (turns or [])[index // 2] if 0 <= index // 2 < len(turns or []) else {}
+        """The turn of the message a select/like event points at."""
+        return render.turn_at(turns or [], event.index if isinstance(event.index, int) else event.index[0])
 
     def select(self, turns: list[dict], event):
         """Clicking a message shows the sources of its turn."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 PARAGRAPH_MAX = 1200  # characters of context around a quote before narrowing
 WINDOW = 400  # characters kept on each side of a quote when even its lines are too long
 ARTICLE_MAX = 100_000  # characters of the whole article shown at most (around the quote)
+CHAT_SHOWN = 12  # turns the chat shows (hidden_turns)
 CLOSEST_LABEL = "closest, not an answer"
 TENTATIVE_LABEL = "closest, may not answer"
 CHANCE_HELP = ("The models' estimate that this passage is the answer: the chance that the articles "
@@ -214,10 +215,27 @@ def chat_markdown(answer: dict) -> str:
     return text
 
 
+def hidden_turns(turns: list[dict]) -> int:
+    """How many of the oldest turns the chat does not show: the browser draws every message again at
+    each answer, and a 35-turn chat took 12 s an answer. They still count for follow-ups."""
+    return max(0, len(turns) - CHAT_SHOWN)
+
+
+def turn_at(turns: list[dict], message: int) -> dict:
+    """The turn of the chat's `message`-th message (the note on hidden turns first, then user and
+    bot messages alternating); {} for the note."""
+    hidden = hidden_turns(turns)
+    position = message - (1 if hidden else 0)
+    at = hidden + position // 2
+    return turns[at] if position >= 0 and at < len(turns) else {}
+
+
 def chat_messages(turns: list[dict]) -> list[dict]:
-    """The Chatbot's value (messages format), rebuilt from a session's turns."""
-    messages = []
-    for turn in turns:
+    """The Chatbot's value (messages format), rebuilt from a session's turns: the newest CHAT_SHOWN."""
+    hidden = hidden_turns(turns)
+    messages = [{"role": "assistant", "content": f"*{hidden} earlier question{'s are' if hidden > 1 else ' is'} "
+                 "not shown, to keep the chat quick; follow-ups still use them.*"}] if hidden else []
+    for turn in turns[hidden:]:
         question = turn["question"] if len(turn["question"]) <= 300 else turn["question"][:300] + "…"
         reply = (chat_markdown(turn["answer"]) if turn.get("answer")
                  else f"**Not answered:** {md_escape(turn['error'])}")

@@ -211,6 +211,22 @@ def test_a_changed_vote_replaces_its_line_and_the_file_stays_bounded(engine, tmp
     assert vote(3, True).startswith("Not saved") and len(read()) == 1  # the file stays bounded
 
 
+def test_a_long_chat_shows_its_newest_turns_and_a_click_finds_the_right_one(app):
+    """The browser draws every message again at each answer: a long chat shows its newest
+    CHAT_SHOWN turns under a note, and follow-ups, clicks and votes still find their turns."""
+    turns = []
+    for n in range(render.CHAT_SHOWN + 3):
+        _, chat, turns, _ = app.respond(f"Who is Japan's defense minister? ({n})", turns)
+    assert len(turns) == render.CHAT_SHOWN + 3 and len(chat) == 1 + 2 * render.CHAT_SHOWN
+    assert chat[0]["content"].startswith("*3 earlier questions are not shown")
+    assert chat[1]["content"].endswith("(3)")  # the first question shown
+    click = lambda message: app._turn(turns, type("Event", (), {"index": message})())
+    assert click(0) == {} and click(1)["question"].endswith("(3)") and click(2)["question"].endswith("(3)")
+    assert click(len(chat) - 1)["question"].endswith(f"({render.CHAT_SHOWN + 2})")
+    _, chat, turns, _ = app.respond("And what did he say?", turns)
+    assert turns[-1]["answer"]["resolved_question"]  # read as a follow-up of the hidden-from-view chat
+
+
 def test_stale_seeds_are_detected(seeds_copy, engine):
     from bot.index.watch import SeedWatch
 
