@@ -30,15 +30,26 @@ NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+|\b[A-Z]{2,}\b|\d")
 # draw with in his final game?" stands on its own.
 OWN_REFERENT = re.compile(r"\b(?i:the|an?)\s+\w+.*?\b(?i:his|its|their)\b|(?<!^)\b[A-Z][a-z]+.*?\b(?i:his|its|their)\b")
 POSSESSIVES = frozenset(("his", "its", "their"))
+# "that" after a noun opens a clause about it ("the membership that lets me use every club"): it points
+# back only alone or after a verb of being, a question word or a preposition ("Who said that?", "When
+# did that happen?", "the name of that company").
+RELATIVE_THAT = re.compile(r"(?<!^)(?<![,;])\s(?!(?:is|was|are|were|did|does|do|has|had|have|will|would|can|could|"
+                           r"about|after|before|of|in|on|at|from|for|with|by|to|like|since|than|what|when|where|why|"
+                           r"how|who|said|say|says|mean|means|meant)\s)\w+\s(that)\s+\w", re.IGNORECASE)
+# A pronoun in the second half of a "who" question points at who is asked about: "Who is picking us
+# up at the airport, and how much does he charge?"
+WHO_AND_PRONOUN = re.compile(r"^\s*who\b[^?]*?(?:,|\band\b)[^?]*?\b(he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
 
 
 def is_follow_up(question: str) -> bool:
     """A question that goes on from the last one ("and ...", "what about ...") or that names nothing
-    of its own but points back (a pronoun, "there", "then"; not a possessive whose noun is in it)."""
+    of its own but points back (a pronoun, "there", "then"; not a possessive whose noun is in it, a
+    "that" opening a clause, nor a pronoun for whom a "who" question asks)."""
     text = question.strip()
     if CONTINUING.search(text):
         return True
-    pointing = [m.group(0).lower() for m in POINTING.finditer(text)]
+    own = {m.start(1) for m in RELATIVE_THAT.finditer(text)} | {m.start(1) for m in WHO_AND_PRONOUN.finditer(text)}
+    pointing = [m.group(0).lower() for m in POINTING.finditer(text) if m.start() not in own]
     if OWN_REFERENT.search(text):
         pointing = [word for word in pointing if word not in POSSESSIVES]
     return bool(pointing) and (len(NAME.findall(text)) == 0 or len(text.split()) <= 4)

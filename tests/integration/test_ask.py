@@ -183,6 +183,10 @@ def test_a_question_whose_pronoun_points_inside_it_is_searched_alone(two_stories
     ("What was his role?", True),
     ("Who did the teenager draw with in his final game?", False),  # "his": the teenager's
     ("What did the ministry say about its budget?", False),
+    ("How much is the monthly fee for the membership that lets me use every club?", False),  # a clause
+    ("Who is picking us up at the airport, and how much does he charge?", False),  # "he": who is asked
+    ("Who said that?", True), ("When did that happen?", True), ("What was the name of that company?", True),
+    ("Who met him, and when?", True),
 ])
 def test_which_questions_lean_on_the_conversation(question, follows):
     assert is_follow_up(question) is follows
