@@ -29,6 +29,7 @@ ASKS = {
     "country": re.compile(r"\b(which|what) (\w+ )?(country|nation)\b"),
     "state": re.compile(r"\b(which|what) (\w+ )?(u\.?s\.? )?state\b"),
     "age": re.compile(r"\b(how old|what age|what is the age|aged?)\b"),
+    "birth": re.compile(r"\b(born|date of birth|birth ?date|birthday)\b"),
     "phone": re.compile(r"\b(tele)?phone\b|\bnumber (should|do|can|to) (i|you|we|people) (call|ring|dial)\b"),
     "person": re.compile(r"\b(who|whom|whose|which (\w+ )?(person|man|woman|actor|actress|singer|rapper|star|"
                          r"player|athlete|ceo|leader|president|senator|governor|minister|judge|celebrity|host|"
@@ -40,6 +41,8 @@ MONEY = re.compile(r"[$£€¥]|\b(dollars?|pounds?|euros?|yen|francs?)\b", re.I
 BECAUSE = re.compile(r"\b(because|due to|since|so that|in order to|as a result|owing to|led to|caused)\b", re.I)
 AGE = re.compile(r"\b(aged?|at the age of)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|, \d{1,3}, |\(\d{1,3}\)", re.I)
 PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
+# A birth said as one ("born", "date of birth", "b. 1931"), or a life's years ("(1931-2025)").
+BIRTH = re.compile(r"\bborn\b|\bbirth|\bb\. ?\d|\((?:b\. )?\d{4} ?[-–] ?(?:\d{4})? ?\)", re.I)
 QUOTED = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]")
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
@@ -87,7 +90,8 @@ def asked(question: str) -> frozenset[str]:
 
 # Kinds seen in the words the question does not use (one word each), and kinds seen anywhere.
 IN_NEW_WORDS = {"year": YEAR, "month": MONTH, "number": NUMBER}
-IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED, "age": AGE, "phone": PHONE}
+IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED, "age": AGE, "phone": PHONE,
+               "birth": BIRTH}
 # A sentence that asks rather than tells: a subheading or a related-article link such as "Who's won
 # the other titles?" holds the question's words and never its answer.
 ASKING = re.compile(r"\?[\"'”’)\]]*\s*$")
@@ -179,9 +183,10 @@ MATCHES = {
 
 # What an answer cannot do without: a sentence holding none of these (in words the question does not
 # use) does not say what was asked, however well it matches the rest. "How old is the chef?" against
-# a sentence naming the chef and no age; "How many ...?" against one with no number.
+# a sentence naming the chef and no age; "How many ...?" against one with no number; "When was
+# Tobias born?" against the date he was named a beneficiary.
 NEEDED = {"count": {"number"}, "money": {"money", "number"}, "percent": {"percent", "number"}, "age": {"age"},
-          "phone": {"phone"}}
+          "phone": {"phone"}, "birth": {"birth", "age"}}
 
 
 def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozenset[str], question: str = "") -> bool:
@@ -257,6 +262,7 @@ ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b", re.IGNORECASE)
 # "Where" asking for a place; "Where did they finish?" asks for a position in a table ("14th").
 ASKS_PLACE = re.compile(r"\s*(?:in |at |from |to )?where\b(?![^?]*\b(?:finish|finished|finishes|come|comes|came|"
                         r"placed|rank|ranks|ranked|end|ends|ended|stand|stands|sit|sits|lie|lies)\b)", re.IGNORECASE)
+BIRTH_ASKED = re.compile(r"\bwhen (?:was|were) [^?]*\bborn\b|\b(?:date of birth|birth ?date|birthday)\b", re.I)
 # A number or an ordinal alone: what a place never is.
 COUNT_ONLY = re.compile(r"(?:the )?(?:\d[\d,.]*(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|"
                         r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)", re.IGNORECASE)
@@ -301,6 +307,8 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
         return False
     if ASKS_TIME.match(question) and not (YEAR.search(span) or MONTH.search(span) or WHEN_WORDS.search(span)
                                           or re.search(r"\d|[A-Z]", span)):  # "the Oligocene", "Easter"
+        return False
+    if BIRTH_ASKED.search(question) and not (YEAR.search(span) or MONTH.search(span)):  # "When was she born?" -> "17"
         return False
     if ASKS_PLACE.match(question) and COUNT_ONLY.fullmatch(span.strip()):  # "Where is it held?" -> "eleventh"
         return False

@@ -8,8 +8,9 @@ searched, and a byline is context), but none of them is the answer to a question
 
 A line answers when it is a statement: it ends as a sentence does, or it has a verb (an auxiliary,
 a past form), or it is a fact laid out as a table row or a "Label: value" line holding a figure
-("Admission | £14; concessions £9", "Runtime: 22 minutes"). Shortcut on purpose: verbs are found
-by their forms (auxiliaries, "-ed", common irregular past forms), not by a part-of-speech tagger.
+("Admission | £14; concessions £9", "Runtime: 22 minutes"; a house number or a postcode is no such
+figure). Shortcut on purpose: verbs are found by their forms (auxiliaries, "-ed", common irregular
+past forms), not by a part-of-speech tagger.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 DATE_WORDS = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
                         r"(?: \d{1,2}(?:st|nd|rd|th)?\b)?,?(?: \d{4})?|\b(?:1[89]|20)\d\d(?:[/-]\d\d)?\b")
+# The figures of an address: a house number before its street, a postcode. A line whose only figures
+# are these is an address, not a fact ("Mrs Rosalind Lyle 17 Copperbeech Walk Farrowden FD6 2RN").
+ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'’-]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Walk|"
+                     r"Way|Close|Drive|Dr|Crescent|Place|Pl|Court|Ct|Square|Sq|Terrace|Gardens|Row|Hill|Park|Mews|"
+                     r"Grove|Boulevard|Blvd|Parade|Quay|Wharf|Yard|Green|Rise|View|Vale)\b\.?"
+                     r"|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}(?:-\d{4})?\b"
+                     r"|\b(?:Flat|Apartment|Apt|Unit|Suite|PO Box)\.? \d+[A-Za-z]?\b")
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
 VERBS = frozenset("""
@@ -73,7 +81,7 @@ def is_statement(text: str, after_row: bool = False) -> bool:
     if " | " in line:  # a table row: the header names the columns ("Item | Price"), a nav bar its links
         # ... and a header may name them by dates ("Charge | Until 28 February 2025 | From 1 March 2025")
         return after_row or bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
-    return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(line))
+    return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(ADDRESS.sub(" ", line)))
 
 
 # A question about the article itself: who wrote it, when it was published. Only then does a credit

@@ -24,6 +24,8 @@ NOT_STATEMENTS = [
     "Home | News | Sport | About us",  # a navigation bar
     "https://www.example.com/news/2025/recall",
     "Goals and cards",  # a label with no verb and nothing to tell
+    "Mrs Rosalind Achterberg-Lyle 17 Copperbeech Walk Farrowden FD6 2RN",  # an address block, lines joined
+    "Flat 3, 12 Alder Crescent",
 ]
 STATEMENTS = [
     "The exhibition was curated by Odile Marchetti.",
@@ -34,6 +36,8 @@ STATEMENTS = [
     "Forecaster: Priya Lannon",  # a label and its value
     "Selby Wanderers 1-1 Dunmore City",  # a result with no verb
     "Kwame Asante-Boyd scored in the third minute of stoppage time",  # no full stop, a verb
+    "Telephone 0345 600 7721",  # a figure that is no address
+    "The office moved to 17 Copperbeech Walk in 2020",
 ]
 
 

@@ -16,7 +16,8 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("How much will the new Doncaster warehouse cost to build?", "40,000 square metre"),
              ("What is the fare to Lindholm?", "twenty minutes"), ("What did the meal cost?", "three courses"),
              ("How much does the Pennine Trek E7 weigh?", "£2,649"), ("What is the weight of the Glide?", "£1,799"),
-             ("How tall is the tower?", "1889"), ("Where is the forum taking place?", "eleventh")]
+             ("How tall is the tower?", "1889"), ("Where is the forum taking place?", "eleventh"),
+             ("When was Rosalind Lyle born?", "Mrs Rosalind Lyle 17"), ("What is her date of birth?", "17")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
@@ -32,7 +33,9 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("Which bike is the heaviest?", "the Pennine Trek E7"),
              ("What material's weight gain was an early clue?", "metals"),
              ("Where is the forum held?", "Kestrel Hall"), ("Where are workshops held?", "on the second floor"),
-             ("Where did the team finish in the league?", "14th"), ("How many weight rooms are there?", "three")]
+             ("Where did the team finish in the league?", "14th"), ("How many weight rooms are there?", "three"),
+             ("When was she born?", "19 August 1972"), ("What is her date of birth?", "1972"),
+             ("Where was she born?", "Valencia")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
     assert span_fits("What is the weight of a bushel of coal in pounds?", "94", " pounds) of coal")
