@@ -58,6 +58,8 @@ def read_markdown(source: str) -> Extracted:
             items += 1
         elif kind == "list_item_close":
             items -= 1
+        elif kind in ("bullet_list_close", "ordered_list_close", "table_close") and not items:
+            joiner = "\n\n"  # what follows a list or a table is a block of its own
         elif kind == "tr_close":
             out.block(" | ".join(row), joiner=joiner)
             row, joiner = [], "\n"

@@ -162,6 +162,15 @@ def test_markdown_is_read_as_markdown(articles, engine, capsysbinary):
     assert "Beat the eggs with the flour and a pinch of salt." in sentences
 
 
+def test_a_markdown_block_after_a_list_or_a_table_is_a_block_of_its_own():
+    from bot.ingest.formats import read_markdown
+
+    text = read_markdown("Packing\n\n- passports\n- chargers\n\nCheck in online.\n\n| Name | Seat |\n|---|---|\n"
+                         "| Ruth | Window |\n## Outbound journey\n\nWe fly at 06:45.\n").text
+    assert text == ("Packing\n\npassports\nchargers\n\nCheck in online.\n\nName | Seat\nRuth | Window\n\n"
+                    "Outbound journey\n\nWe fly at 06:45.")
+
+
 def test_html_keeps_the_article_and_drops_the_page_around_it(articles, capsysbinary):
     text = bot_text(articles, "page.html", capsysbinary)
     assert text.startswith("Lighthouse News\n\nThe lighthouse of Vardo was painted red")
