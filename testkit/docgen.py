@@ -365,7 +365,7 @@ PRINTED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <style>body {{ font-family: serif; font-size: 12pt; margin: 1.5cm; }} p {{ text-align: justify; hyphens: auto; }}
 main {{ columns: {columns}; column-gap: 1cm; }} table {{ border-collapse: collapse; margin: 1em 0; }}
-td, th {{ border: 1px solid #999; padding: 2px 8px; }}</style>
+td, th {{ border: 1px solid #999; padding: 2px 8px; }} th {{ text-align: {header_align}; }}</style>
 </head><body><h1>{title}</h1><main>
 {body}
 </main></body></html>
@@ -373,10 +373,11 @@ td, th {{ border: 1px solid #999; padding: 2px 8px; }}</style>
 
 
 def write_printed_pdf(path: Path, title: str, paragraphs: list[str], *, header_footer: bool = True,
-                      columns: int = 1, table: list[list[str]] | None = None) -> Path:
+                      columns: int = 1, table: list[list[str]] | None = None, header_align: str = "center") -> Path:
     """`paragraphs` (and a table after the first one) as a web page, printed to PDF by Chromium
     ("Save as PDF"): justified text, by default with the browser's header (date, title) and footer
-    (address, "1/3") on every page. $CHROMIUM names the browser (default Debian's /usr/bin/chromium)."""
+    (address, "1/3") on every page; the table's header cells centred, as browsers show them, or as
+    `header_align` says. $CHROMIUM names the browser (default Debian's /usr/bin/chromium)."""
     import os
     import subprocess
     import tempfile
@@ -388,8 +389,8 @@ def write_printed_pdf(path: Path, title: str, paragraphs: list[str], *, header_f
         blocks.insert(1, f"<table>{''.join(rows)}</table>")
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / (path.stem + ".html")
-        page.write_text(PRINTED_PAGE.format(title=html.escape(title), columns=columns, body="\n".join(blocks)),
-                        encoding="utf-8")
+        page.write_text(PRINTED_PAGE.format(title=html.escape(title), columns=columns, body="\n".join(blocks),
+                                            header_align=header_align), encoding="utf-8")
         args = [os.environ.get("CHROMIUM") or "/usr/bin/chromium", *CHROMIUM_ARGS, f"--user-data-dir={work}/profile",
                 f"--print-to-pdf={path.resolve()}", *([] if header_footer else ["--no-pdf-header-footer"]),
                 page.as_uri()]

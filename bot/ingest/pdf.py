@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from bot.ingest.text import Extracted, FormatError, TextBuilder
 
-HEADING_RATIO = 1.25  # a line this much taller than the body text is a heading
+HEADING_RATIO = 1.2  # a line this much taller than the body text is a heading
 GAP_RATIO = 1.4  # a gap this much larger than the usual line pitch starts a paragraph
 PAGE_NUMBER = re.compile(r"\s*(page\s+)?(\d{1,4}|[ivx]{1,5})(\s*(/|of)\s*\d{1,4})?\s*", re.IGNORECASE)
 # What a page's edge holds besides the text: a page number ("4", "Page 2 of 9", "1/4"); a browser's
@@ -254,6 +254,7 @@ def reflow(pages: list[list[Line]], title: str) -> Extracted:
 
 
 CELL_SLACK = 4.0  # points: how far a cell's text may start from its column's left edge
+WRAP_STEP = 1.1  # line pitches from a line of a cell to the next line of the same cell, at most
 
 
 def _join_wrapped_cells(page: list[Line]) -> list[Line]:
@@ -288,18 +289,20 @@ def _pieces(line: Line) -> list[tuple[float, str]]:
 
 def _table_end(page: list[Line], start: int) -> int:
     """Where a table of wrapped rows that starts at `page[start]` ends, or `start`: no such table
-    (fewer than two lines with cell gaps, or nothing wrapped, which `_mark_rows` already reads).
+    (fewer than two lines with cell gaps, or nothing wrapped, which `_mark_rows` already reads); it
+    starts at a line with cell gaps, or with a cell beside it.
     First the run of lines near one another that start no further left than the first; then its
     columns, from the cell edges of its lines with gaps; it is cut at the first line that does not
     start at a column's edge, or runs across the next one without a gap."""
     first = page[start]
-    if not first.gaps:
+    if not first.gaps and not _cell_beside(page, start):
         return start
     low, end = first.bottom, start + 1
     while end < len(page):
         line = page[end]
-        if line.top < low - 2.5 * line.height or line.top > first.top + CELL_SLACK:
-            break  # far below the rows so far, or back above the table's first line
+        if line.top < low - 2.5 * line.height or line.top > first.top + 2 * first.height:
+            break  # far below the rows so far, or back above the table's first line (a cell beside
+            # it may start higher: centred on two lines)
         if line.left < first.left - CELL_SLACK:
             break
         low = min(low, line.bottom)
@@ -313,6 +316,15 @@ def _table_end(page: list[Line], start: int) -> int:
             break
     run = page[start:end]
     return end if sum(bool(line.gaps) for line in run) >= 2 and any(not line.gaps for line in run) else start
+
+
+def _cell_beside(page: list[Line], at: int) -> bool:
+    """Whether one of the next few lines sits to the right of `page[at]` at the same height: the two
+    are cells of one row (a header whose cells wrap, "Obligation" beside "Amount or" / "number",
+    has no line with cell gaps)."""
+    line = page[at]
+    return any(other.left > line.right + CELL_SLACK and other.bottom < line.top and other.top > line.bottom
+               for other in page[at + 1 : at + 4])
 
 
 def _edges(lines: list[Line]) -> list[float]:
@@ -332,12 +344,22 @@ def _edges(lines: list[Line]) -> list[float]:
 def _rows(lines: list[Line]) -> list[Line]:
     """The lines of a table (`_table_end`) as one line a row, its cells " | " apart."""
     edges = _edges(lines)
+    # The table's line pitch: the least step between two lines of one cell (rows are further apart).
+    steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:])
+             if abs(a.left - b.left) <= CELL_SLACK and 0 < a.bottom - b.bottom <= 2 * a.height]
+    pitch = min(steps, default=1.2 * lines[0].height)
     rows: list[tuple[Line, dict[int, list[str]]]] = []
+    label: Line | None = None  # the last line of the current row's first cell
     for line in lines:
         for x, text in _pieces(line):
             n = min(range(len(edges)), key=lambda k: abs(edges[k] - x))
-            if n == 0 or not rows:
+            # A first cell that wraps ("Application" / "reference") goes on: a line of it alone,
+            # right under the last one. A new row shows its other cells beside it (cell gaps).
+            wraps = not line.gaps and label is not None and label.bottom - line.bottom <= WRAP_STEP * pitch
+            if not rows or n == 0 and not wraps:
                 rows.append((line, {}))
+            if n == 0:
+                label = line
             rows[-1][1].setdefault(n, []).append(text)
     out = []
     for first, cells in rows:

@@ -78,3 +78,20 @@ def test_a_table_whose_cells_wrap_reads_a_row_a_line(tmp_path):
     text = extract(".pdf", pdf.read_bytes()).text
     assert "\n".join(" | ".join(row) for row in wrapped) in text
     assert words(text) == words(" ".join(["Forum Programme", FACT, *(" ".join(r) for r in wrapped), *filler(3, 11)]))
+
+
+def test_a_table_whose_first_cells_and_header_wrap_reads_a_row_a_line(tmp_path):
+    """A first column whose labels wrap ("Application" / "reference") and a header whose cells wrap
+    around a one-line one ("Obligation" beside "Amount or" / "number"), left-aligned: still a row a line."""
+    wrapped = [["Obligation", "Amount or number agreed with the council for the whole scheme",
+                "When the obligation falls due under the signed agreement"],
+               ["Affordable homes for social rent and for shared ownership across the site", "25 flats",
+                "Before the fiftieth flat is occupied"],
+               ["Contribution to primary school places in the catchment of the canal ward", "£186,400",
+                "On commencement of the development"],
+               ["Car club membership", "3 years a flat", "On first occupation"],
+               ["Public art", "£20,000", "Before completion"]]
+    pdf = write_printed_pdf(tmp_path / "decision.pdf", "Planning Decision", [FACT, *filler(3, 11)], table=wrapped,
+                            header_align="left")
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "\n".join(" | ".join(row) for row in wrapped) in text

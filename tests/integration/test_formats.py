@@ -229,6 +229,18 @@ def test_a_running_header_that_wraps_is_page_furniture_whole():
     assert found.text.split() == "Your pot was worth £84,316.52 on 5 April. Your pot grew by 4.6% in the year.".split()
 
 
+def test_a_heading_at_the_foot_of_a_page_is_not_joined_to_the_next_page():
+    """A browser's h2 is about 1.24 times as tall as the body text; at the foot of a page it had run
+    into the paragraph at the top of the next ("Section 106 obligations Before any work begins")."""
+    body = [line(f"The committee met on the {n}th and heard the objections of the residents.", 700 - 14 * n)
+            for n in range(10)]
+    page1 = [*body, line("Section 106 obligations", 60, height=11 * 1.24, right=230)]
+    page2 = [line("Before any work begins, the applicant must sign an agreement.", 700, right=400)]
+    found = reflow([page1, page2], "")
+    assert found.text.endswith("\n\nSection 106 obligations\n\nBefore any work begins, the applicant must sign an agreement.")
+    assert (found.text.index("Section 106"), found.text.index("Section 106") + 23) in found.headings
+
+
 def test_replacing_a_pdf_rebuilds_it_alone_and_unchanged_files_are_not_read_again(articles, embedder, tmp_path,
                                                                                     monkeypatch):
     seeds = tmp_path / "seeds"
