@@ -226,9 +226,52 @@ def _named(pattern: re.Pattern, text: str) -> set[str]:
 TIMES = ("weekday", "month", "year")  # not a qualifier when the question asks when ("What year ... after 2024?")
 
 
+# Things named by a kind and a name or number of their own ("Storm Ottilie", "Flight BA117", "Day 2"):
+# a sentence about "Storm Hallam" that never names Ottilie is about another storm.
+NAMED_ITEM = re.compile(r"\b(Storm|Hurricane|Typhoon|Cyclone|Flight|Room|Bedroom|Stage|Gate|Platform|Route|Phase|"
+                        r"Ward|Block|Chapter|Section|Clause|Episode|Season|Round|Level|Floor|Plot|Lot|Model|Day|"
+                        r"Week|Heat|Leg) ([A-Z0-9][\w-]*)")
+
+
+# An ordinal and what it counts ("the third named storm"): a sentence about "the fourth named storm"
+# that never says "third" is about another one.
+ORDINAL_OF = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) "
+                        r"([a-z]+)", re.IGNORECASE)
+
+
+ORDINAL_WORDS = dict(zip("1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th".split(),
+                         "first second third fourth fifth sixth seventh eighth ninth tenth".split()))
+
+
+def _ordinals(text: str, counted: str | None = None) -> dict[str, set[str]]:
+    """The ordinals of `text` ("3rd" read as "third"), by the word they count."""
+    found: dict[str, set[str]] = {}
+    for match in ORDINAL_OF.finditer(text):
+        number = match.group(1).lower()
+        found.setdefault(match.group(2).lower(), set()).add(ORDINAL_WORDS.get(number, number))
+    return found
+
+
+def _names_another_item(question: str, sentence: str) -> bool:
+    said_all = _ordinals(sentence)
+    every = {ORDINAL_WORDS.get(w.lower(), w.lower()) for w in re.findall(r"\b\w+\b", sentence)}
+    for counted, asked in _ordinals(question).items():
+        said = said_all.get(counted, set())
+        if said and not asked & said and not asked & every:
+            return True
+    for kind in {found.group(1) for found in NAMED_ITEM.finditer(question)}:
+        asked = {found.group(2) for found in NAMED_ITEM.finditer(question) if found.group(1) == kind}
+        said = {found.group(2) for found in NAMED_ITEM.finditer(sentence) if found.group(1) == kind}
+        if said and not asked & said and not any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in asked):
+            return True
+    return False
+
+
 def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names another period or item of a series the question names (QUALIFIERS)
-    and not the question's own."""
+    and not the question's own, or another item of a kind named one by one (NAMED_ITEM)."""
+    if _names_another_item(question, sentence):
+        return True
     for series, pattern in QUALIFIERS.items():
         if series in TIMES and "when" in asks:
             continue
