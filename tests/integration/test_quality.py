@@ -162,12 +162,14 @@ NEW_GENRES = ROOT / "eval" / "new-genres" / "held-out"
 # first quote 0.633 before a declined question was offered when the marker reads its answer). With
 # the retrained models (docs/evaluation.md, "Retraining", seventh session): first quote 0.633,
 # offered 0.808, near-topic not confident 0.717 (declined 0.350), off-topic declined 0.933, bold
-# right 0.881, confident errors 30.
-MIN_NEW_FIRST_QUOTE = 0.62
+# right 0.881, confident errors 30. On 2026-12-06 (thirteenth session: readers mended, a birth, an
+# address, another of a series): first quote 0.675, offered 0.825, near-topic not confident 0.733,
+# off-topic declined 0.933, bold right 0.952, confident errors 24.
+MIN_NEW_FIRST_QUOTE = 0.64
 MIN_NEW_OFFERED = 0.78
-MIN_NEW_NEAR_NOT_CONFIDENT = 0.65
+MIN_NEW_NEAR_NOT_CONFIDENT = 0.68
 MIN_NEW_OFF_TOPIC_DECLINED = 0.90
-MAX_NEW_CONFIDENT_ERRORS = 34
+MAX_NEW_CONFIDENT_ERRORS = 28
 MIN_NEW_BOLD_RIGHT = 0.85  # the goal for bold short answers holding the gold answer
 
 
