@@ -243,7 +243,7 @@ ORDINAL_WORDS = dict(zip("1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th".split(),
                          "first second third fourth fifth sixth seventh eighth ninth tenth".split()))
 
 
-def _ordinals(text: str, counted: str | None = None) -> dict[str, set[str]]:
+def _ordinals(text: str) -> dict[str, set[str]]:
     """The ordinals of `text` ("3rd" read as "third"), by the word they count."""
     found: dict[str, set[str]] = {}
     for match in ORDINAL_OF.finditer(text):
