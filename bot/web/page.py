@@ -48,7 +48,8 @@ def build_ui(app: ChatApp):
                         clear = gr.Button("Clear chat", size="sm", variant="secondary", elem_id="clear")
                     with gr.Column(scale=2):
                         gr.Markdown("### Sources")
-                        sources = gr.HTML(render.sources_html(None, {}), elem_id="sources", js_on_load=None)
+                        sources = gr.HTML(render.sources_html(None, {}), elem_id="sources",
+                                          js_on_load=render.OPEN_AT_QUOTE)
             with gr.Tab("Index") as index_tab:
                 summary = gr.Markdown(elem_id="index-summary")
                 with gr.Row():

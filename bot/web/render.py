@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 PARAGRAPH_MAX = 1200  # characters of context around a quote before narrowing
 WINDOW = 400  # characters kept on each side of a quote when even its lines are too long
 ARTICLE_MAX = 100_000  # characters of the whole article shown at most (around the quote)
+# An opened article scrolls to its quote, a third of the box down: a quote on page 9 was otherwise
+# behind a scroll from the top. `toggle` does not bubble, so the panel listens while it descends; the
+# panel's element stays while its HTML is replaced at each answer. Our script, not article text.
+OPEN_AT_QUOTE = """element.addEventListener('toggle', (event) => {
+  const article = event.target;
+  if (!article.open || !article.classList.contains('src-article')) return;
+  const box = article.querySelector('.src-full'), quote = box && box.querySelector('mark');
+  if (quote) box.scrollTop = Math.max(0, quote.offsetTop - box.clientHeight / 3);
+}, true);"""
 CHAT_SHOWN = 12  # turns the chat shows (hidden_turns)
 CLOSEST_LABEL = "closest, not an answer"
 TENTATIVE_LABEL = "closest, may not answer"
@@ -337,7 +346,7 @@ CSS = """
 /* A bidi override inside an article (U+202E...) may reorder its own quote, never the text around it. */
 .src-para mark, .src-full mark, .src-title, .src-q { unicode-bidi: isolate; }
 .src-article summary { cursor: pointer; margin-top: 8px; font-size: 0.9em; color: var(--color-accent); }
-.src-full { max-height: 320px; overflow-y: auto; margin-top: 6px; padding: 8px;
+.src-full { max-height: 320px; overflow-y: auto; margin-top: 6px; padding: 8px; position: relative;
             border-radius: 6px; background: var(--background-fill-primary); font-size: 0.92em; }
 .src-declined { padding: 10px 12px; border-radius: 8px; background: #fef3c7; color: #78350f; }
 .src-tentative { padding: 10px 12px; border-radius: 8px; background: #ffedd5; color: #7c2d12; }

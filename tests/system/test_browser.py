@@ -173,6 +173,11 @@ def test_chat_sources_feedback_and_rebuild(page, server, shots):
     assert card.locator(".src-page").inner_text() == "page 2"
     card.locator("summary").click()
     assert card.locator(".src-full > mark").inner_text() == PDF_FACT
+    # The article opens scrolled to its quote, 15 paragraphs down, not at its top.
+    full, quote = card.locator(".src-full"), card.locator(".src-full > mark")
+    expect(full).not_to_have_js_property("scrollTop", 0)
+    box, seen = full.bounding_box(), quote.bounding_box()
+    assert box["y"] <= seen["y"] and seen["y"] + seen["height"] <= box["y"] + box["height"]
     assert card.locator(".src-full").inner_text().startswith("Tide Report\n")
     page.screenshot(path=str(shots / "web-pdf-quote.png"), full_page=True)
 
