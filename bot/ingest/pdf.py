@@ -3,7 +3,8 @@
 A PDF holds positioned glyphs, not paragraphs. PDFium's own text of a page has the spaces and line
 breaks it infers from the glyphs; this module cuts it into lines, gives each line the box of its
 glyphs, and from the boxes rebuilds what a reader sees:
-- lines of one paragraph are joined with a space, so no sentence is cut at a line end; a paragraph
+- lines of one paragraph are joined with a space, so no sentence is cut at a line end, unless the
+  writer broke the line (the next word would have fitted: an address, a signature); a paragraph
   ends at a larger vertical gap, an indented line after a sentence end, or a short line that ends a
   sentence; a heading is a line in a larger type, kept as a block of its own; each line's column is
   found from the lines that share its width, so two columns read one after the other;
@@ -405,11 +406,41 @@ def _breaks(prev: Line, line: Line, pitch: float, body: float) -> bool:
 def _ends_paragraph(prev: Line, line: Line) -> bool:
     """`prev` ends a sentence and the first word of `line` would have fitted after it: the writer
     broke the line on purpose, at the end of a paragraph."""
-    if SENTENCE_END.search(prev.text) is None:
+    return SENTENCE_END.search(prev.text) is not None and _broken_on_purpose(prev, line)
+
+
+def _broken_on_purpose(prev: Line, line: Line, right: float | None = None) -> bool:
+    """The first word of `line` would have fitted after `prev`, before `right` (its column's right
+    edge unless given): a line break the writer made, not one of wrapping."""
+    if prev.text.endswith(LINE_HYPHEN):
         return False
     first = line.text.split(" ", 1)[0]
     char_width = (line.right - line.left) / max(len(line.text), 1)
-    return prev.column[1] - prev.right > (len(first) + 2) * char_width
+    return (prev.column[1] if right is None else right) - prev.right > (len(first) + 2) * char_width
+
+
+def _kept_breaks(lines: list[Line]) -> list[bool]:
+    """Which lines of a paragraph end where the writer broke them (an address, a signature, a
+    heading in the body's type): the next word would have fitted, and the next line does not go on
+    in lower case. A paragraph of two lines is never cut: they may be in a column narrower than the
+    one found (a two-column part of a page). Several such lines in a row may instead wrap around a
+    picture beside them: when none of them would have taken its next word before the right edge of
+    the longest, and one goes on in lower case, they are wrapped text."""
+    if len(lines) < 3:
+        return [False] * (len(lines) - 1)
+    broken = [_broken_on_purpose(prev, line) for prev, line in zip(lines, lines[1:])]
+    goes_on = [line.text[:1].islower() for line in lines[1:]]
+    start = 0
+    while start < len(broken):
+        end = start
+        while end < len(broken) and broken[end]:
+            end += 1
+        if end - start >= 2 and any(goes_on[start:end]):
+            right = max(line.right for line in lines[start:end])
+            if not any(_broken_on_purpose(lines[k], lines[k + 1], right) for k in range(start, end)):
+                broken[start:end] = [False] * (end - start)
+        start = end + 1
+    return [cut and not lower for cut, lower in zip(broken, goes_on)]
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
@@ -445,9 +476,10 @@ def _edge_lines(page: list[Line], split: bool = False):
 def _join(lines: list[Line], known: set[str]) -> tuple[str, list[int]]:
     """The lines as one paragraph, and where each line starts in it."""
     text, starts = "", []
-    for line in lines:
+    for n, line in enumerate(lines):
         piece = line.text
-        if not text:
+        if not n:
+            breaks = _kept_breaks(lines)
             starts.append(0)
             text = piece
             continue
@@ -456,8 +488,8 @@ def _join(lines: list[Line], known: set[str]) -> tuple[str, list[int]]:
             tail = re.match(r"(\w+)", piece)
             keep = not (head and tail) or _keeps_hyphen(head.group(1), tail.group(1), known)
             text = text[:-1] + ("-" if keep else "")
-        else:
-            text += " "
+        else:  # a line the writer broke stays a line: "17 Copperbeech Walk" is not one with the name above
+            text += "\n" if breaks[n - 1] else " "
         starts.append(len(text))
         text += piece
     if text.endswith(LINE_HYPHEN[1:]):  # PDFium's mark of a hyphen, at a paragraph's end: a hyphen

@@ -95,3 +95,30 @@ def test_a_table_whose_first_cells_and_header_wrap_reads_a_row_a_line(tmp_path):
                             header_align="left")
     text = extract(".pdf", pdf.read_bytes()).text
     assert "\n".join(" | ".join(row) for row in wrapped) in text
+
+
+LETTER = """<p>Mrs Rosalind Achterberg-Lyle<br>17 Copperbeech Walk<br>Farrowden<br>FD6 2RN</p>
+<div><b>Your annual statement</b></div>
+<div>This letter tells you how much is in your pension pot and how much was paid in over the year.
+It also says what you might get when you retire, if you and your employer keep paying in.</div>
+<div style="float: left; width: 40%; height: 9em; margin: 0 1em 0 0; background: #ddd"></div>
+<p>Your money is invested in the Northgate Lifestyle Growth Fund, which returned 4.6% after charges
+over the year to 5 April. From ten years before your selected retirement date, the fund will move
+your savings into lower-risk investments, such as bonds and cash, a little at a time, so that a fall
+in share prices close to your retirement would cost you less than it would today.</p>
+<p style="clear: both">Yours sincerely,<br>Marguerite Olufemi-Stone<br>Head of Member Services<br>Northgate Mutual Pensions</p>"""
+
+
+def test_lines_the_writer_broke_stay_lines(tmp_path):
+    """An address, a signature and a heading in the body's type keep their lines, where they were
+    joined into one ('... Achterberg-Lyle 17 Copperbeech Walk Farrowden FD6 2RN'); text wrapping
+    around a picture, or in two columns, stays one paragraph."""
+    pdf = write_printed_pdf(tmp_path / "letter.pdf", "Annual Statement", filler(4, 21), markup=LETTER)
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "Mrs Rosalind Achterberg-Lyle\n17 Copperbeech Walk\nFarrowden\nFD6 2RN" in text
+    assert "Yours sincerely,\nMarguerite Olufemi-Stone\nHead of Member Services\nNorthgate Mutual Pensions" in text
+    assert "Your annual statement\nThis letter tells you" in text
+    assert " ".join(LETTER.split("<p>")[2].split("</p>")[0].split()) in text  # beside the picture: one line
+    two = write_printed_pdf(tmp_path / "two.pdf", "Gallery Notes", [FACT, *filler(30, 11)], columns=2,
+                            header_footer=False)
+    assert "\n" not in extract(".pdf", two.read_bytes()).text.replace("\n\n", "")
