@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
-from bot.answer.kinds import lacks_asked_kind, names_another, restates, span_fits
+from bot.answer.kinds import labelled_otherwise, lacks_asked_kind, names_another, old_value, restates, span_fits
 from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, asks_for_credit
 from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
@@ -161,17 +161,24 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
             return _tentative(question, quoted(ranked))
     quotes = quoted(ranked)
     short = choose(question, asked.terms, quotes, [marks]) if reads else None
-    if short and other_item_asked(set(asked.terms), (held := quotes[short.quote - 1]).text,
-                                  short.start - held.start, short.end - held.start):
-        short = None  # the quoted list holds the answer; the marker's span is in another item of it
+    if short:
+        held = quotes[short.quote - 1]
+        at, to = short.start - held.start, short.end - held.start
+        if other_item_asked(set(asked.terms), held.text, at, to):
+            short = None  # the quoted list holds the answer; the marker's span is in another item of it
+        elif old_value(question, held.text, at, to):
+            short = None  # "from three coaches to six": the sentence answers, its first number does not
     if credited:
         short = credit_span(question, quotes[0])
-    after = quotes[short.quote - 1].text[short.end - quotes[short.quote - 1].start :] if short else ""
-    if short and not follow_up and (not span_fits(question, short.text, after) or restates(question, short.text, after)):
-        # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"), or
-        # the question's own words ("What was Win Ashby's maiden name?" -> "Winifred"): the
-        # sentence most likely does not say it. Offered, not asserted.
-        return _tentative(question, quotes)
+    if short and not follow_up:
+        held = quotes[short.quote - 1]
+        at, to = short.start - held.start, short.end - held.start
+        if not span_fits(question, short.text, held.text[to:]) or restates(question, short.text, held.text[to:]) \
+                or labelled_otherwise(question, held.text, at, to):
+            # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"),
+            # the question's own words ("What was Win Ashby's maiden name?" -> "Winifred"), or a
+            # table row's other field: the sentence most likely does not say it. Offered, not asserted.
+            return _tentative(question, quotes)
     lead = quotes[short.quote - 1] if short else quotes[0]
     support = [q for q in quotes if q is not lead]
     if short:

@@ -31,6 +31,7 @@ ASKS = {
     "age": re.compile(r"\b(how old|what age|what is the age|aged?)\b"),
     "birth": re.compile(r"\b(born|date of birth|birth ?date|birthday)\b"),
     "phone": re.compile(r"\b(tele)?phone\b|\bnumber (should|do|can|to) (i|you|we|people) (call|ring|dial)\b"),
+    "dose": re.compile(r"\b(dose|dosage|how many (mg|milligrams|tablets|pills|capsules))\b"),
     "person": re.compile(r"\b(who|whom|whose|which (\w+ )?(person|man|woman|actor|actress|singer|rapper|star|"
                          r"player|athlete|ceo|leader|president|senator|governor|minister|judge|celebrity|host|"
                          r"coach|artist|musician|author|officer|official|billionaire|founder|politician))\b"),
@@ -43,6 +44,9 @@ AGE = re.compile(r"\b(aged?|at the age of)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]ol
 PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 # A birth said as one ("born", "date of birth", "b. 1931"), or a life's years ("(1931-2025)").
 BIRTH = re.compile(r"\bborn\b|\bbirth|\bb\. ?\d|\((?:b\. )?\d{4} ?[-–] ?(?:\d{4})? ?\)", re.I)
+# A medicine's dose: "90 mg", "two tablets", "5 ml".
+DOSE = re.compile(r"\b(\d+(\.\d+)?|one|two|three|four)\s*(mg|mcg|µg|micrograms?|milligrams?|g|grams?|ml|millilitres?|"
+                  r"units?|tablets?|capsules?|pills?|puffs?|drops?|iu)\b", re.I)
 QUOTED = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]")
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
@@ -91,7 +95,7 @@ def asked(question: str) -> frozenset[str]:
 # Kinds seen in the words the question does not use (one word each), and kinds seen anywhere.
 IN_NEW_WORDS = {"year": YEAR, "month": MONTH, "number": NUMBER}
 IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED, "age": AGE, "phone": PHONE,
-               "birth": BIRTH}
+               "birth": BIRTH, "dose": DOSE}
 # A sentence that asks rather than tells: a subheading or a related-article link such as "Who's won
 # the other titles?" holds the question's words and never its answer.
 ASKING = re.compile(r"\?[\"'”’)\]]*\s*$")
@@ -186,7 +190,7 @@ MATCHES = {
 # a sentence naming the chef and no age; "How many ...?" against one with no number; "When was
 # Tobias born?" against the date he was named a beneficiary.
 NEEDED = {"count": {"number"}, "money": {"money", "number"}, "percent": {"percent", "number"}, "age": {"age"},
-          "phone": {"phone"}, "birth": {"birth", "age"}}
+          "phone": {"phone"}, "birth": {"birth", "age"}, "dose": {"dose"}}
 
 
 def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozenset[str], question: str = "") -> bool:
@@ -234,13 +238,18 @@ NAMED_ITEM = re.compile(r"\b(Storm|Hurricane|Typhoon|Cyclone|Flight|Room|Bedroom
 
 
 # An ordinal and what it counts ("the third named storm"): a sentence about "the fourth named storm"
-# that never says "third" is about another one.
-ORDINAL_OF = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) "
-                        r"([a-z]+)", re.IGNORECASE)
+# that never says "third" is about another one; "the last weekday train" is not the first.
+ORDINAL_OF = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|next|"
+                        r"\d+(?:st|nd|rd|th)) ([a-z]+)", re.IGNORECASE)
 
 
-ORDINAL_WORDS = dict(zip("1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th".split(),
-                         "first second third fourth fifth sixth seventh eighth ninth tenth".split()))
+ORDINAL_WORDS = dict(zip("1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th final".split(),
+                         "first second third fourth fifth sixth seventh eighth ninth tenth last".split()))
+# Things named by a number of their own: a train by its time ("the 17:40 from Kellingford"), a
+# release by its version ("Ledgerline 4.8"). A sentence about the 07:18 that never names 17:40 is
+# about another train.
+NUMBERED = (re.compile(r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b"),
+            re.compile(r"\b(?:[A-Z][A-Za-z]*|version|release) (v?\d+\.\d+(?:\.\d+)*)\b(?![.,]?\d)"))
 
 
 def _ordinals(text: str) -> dict[str, set[str]]:
@@ -258,6 +267,10 @@ def _names_another_item(question: str, sentence: str) -> bool:
     for counted, asked in _ordinals(question).items():
         said = said_all.get(counted, set())
         if said and not asked & said and not asked & every:
+            return True
+    for numbered in NUMBERED:
+        asked, said = set(numbered.findall(question)), set(numbered.findall(sentence))
+        if said and asked and not asked & said and not any(number in sentence for number in asked):
             return True
     for kind in {found.group(1) for found in NAMED_ITEM.finditer(question)}:
         asked = {found.group(2) for found in NAMED_ITEM.finditer(question) if found.group(1) == kind}
@@ -281,6 +294,34 @@ def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset
             if said and not asked & said:
                 return True
     return False
+
+
+# The old value of a change ("extended from three coaches to six"): what it was, not what it is.
+CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+CHANGE_TO = re.compile(r"(?:\s+[\w,.%-]+){0,3}?\s+to\s+\S")
+ASKS_BEFORE = re.compile(r"\b(before|previous(ly)?|originally|original|used to|formerly|former|old|earlier|initially|"
+                         r"start(ed|s)?|begin|began|beginning|lowest|minimum)\b", re.IGNORECASE)
+
+
+def old_value(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the short answer text[start:end] is where a change started ("from three coaches to
+    six", "from 5% to 7%") and the question does not ask what it was: its bold would name the
+    number that no longer holds ("How many coaches will the 07:18 have?" -> "three")."""
+    return bool(CHANGE_FROM.search(text[:start]) and CHANGE_TO.match(text[end:]) and not ASKS_BEFORE.search(question))
+
+
+def labelled_otherwise(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the short answer text[start:end] is a table row's value whose label names something
+    the question does not ("Patient: | Mr Tobias Renwick | Date of birth: | 03/08/1957" for "When
+    was he discharged?"): the row holds other fields than the one asked."""
+    if " | " not in text:
+        return False
+    cells_before = text[:start].split(" | ")
+    label = cells_before[-2].strip() if len(cells_before) >= 2 and not cells_before[-1].strip() else ""
+    if not label.endswith(":"):
+        return False
+    asked = {w[:5] for w in words(question) if w not in STOP_WORDS}
+    return not any(w[:5] in asked for w in words(label) if w not in STOP_WORDS)
 
 
 # What a short answer must look like for the kind asked: "Who founded it?" is not answered by
@@ -331,6 +372,7 @@ ASKS_MEASURE = (
      re.compile(r"(?<![a-z])(?:kg|kgs|kilos?|kilograms?|g|grams?|mg|lbs?|pounds|ounces?|oz|stones?|st|tonnes?|tons?)\b",
                 re.IGNORECASE)),
     (re.compile(r"\bhow tall\b", re.IGNORECASE), re.compile(LENGTH, re.IGNORECASE)),
+    (re.compile(ASKS["dose"].pattern, re.IGNORECASE), DOSE),  # "What dose of ticagrelor?" -> not "aspirin"
 )
 
 

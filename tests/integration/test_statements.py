@@ -194,3 +194,55 @@ def test_a_list_is_quoted_with_its_lead_in_and_never_bolds_another_item(tmp_path
     at = listed.index("8:00 to 18:00")
     assert not other_item_asked(asked, listed, at, at + len("8:00 to 18:00"))
     assert not other_item_asked(asked, "The pool opens at 6:30 on Saturday.", 19, 23)  # no list
+
+
+TIMETABLE = """Northmoor Rail timetable changes from 8 June 2025
+
+From Sunday 8 June, Northmoor Rail will run a new timetable on the Hollins Bridge line.
+
+The first weekday departure from Hollins Bridge will be at 05:12, arriving in Kellingford Central at 05:58.
+
+The last weekday train from Kellingford Central to Hollins Bridge will leave at 23:47 instead of 22:55.
+
+The 07:18 from Saltmarsh to Kellingford Central will be extended from three coaches to six, after many customers told us it was regularly overcrowded.
+
+Saturday trains will run every 20 minutes between 09:00 and 18:00.
+"""
+DISCHARGE = """# Discharge summary
+
+| | | | |
+|---|---|---|---|
+| Patient: | Mr Tobias Renwick | Date of birth: | 03/08/1957 |
+| Admitted: | 11 February 2025 | Discharged: | 17 February 2025 |
+
+Mr Renwick was loaded with aspirin and ticagrelor in the emergency department and had a stent fitted the next day.
+
+| Medicine | Dose | How often |
+|---|---|---|
+| Ticagrelor | 90 mg | Twice daily |
+| Atorvastatin | 80 mg | At night |
+"""
+
+
+def test_another_train_a_changed_number_and_a_rows_other_field_are_not_asserted(tmp_path, embedder):
+    """Found by a new user: "the 17:40" answered from the 07:18's sentence, the first train with the
+    last one's time, "three" (what the 07:18 had) for how many coaches it will have, a date of birth
+    for the day of discharge, and "aspirin" for a dose."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "timetable.txt").write_text(TIMETABLE)
+    (seeds / "discharge.md").write_text(DISCHARGE)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        answer = engine.ask("How many coaches does the 17:40 from Kellingford Central have?")
+        assert not answer.answered, answer.text
+        answer = engine.ask("What time does the first weekday train leave Hollins Bridge?")
+        assert not answer.answered or "05:12" in answer.quotes[0].text, answer.text
+        answer = engine.ask("How many coaches will the 07:18 from Saltmarsh have?")
+        assert "three coaches to six" in (answer.quotes or answer.closest)[0].text
+        assert answer.short_answer is None or answer.short_answer.text == "six", answer.text
+        answer = engine.ask("When was Mr Renwick discharged?")
+        assert answer.short_answer is None or "17 February" in answer.short_answer.text, answer.text
+        answer = engine.ask("What dose of ticagrelor is Mr Renwick on?")
+        assert answer.short_answer is None or "90 mg" in answer.short_answer.text, answer.text

@@ -17,7 +17,8 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("What is the fare to Lindholm?", "twenty minutes"), ("What did the meal cost?", "three courses"),
              ("How much does the Pennine Trek E7 weigh?", "£2,649"), ("What is the weight of the Glide?", "£1,799"),
              ("How tall is the tower?", "1889"), ("Where is the forum taking place?", "eleventh"),
-             ("When was Rosalind Lyle born?", "Mrs Rosalind Lyle 17"), ("What is her date of birth?", "17")]
+             ("When was Rosalind Lyle born?", "Mrs Rosalind Lyle 17"), ("What is her date of birth?", "17"),
+             ("What dose of ticagrelor is he on?", "aspirin")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
@@ -35,7 +36,8 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("Where is the forum held?", "Kestrel Hall"), ("Where are workshops held?", "on the second floor"),
              ("Where did the team finish in the league?", "14th"), ("How many weight rooms are there?", "three"),
              ("When was she born?", "19 August 1972"), ("What is her date of birth?", "1972"),
-             ("Where was she born?", "Valencia")]
+             ("Where was she born?", "Valencia"), ("What dose of ticagrelor is he on?", "90 mg"),
+             ("What is the usual dosage?", "two tablets")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
     assert span_fits("What is the weight of a bushel of coal in pounds?", "94", " pounds) of coal")
@@ -50,14 +52,21 @@ def test_a_sentence_about_another_quarter_day_year_named_storm_or_ordinal_does_n
              ("How much rain fell on Sunday?", "Saturday brought 12mm of rain."),
              ("When was the Storm Ottilie warning issued?", "The last warning was issued for Storm Hallam on 14 November."),
              ("What happens on Day 2?", "Day 1 | 9 April 2025 | Registration"),
-             ("What was the name of the third named storm?", "Storm Ottilie, the fourth named storm, is coming.")]
+             ("What was the name of the third named storm?", "Storm Ottilie, the fourth named storm, is coming."),
+             ("What time does the first weekday train leave?", "The last weekday train will leave at 23:47."),
+             ("How many coaches does the 17:40 have?", "The 07:18 will be extended from three coaches to six."),
+             ("What does Ledgerline 4.8 add?", "Ledgerline 4.7 adds bank feeds.")]
     same = [("When was the Storm Ottilie warning issued?", "A warning for Storm Ottilie, the fourth storm, was issued."),
             ("Who won Super Bowl 50?", "The Broncos won Super Bowl 50."),
             ("Who was Genghis's 3rd son?", "Under the reign of Genghis' third son, Ogedei Khan, the Mongols rose."),
             ("What revenue did it report for the first quarter?", "First-quarter revenue was $1bn, up from Q4."),
             ("What was revenue in the second half?", "Revenue rose to £40m."),  # names no half: may be the one
             ("What year was she first elected, before running in 2024?", "She was first elected in 1992."),
-            ("How much did the council first ask for?", "It asked for £2,500 in 2023.")]
+            ("How much did the council first ask for?", "It asked for £2,500 in 2023."),
+            ("When does the last train leave?", "The last weekday train will leave at 23:47."),
+            ("How many coaches will the 07:18 have?", "The 07:18 will be extended from three coaches to six."),
+            ("How much water does the 3.2 litre tank hold?", "The tank holds 2.5 litres."),  # a measure, no version
+            ("What does version 4.7 add?", "Ledgerline 4.7 adds bank feeds.")]
     asks = {"What year was she first elected, before running in 2024?": frozenset({"when"})}
     assert [names_another(q, s, asks.get(q, frozenset())) for q, s in other] == [True] * len(other)
     assert [names_another(q, s, asks.get(q, frozenset())) for q, s in same] == [False] * len(same)
@@ -104,3 +113,20 @@ def test_a_date_cut_short_is_shown_whole(span, after, shown):
     from bot.shortanswer.choose import _rest_of_date
 
     assert (span + after)[: len(span) + _rest_of_date(span, after)] == shown
+
+
+def test_the_old_value_of_a_change_and_another_field_of_a_row_are_not_the_bold_answer():
+    from bot.answer.kinds import labelled_otherwise, old_value
+
+    def span(text: str, part: str) -> tuple[str, int, int]:
+        return text, text.index(part), text.index(part) + len(part)
+
+    change = "The 07:18 will be extended from three coaches to six, after many complaints."
+    assert old_value("How many coaches will the 07:18 have?", *span(change, "three"))
+    assert not old_value("How many coaches did the 07:18 have before?", *span(change, "three"))
+    assert not old_value("How many coaches will the 07:18 have?", *span(change, "six"))
+    row = "Patient: | Mr Tobias Renwick | Date of birth: | 03/08/1957"
+    assert labelled_otherwise("When was Mr Renwick discharged?", *span(row, "03/08/1957"))
+    assert not labelled_otherwise("What is his date of birth?", *span(row, "03/08/1957"))
+    assert not labelled_otherwise("When was he discharged?", *span("Discharged: | 17 February 2025", "17 February 2025"))
+    assert not labelled_otherwise("What does the family ticket cost?", *span("Family | £38 | 2 + 3 children", "£38"))
