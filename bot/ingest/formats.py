@@ -215,14 +215,23 @@ def _html_blocks(element, out: TextBuilder) -> None:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "list":
             for item in child:
-                out.block("".join(item.itertext()), joiner="\n")
+                out.block(_lines(item), joiner="\n")
         elif tag == "table":
             for row in child.iter("row"):
                 out.block(" | ".join(" ".join("".join(cell.itertext()).split()) for cell in row), joiner="\n")
         elif tag in BLOCK_TAGS:
-            out.block("".join(child.itertext()), heading=tag == "head")
+            out.block(_lines(child), heading=tag == "head")
         else:
             _html_blocks(child, out)
+
+
+def _lines(element) -> str:
+    """An element's text with its line breaks (trafilatura's <lb/>, the page's <br>): "Mrs Fenella
+    Oduya<br>Headteacher" is two lines, not "Mrs Fenella OduyaHeadteacher"."""
+    parts = [element.text or ""]
+    for child in element:
+        parts += ["\n" if child.tag == "lb" else _lines(child), child.tail or ""]
+    return "".join(parts)
 
 
 # -- DOCX -----------------------------------------------------------------------------------------

@@ -362,3 +362,15 @@ def test_html_paragraphs_are_kept_whatever_their_class_says():
     assert "Rating: 4 out of 5" in text and text.rstrip().endswith("issued at 16:00 on Wednesday.")
     for boilerplate in ("All warnings", "cookies", "Five-day forecast", "Weather Service"):
         assert boilerplate not in text
+
+
+def test_html_line_breaks_stay_line_breaks():
+    """A signature written "Mrs Fenella Oduya<br>Headteacher" read as "Mrs Fenella OduyaHeadteacher"."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The council reviewed item {n} of the maintenance plan at length in spring.</p>"
+                     for n in range(8))
+    page = (f"<html><body><article><p>Dear parents,</p>{filler}<p>Wishing you all a restful break,</p>"
+            "<p>Mrs Fenella Oduya<br>Headteacher</p></article></body></html>")
+    text = read_html(page.encode()).text
+    assert text.endswith("Wishing you all a restful break,\n\nMrs Fenella Oduya\nHeadteacher"), text[-120:]
