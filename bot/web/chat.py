@@ -166,9 +166,11 @@ class ChatApp:
         """The turn of the message a select/like event points at."""
         return render.turn_at(turns or [], event.index if isinstance(event.index, int) else event.index[0])
 
-    def select(self, turns: list[dict], event):
-        """Clicking a message shows the sources of its turn."""
-        return self.turn_sources(self._turn(turns, event))
+    def select(self, turns: list[dict], event) -> str | None:
+        """Clicking a message shows the sources of its turn; None for the note on earlier turns (the
+        panel stays as it is: a click there blanked it)."""
+        turn = self._turn(turns, event)
+        return self.turn_sources(turn) if turn else None
 
     def feedback(self, turns: list[dict], event) -> str:
         """A thumbs up/down on an answer: its line in index/feedback.jsonl, replaced when the vote

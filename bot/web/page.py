@@ -68,7 +68,8 @@ def build_ui(app: ChatApp):
             return app.respond(question, state, session_id)
 
         def select(state, event: gr.SelectData):
-            return app.select(state, event)
+            shown = app.select(state, event)
+            return gr.skip() if shown is None else shown
 
         def like(state, event: gr.LikeData):
             if message := app.feedback(state, event):

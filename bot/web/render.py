@@ -358,5 +358,7 @@ table.docs th, table.docs td { text-align: left; padding: 6px 10px;
 table.docs th { color: var(--body-text-color-subdued); font-weight: 600; }
 #documents table.docs, #documents table.docs th, #documents table.docs td { border-left: 0; border-right: 0; border-top: 0; }
 #sources { max-height: 640px; overflow-y: auto !important; }  /* Gradio sets its blocks visible */
+/* On a phone the panel is under the chat: the page scrolls, not a box inside it. */
+@media (max-width: 640px) { #sources { max-height: none; overflow-y: visible !important; } }
 #chat .bubble-wrap { padding-top: 36px; }  /* keep the first message clear of the chat's buttons */
 """

@@ -223,6 +223,9 @@ def test_a_long_chat_shows_its_newest_turns_and_a_click_finds_the_right_one(app)
     click = lambda message: app._turn(turns, type("Event", (), {"index": message})())
     assert click(0) == {} and click(1)["question"].endswith("(3)") and click(2)["question"].endswith("(3)")
     assert click(len(chat) - 1)["question"].endswith(f"({render.CHAT_SHOWN + 2})")
+    event = lambda message: type("Event", (), {"index": message, "liked": True})()
+    assert app.select(turns, event(0)) is None and app.feedback(turns, event(0)) == ""  # the note: nothing to show
+    assert "Nobuo Kishi" in app.select(turns, event(1))
     _, chat, turns, _ = app.respond("And what did he say?", turns)
     assert turns[-1]["answer"]["resolved_question"]  # read as a follow-up of the hidden-from-view chat
 

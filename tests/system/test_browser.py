@@ -277,6 +277,8 @@ def test_on_a_phone_the_sources_are_below_and_the_intro_says_where(browser, serv
         assert sources["y"] >= chat["y"] + chat["height"]  # stacked: below, not to the right
         intro = page.get_by_text("points to its passage under").inner_text()
         assert "Sources" in intro and "right" not in intro
+        # The page scrolls to every card: the panel is no box of its own to scroll inside.
+        assert page.locator("#sources").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
         page.screenshot(path=str(shots / "web-phone.png"), full_page=True)
 
 
