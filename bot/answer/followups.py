@@ -19,7 +19,7 @@ MAX_HISTORY_MESSAGES = 40  # follow-ups lean on the last turns only; a huge hist
 
 POINTING = re.compile(
     r"\b(he|she|it|its|they|them|their|theirs|his|her|hers|him|this|that|these|those|there|then|"
-    r"the same|the other|such|former|latter)\b|^why\b",
+    r"the same|the other|such|former|latter)\b|^why\b(?=(?:\W+\w+){0,3}\W*$)",  # "Why?", "Why so?", not "Why does the recipe ...?"
     re.IGNORECASE,
 )
 # A question opening with these goes on from the last one whatever it names ("And what about the US

@@ -187,6 +187,7 @@ def test_a_question_whose_pronoun_points_inside_it_is_searched_alone(two_stories
     ("Who is picking us up at the airport, and how much does he charge?", False),  # "he": who is asked
     ("Who said that?", True), ("When did that happen?", True), ("What was the name of that company?", True),
     ("Who met him, and when?", True),
+    ("Why not?", True), ("Why does the recipe use demerara rather than caster sugar in the topping?", False),
 ])
 def test_which_questions_lean_on_the_conversation(question, follows):
     assert is_follow_up(question) is follows
