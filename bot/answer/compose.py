@@ -18,7 +18,7 @@ from bot.answer.candidates import Candidate
 from bot.answer.features import Question
 from bot.answer.kinds import labelled_otherwise, lacks_asked_kind, names_another, old_value, restates, span_fits
 from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
-from bot.answer.statements import A_DATE, AUTHOR_NAME, asks_for_credit
+from bot.answer.statements import A_DATE, AUTHOR_NAME, SIGNATURE, asks_for_credit
 from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
 from bot.shortanswer.marker import Marker
 
@@ -203,9 +203,10 @@ def _tentative(question: str, closest: tuple[Quote, ...]) -> Answer:
 
 
 def credit_span(question: str, quote: Quote) -> ShortAnswer | None:
-    """The name after "By" or the date in a credit line, as the short answer to a question about
-    who wrote the article or when it was published."""
-    found = (AUTHOR_NAME if asks_for_credit(question) == "author" else A_DATE).search(quote.text)
+    """The name after "By", the date in a credit line, or a signature's name, as the short answer
+    to a question about who wrote the article, when it was published, or who signed the letter."""
+    asked = asks_for_credit(question)
+    found = (AUTHOR_NAME if asked == "author" else SIGNATURE if asked == "signer" else A_DATE).search(quote.text)
     if not found:
         return None
     start, end = found.span(found.lastindex or 0)

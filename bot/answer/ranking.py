@@ -19,7 +19,7 @@ from bot.answer.features import NAMES, Question
 from bot.answer.kinds import MATCHES
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
 from bot.answer.retrieve import Hit
-from bot.answer.statements import asks_for_credit, credits, topic_terms
+from bot.answer.statements import asks_for_credit, credits, signs, topic_terms
 from bot.core.lexical import terms, words
 from bot.core.linear import softmax
 from bot.shortanswer.marker import Marker, Marks
@@ -114,10 +114,14 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
     for hit, chunk in zip(hits, index.chunks.many([h.row for h in hits])):  # one read
         weight[chunk.source] = weight.get(chunk.source, 0.0) + 1.0 / (hit.rank + 1)
     article = max(weight, key=weight.get) if weight else None
-    if article and (topic := topic_terms(question)):
+    topic = topic_terms(question)
+    if article and topic:
         held = set(terms(index.text(article)))
         article = article if 2 * sum(t in held for t in topic) >= len(topic) else None
-    lines = [c for c in rank(model, found, index, keep=len(found)) if credits(c.text, asked)]
+    lines = [c for c in rank(model, found, index, keep=len(found)) if credits(c.text, asked)
+             and (asked != "signer" or signs(index.text(c.source)[: c.start]))]
+    if asked == "signer" and not topic and len({c.source for c in lines}) == 1:
+        article = lines[0].source  # "Who signed the letter?" in a folder holding one signed letter
     line = next((c for c in lines if c.source == article), None)
     return ([line], True) if line else ([c for c in ranked if not credits(c.text, asked)], False)
 

@@ -101,14 +101,31 @@ A_DATE = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|Au
                     r"November|December) \d{1,2},? \d{4}\b|\b\d{4}-\d\d-\d\d\b")
 
 
+# Who signed a letter: the name under its closing ("Yours sincerely," then "Dr Owain Prys-Jenkins").
+LETTER = r"(?:the |this |that |my |our |your |his |her |their )(?:[\w'’-]+ ){0,3}?(?:letter|e-?mail|note)"
+SIGNER_QUESTION = re.compile(rf"\bwho (?:signed|wrote|sent) {LETTER}\b|\bwho (?:is|was) {LETTER} from\b"
+                             r"|^\s*who signed (?:it|this|that)\s*\??\s*$", re.IGNORECASE)
+SIGNATURE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Cllr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
+CLOSING = re.compile(r"(?:yours (?:sincerely|faithfully|truly)|(?:kind|best|warm|with best) regards|regards|"
+                     r"(?:best|with best) wishes|sincerely|with thanks|many thanks),?\s*$", re.IGNORECASE)
+
+
 def asks_for_credit(question: str) -> str:
-    """"author" or "date" when the question asks who wrote the article or when it was published, else ""."""
+    """"author" or "date" when the question asks who wrote the article or when it was published,
+    "signer" when it asks who signed a letter, else ""."""
+    if SIGNER_QUESTION.search(question):
+        return "signer"
     return "author" if AUTHOR_QUESTION.search(question) else "date" if DATE_QUESTION.search(question) else ""
+
+
+def signs(text_before: str) -> bool:
+    """Whether a line after `text_before` is a letter's signature: it comes right after a closing."""
+    return bool(CLOSING.search(text_before[-60:].rstrip()))
 
 
 CREDIT_WORDS = re.compile(r"(?:wr[io]te|written|author|writer|reporter|byline|articl|review|stori|stories|piec|report|"
                           r"post|obituari|column|featur|announc|press|news|releas|newslett|bulletin|editori|essay|"
-                          r"page|publish|public|date|penn|first)\w*")
+                          r"page|publish|public|date|penn|first|sign|sent|letter|e-?mail|note)\w*")
 
 
 def topic_terms(question: str) -> list[str]:
@@ -122,6 +139,8 @@ def credits(line: str, asked: str) -> bool:
     line = " ".join(line.split())
     if len(line) > 200 or is_statement(line):  # a sentence that names someone is no byline
         return False
+    if asked == "signer":  # a name opening a line; that it follows a closing is ranking.credit_first's check
+        return bool(SIGNATURE.match(line))
     return bool(AUTHOR.search(line)) if asked == "author" else bool(A_DATE.search(line))
 
 

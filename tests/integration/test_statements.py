@@ -246,3 +246,51 @@ def test_another_train_a_changed_number_and_a_rows_other_field_are_not_asserted(
         assert answer.short_answer is None or "17 February" in answer.short_answer.text, answer.text
         answer = engine.ask("What dose of ticagrelor is Mr Renwick on?")
         assert answer.short_answer is None or "90 mg" in answer.short_answer.text, answer.text
+
+
+LETTER = """Dear Dr Oduya,
+
+Mr Renwick was admitted on 11 February with chest pain and had a stent fitted the next day. He went home on 17 February and will be seen in clinic in eight weeks.
+
+Yours sincerely,
+
+Dr Owain Prys-Jenkins
+Specialty Registrar in Cardiology
+"""
+STORY = """Fire destroys Brookside warehouse
+
+By Priya Castellano, Chief Reporter
+
+A fire destroyed a furniture warehouse on the Brookside estate on Tuesday night. Twelve fire engines attended, and nobody was injured.
+"""
+
+
+def test_who_signed_a_letter_is_the_name_under_its_closing(tmp_path, embedder):
+    """Found by two new users: a letter's signer could never be quoted (a name line is no sentence)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "letter.txt").write_text(LETTER)
+    (seeds / "fire.txt").write_text(STORY)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        for question in ("Who signed the letter?", "Who wrote the letter about Mr Renwick?"):
+            answer = engine.ask(question)
+            assert answer.answered and answer.short_answer.text == "Dr Owain Prys-Jenkins", answer.text
+            assert answer.quotes[0].text == "Dr Owain Prys-Jenkins"
+        answer = engine.ask("Who wrote the article about the warehouse fire?")
+        assert answer.short_answer.text == "Priya Castellano"  # a byline still answers for an article
+        answer = engine.ask("When did Mr Renwick go home?")  # the signature answers nothing else
+        assert "Prys-Jenkins" not in (answer.quotes or answer.closest)[0].text
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Who signed the discharge letter?", "signer"), ("Who wrote this letter?", "signer"),
+    ("Who is the letter from?", "signer"), ("Who sent the email?", "signer"),
+    ("Who is the letter addressed to?", ""), ("Who signed the petition?", ""),
+    ("Who wrote the article?", "author"), ("Who wrote to the council?", ""),
+])
+def test_which_questions_ask_who_signed_a_letter(question, asked):
+    from bot.answer.statements import asks_for_credit
+
+    assert asks_for_credit(question) == asked
