@@ -145,6 +145,9 @@ def read_html(data: bytes) -> Extracted:
     header = len(out.parts)
     if body is not None:
         _html_blocks(body, out)
+        for aside in _fact_asides(tree):  # after the article, unless trafilatura kept it already
+            if " ".join(aside.text_content().split())[:60] not in " ".join(" ".join(out.parts).split()):
+                _aside_blocks(aside, out)
     if len(out.parts) == header:  # a page too short for main-content detection: its visible text
         for element in tree.xpath("//script|//style|//noscript|//template"):
             element.drop_tree()
@@ -230,8 +233,51 @@ def _lines(element) -> str:
     Oduya<br>Headteacher" is two lines, not "Mrs Fenella OduyaHeadteacher"."""
     parts = [element.text or ""]
     for child in element:
-        parts += ["\n" if child.tag == "lb" else _lines(child), child.tail or ""]
+        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            parts.append("\n" if child.tag in ("lb", "br") else _lines(child))
+        parts.append(child.tail or "")
     return "".join(parts)
+
+
+# Sidebars that are no facts: advertisements, share bars, related and most-read links.
+ASIDE_JUNK = re.compile(r"\bads?\b|\bad-|advert|sponsor|promo|banner|cookie|share|social|subscribe|related|popular|"
+                        r"most-read|trending", re.IGNORECASE)
+ASIDE_LINKED = 0.2  # an aside whose text is more than this share link text is a list of links
+
+
+def _fact_asides(tree) -> list:
+    """The page's sidebars that hold facts of their own: trafilatura leaves every <aside> out, and
+    a school newsletter's "Dates for your diary" (sports day, term dates) is content, while a
+    "Related stories" box is links (most of its text) and an advertisement says so."""
+    kept = []
+    for aside in tree.xpath("//aside[not(ancestor::aside)]"):
+        text = " ".join(aside.text_content().split())
+        linked = sum(len(" ".join(link.text_content().split())) for link in aside.xpath(".//a"))
+        names = f'{aside.get("class", "")} {aside.get("id", "")}'
+        if len(text) >= 80 and linked <= ASIDE_LINKED * len(text) and not ASIDE_JUNK.search(names) \
+                and not text.lower().startswith("advert"):
+            kept.append(aside)
+    return kept
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+BLOCKISH = {"p", "div", "section", "ul", "ol", "li", "dl", "dt", "dd", "table", "blockquote", *HEADINGS}
+
+
+def _aside_blocks(element, out: TextBuilder) -> None:
+    """A sidebar's headings, list items and paragraphs, as the article's are."""
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("", "script", "style", "form", "nav", "button"):
+            continue
+        if tag in HEADINGS:
+            out.block(_lines(child), heading=True)
+        elif tag == "li":
+            out.block(_lines(child), joiner="\n")
+        elif any(isinstance(d.tag, str) and d.tag in BLOCKISH for d in child.iterdescendants()):
+            _aside_blocks(child, out)
+        else:
+            out.block(_lines(child))
 
 
 # -- DOCX -----------------------------------------------------------------------------------------

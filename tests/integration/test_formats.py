@@ -374,3 +374,25 @@ def test_html_line_breaks_stay_line_breaks():
             "<p>Mrs Fenella Oduya<br>Headteacher</p></article></body></html>")
     text = read_html(page.encode()).text
     assert text.endswith("Wishing you all a restful break,\n\nMrs Fenella Oduya\nHeadteacher"), text[-120:]
+
+
+def test_a_sidebar_of_facts_is_read_and_one_of_links_or_an_advert_is_not():
+    """A school newsletter's "Dates for your diary" was dropped with every <aside> (sports day
+    unanswerable); its "Related stories" and an advertisement still are."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The governors reviewed item {n} of the school improvement plan at length.</p>"
+                     for n in range(8))
+    page = ("<html><body><aside class='ad-slot'>ADVERTISEMENT<br>Treat yourself this autumn: 20% off spa days at "
+            f"Glenmoor Hall. Book by 31 October.</aside><main><article><p>Dear parents,</p>{filler}</article>"
+            "<aside><h3>Dates for your diary</h3><ul><li>Friday 4 April: Term ends at 1.30pm</li>"
+            "<li>Wednesday 18 June: Sports day (reserve date Friday 20 June)</li></ul></aside>"
+            "<aside><h3>Related stories</h3><ul><li><a href='/1'>School choir wins regional final in Leeds</a></li>"
+            "<li><a href='/2'>New library opens its doors to pupils and parents</a></li></ul></aside>"
+            "</main></body></html>")
+    found = read_html(page.encode())
+    assert found.text.endswith("Dates for your diary\nFriday 4 April: Term ends at 1.30pm\n"
+                               "Wednesday 18 June: Sports day (reserve date Friday 20 June)"), found.text[-200:]
+    assert "Dates for your diary" in [found.text[a:b] for a, b in found.headings]
+    for left_out in ("Related stories", "School choir", "ADVERTISEMENT", "spa days"):
+        assert left_out not in found.text
