@@ -298,7 +298,9 @@ def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset
 
 # The old value of a change ("extended from three coaches to six"): what it was, not what it is.
 CHANGE_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-CHANGE_TO = re.compile(r"(?:\s+[\w,.%-]+){0,3}?\s+to\s+\S")
+# "three coaches to six", "$35,000 in South Dakota to $62,000"; not "China will be required to provide".
+CHANGE_TO = re.compile(r"(?:\s+[\w,.%-]+){0,3}?\s+to\s+(?:[$£€]?\d|(?:one|two|three|four|five|six|seven|eight|nine|"
+                       r"ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)", re.IGNORECASE)
 ASKS_BEFORE = re.compile(r"\b(before|previous(ly)?|originally|original|used to|formerly|former|old|earlier|initially|"
                          r"start(ed|s)?|begin|began|beginning|lowest|minimum)\b", re.IGNORECASE)
 
@@ -331,6 +333,8 @@ WHEN_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|morning|afternoon|
                         r"saturday|sunday|noon|midnight|ago|since|until|before|after|during|century|decade)\b", re.I)
 
 
+# A school year or class, which names no time.
+SCHOOL_YEAR = re.compile(r"\s*(?:Year|Class|Group|Form|Grade|Key Stage)\s+\d{1,2}\s*")
 # Questions whose ask is a time, a quantity or a person, read from how they open ("How many ... when
 # it began?" asks a number, not a time).
 ASKS_TIME = re.compile(r"\s*(?:in |during |on |at )?(?:when\b(?![^?]*,\s*(?:what|who|which|how|where|why)\b)"
@@ -394,6 +398,8 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
                                           or re.search(r"\d|[A-Z]", span)):  # "the Oligocene", "Easter"
         return False
     if BIRTH_ASKED.search(question) and not (YEAR.search(span) or MONTH.search(span)):  # "When was she born?" -> "17"
+        return False
+    if ASKS_TIME.match(question) and SCHOOL_YEAR.fullmatch(span):  # "When is the class trip?" -> "Year 4"
         return False
     if ASKS_PLACE.match(question) and COUNT_ONLY.fullmatch(span.strip()):  # "Where is it held?" -> "eleventh"
         return False

@@ -18,7 +18,7 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("How much does the Pennine Trek E7 weigh?", "£2,649"), ("What is the weight of the Glide?", "£1,799"),
              ("How tall is the tower?", "1889"), ("Where is the forum taking place?", "eleventh"),
              ("When was Rosalind Lyle born?", "Mrs Rosalind Lyle 17"), ("What is her date of birth?", "17"),
-             ("What dose of ticagrelor is he on?", "aspirin")]
+             ("What dose of ticagrelor is he on?", "aspirin"), ("When is Kestrel Class going to the farm?", "Year 4")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
@@ -37,7 +37,8 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("Where did the team finish in the league?", "14th"), ("How many weight rooms are there?", "three"),
              ("When was she born?", "19 August 1972"), ("What is her date of birth?", "1972"),
              ("Where was she born?", "Valencia"), ("What dose of ticagrelor is he on?", "90 mg"),
-             ("What is the usual dosage?", "two tablets")]
+             ("What is the usual dosage?", "two tablets"), ("When do they go?", "in Year 4"),
+             ("When did it open?", "the year 1904")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
     assert span_fits("What is the weight of a bushel of coal in pounds?", "94", " pounds) of coal")
@@ -125,6 +126,10 @@ def test_the_old_value_of_a_change_and_another_field_of_a_row_are_not_the_bold_a
     assert old_value("How many coaches will the 07:18 have?", *span(change, "three"))
     assert not old_value("How many coaches did the 07:18 have before?", *span(change, "three"))
     assert not old_value("How many coaches will the 07:18 have?", *span(change, "six"))
+    salaries = "Median salaries ranged from $35,000 in South Dakota to $62,000 in New York."
+    assert old_value("What was the high end of the range?", *span(salaries, "$35,000"))
+    travel = "Starting January 5, travelers from China will be required to provide a negative test."
+    assert not old_value("Travelers from which country need a test?", *span(travel, "China"))  # no change
     row = "Patient: | Mr Tobias Renwick | Date of birth: | 03/08/1957"
     assert labelled_otherwise("When was Mr Renwick discharged?", *span(row, "03/08/1957"))
     assert not labelled_otherwise("What is his date of birth?", *span(row, "03/08/1957"))
