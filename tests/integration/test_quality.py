@@ -164,12 +164,13 @@ NEW_GENRES = ROOT / "eval" / "new-genres" / "held-out"
 # offered 0.808, near-topic not confident 0.717 (declined 0.350), off-topic declined 0.933, bold
 # right 0.881, confident errors 30. On 2026-12-06 (thirteenth session: readers mended, a birth, an
 # address, another of a series): first quote 0.675, offered 0.825, near-topic not confident 0.733,
-# off-topic declined 0.933, bold right 0.952, confident errors 24.
-MIN_NEW_FIRST_QUOTE = 0.64
+# off-topic declined 0.933, bold right 0.952, confident errors 24. Fourteenth session (lines the
+# writer broke in PDFs, another train or release, an old value): 0.683, 0.825, 0.750, 0.933, 0.976, 21.
+MIN_NEW_FIRST_QUOTE = 0.65
 MIN_NEW_OFFERED = 0.78
-MIN_NEW_NEAR_NOT_CONFIDENT = 0.68
+MIN_NEW_NEAR_NOT_CONFIDENT = 0.70
 MIN_NEW_OFF_TOPIC_DECLINED = 0.90
-MAX_NEW_CONFIDENT_ERRORS = 28
+MAX_NEW_CONFIDENT_ERRORS = 25
 MIN_NEW_BOLD_RIGHT = 0.85  # the goal for bold short answers holding the gold answer
 
 
