@@ -16,7 +16,16 @@ from pathlib import Path
 
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
-from bot.answer.kinds import labelled_otherwise, lacks_asked_kind, names_another, old_value, restates, span_fits
+from bot.answer.kinds import (
+    labelled_otherwise,
+    lacks_asked_kind,
+    names_another,
+    old_value,
+    other_end,
+    restates,
+    span_fits,
+    speaks_of_plan,
+)
 from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, SIGNATURE, asks_for_credit
 from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
@@ -114,7 +123,8 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
     typed = bool(asked.asks & TYPED_KINDS)
     if margin < margins.decline and typed and not follow_up:
         return DECLINED
-    if lacks_asked_kind(asked.asks, first, asked.words, asked.text) or names_another(asked.text, first, asked.asks):
+    if lacks_asked_kind(asked.asks, first, asked.words, asked.text) or names_another(asked.text, first, asked.asks) \
+            or speaks_of_plan(asked.text, first):
         return TENTATIVE
     if follow_up:  # the marker reads it as asked ("Why did he say it?"): its margin says little
         return CONFIDENT
@@ -166,8 +176,10 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
         at, to = short.start - held.start, short.end - held.start
         if other_item_asked(set(asked.terms), held.text, at, to):
             short = None  # the quoted list holds the answer; the marker's span is in another item of it
-        elif old_value(question, held.text, at, to):
-            short = None  # "from three coaches to six": the sentence answers, its first number does not
+        elif old_value(question, held.text, at, to) or other_end(question, held.text, at, to):
+            # "from three coaches to six", "open at 8.40am and close at 8.55am": the sentence
+            # answers, the number the marker read does not
+            short = None
     if credited:
         short = credit_span(question, quotes[0])
     if short and not follow_up:

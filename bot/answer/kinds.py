@@ -280,6 +280,20 @@ def _names_another_item(question: str, sentence: str) -> bool:
     return False
 
 
+# A question about how things stand now, and a sentence about a plan or a goal: "How many regular
+# donors does it have at the moment?" against "with the aim of reaching 1,000 regular donors by
+# March 2026".
+NOW_ASKED = re.compile(r"\b(?:at the moment|currently|right now|at present|these days|so far|to date)\b", re.IGNORECASE)
+PLANNED = re.compile(r"\b(?:aims? (?:to|for)|with the aim of|target(?:s|ed|ing)?|plans? to|planning to|hopes? to|"
+                     r"intends? to|goal|expects? to|(?:is|are) set to|will (?:reach|launch|open|create|have|be|rise|fall))\b",
+                     re.IGNORECASE)
+
+
+def speaks_of_plan(question: str, sentence: str) -> bool:
+    """Whether the question asks how things stand now and the sentence tells of a plan or a goal."""
+    return bool(NOW_ASKED.search(question) and PLANNED.search(sentence))
+
+
 def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names another period or item of a series the question names (QUALIFIERS)
     and not the question's own, or another item of a kind named one by one (NAMED_ITEM)."""
@@ -310,6 +324,30 @@ def old_value(question: str, text: str, start: int, end: int) -> bool:
     six", "from 5% to 7%") and the question does not ask what it was: its bold would name the
     number that no longer holds ("How many coaches will the 07:18 have?" -> "three")."""
     return bool(CHANGE_FROM.search(text[:start]) and CHANGE_TO.match(text[end:]) and not ASKS_BEFORE.search(question))
+
+
+# Two ends of one thing: a sentence may give both ("open at 8.40am and close at 8.55am").
+ENDS = ((frozenset("open opens opened opening".split()), frozenset("close closes closed closing shut shuts".split())),
+        (frozenset("start starts started starting begin begins began beginning".split()),
+         frozenset("end ends ended ending finish finishes finished finishing".split())),
+        (frozenset("arrive arrives arrived arriving arrival".split()),
+         frozenset("leave leaves left leaving depart departs departed departure".split())))
+
+
+def other_end(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the word of a pair nearest the short answer text[start:end] is the other end than the
+    question asks for, while the sentence names the asked end too: "When do the gates shut?" ->
+    "8.40" in "open at 8.40am and close at 8.55am" (not "104" in "112 riders who started, 104
+    finished")."""
+    asked, said = set(words(question)), set(words(text))
+    near = sorted([(distance, word) for distance, word in enumerate(reversed(words(text[:start])[-4:]))]
+                  + [(distance, word) for distance, word in enumerate(words(text[end:])[:4])], key=lambda dw: dw[0])
+    for one, two in ENDS:
+        for asks, other in ((one, two), (two, one)):
+            if asks & asked and not other & asked and asks & said:
+                nearest = next((word for _, word in near if word in asks | other), None)
+                return nearest in other
+    return False
 
 
 def labelled_otherwise(question: str, text: str, start: int, end: int) -> bool:

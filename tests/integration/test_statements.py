@@ -207,6 +207,10 @@ The last weekday train from Kellingford Central to Hollins Bridge will leave at 
 The 07:18 from Saltmarsh to Kellingford Central will be extended from three coaches to six, after many customers told us it was regularly overcrowded.
 
 Saturday trains will run every 20 minutes between 09:00 and 18:00.
+
+The station's ticket office will open at 06:15 and close at 19:30 on weekdays.
+
+Northmoor Rail aims to run 48 trains a day on the line by 2027.
 """
 DISCHARGE = """# Discharge summary
 
@@ -242,6 +246,10 @@ def test_another_train_a_changed_number_and_a_rows_other_field_are_not_asserted(
         answer = engine.ask("How many coaches will the 07:18 from Saltmarsh have?")
         assert "three coaches to six" in (answer.quotes or answer.closest)[0].text
         assert answer.short_answer is None or answer.short_answer.text == "six", answer.text
+        answer = engine.ask("What time does the ticket office shut on weekdays?")
+        assert answer.short_answer is None or answer.short_answer.text == "19:30", answer.text
+        answer = engine.ask("How many trains a day does Northmoor Rail currently run on the line?")
+        assert not answer.answered, answer.text
         answer = engine.ask("When was Mr Renwick discharged?")
         assert answer.short_answer is None or "17 February" in answer.short_answer.text, answer.text
         answer = engine.ask("What dose of ticagrelor is Mr Renwick on?")

@@ -116,7 +116,7 @@ def test_a_date_cut_short_is_shown_whole(span, after, shown):
     assert (span + after)[: len(span) + _rest_of_date(span, after)] == shown
 
 
-def test_the_old_value_of_a_change_and_another_field_of_a_row_are_not_the_bold_answer():
+def test_an_old_value_another_field_of_a_row_or_the_other_end_is_not_the_bold_answer():
     from bot.answer.kinds import labelled_otherwise, old_value
 
     def span(text: str, part: str) -> tuple[str, int, int]:
@@ -135,3 +135,20 @@ def test_the_old_value_of_a_change_and_another_field_of_a_row_are_not_the_bold_a
     assert not labelled_otherwise("What is his date of birth?", *span(row, "03/08/1957"))
     assert not labelled_otherwise("When was he discharged?", *span("Discharged: | 17 February 2025", "17 February 2025"))
     assert not labelled_otherwise("What does the family ticket cost?", *span("Family | £38 | 2 + 3 children", "£38"))
+    from bot.answer.kinds import other_end
+
+    gates = "The gates open at 8.40am and close at 8.55am."
+    assert other_end("What time do the gates shut?", *span(gates, "8.40"))
+    assert not other_end("What time do the gates shut?", *span(gates, "8.55"))
+    assert not other_end("When do the gates open?", *span(gates, "8.40"))
+    riders = "Of the 112 riders who started the stage, 104 finished."
+    assert not other_end("How many riders made it to the finish?", *span(riders, "104"))  # "finished" is nearer
+
+
+def test_a_plan_does_not_answer_how_things_stand_now():
+    from bot.answer.kinds import speaks_of_plan
+
+    goal = "We will launch a monthly giving scheme, with the aim of reaching 1,000 regular donors by March 2026."
+    assert speaks_of_plan("How many regular donors does the charity have at the moment?", goal)
+    assert not speaks_of_plan("How many regular donors does the charity hope to reach?", goal)
+    assert not speaks_of_plan("How many people currently work there?", "The plant employs 240 people.")
