@@ -221,7 +221,13 @@ def _html_blocks(element, out: TextBuilder) -> None:
                 out.block(_lines(item), joiner="\n")
         elif tag == "table":
             for row in child.iter("row"):
-                out.block(" | ".join(" ".join("".join(cell.itertext()).split()) for cell in row), joiner="\n")
+                cells = [" ".join("".join(cell.itertext()).split()) for cell in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if len(cells) == 1:  # a caption, as trafilatura gives it: a row of one cell and blanks
+                    out.block(cells[0], heading=True)
+                else:
+                    out.block(" | ".join(cells), joiner="\n")
         elif tag in BLOCK_TAGS:
             out.block(_lines(child), heading=tag == "head")
         else:

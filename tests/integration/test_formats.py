@@ -396,3 +396,18 @@ def test_a_sidebar_of_facts_is_read_and_one_of_links_or_an_advert_is_not():
     assert "Dates for your diary" in [found.text[a:b] for a, b in found.headings]
     for left_out in ("Related stories", "School choir", "ADVERTISEMENT", "spa days"):
         assert left_out not in found.text
+
+
+def test_an_html_tables_caption_is_its_heading_not_a_row():
+    """A caption read as 'Rainfall in the 24 hours to 9am on Monday | |' was quoted, its '9' in bold,
+    for how much rain fell."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The forecasters reviewed gauge {n} of the river network after the storm.</p>"
+                     for n in range(8))
+    page = (f"<html><body><article>{filler}<table><caption>Rainfall in the 24 hours to 9am on Monday</caption>"
+            "<tr><th>Location</th><th>Rainfall (mm)</th></tr><tr><td>Brackley Moor</td><td>171</td></tr>"
+            "</table></article></body></html>")
+    found = read_html(page.encode())
+    assert "Rainfall in the 24 hours to 9am on Monday\nLocation | Rainfall (mm)\nBrackley Moor | 171" in found.text
+    assert "Rainfall in the 24 hours to 9am on Monday" in [found.text[a:b] for a, b in found.headings]
