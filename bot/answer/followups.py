@@ -41,14 +41,23 @@ RELATIVE_THAT = re.compile(r"(?<!^)(?<![,;])\s(?!(?:is|was|are|were|did|does|do|
 WHO_AND_PRONOUN = re.compile(r"^\s*who\b[^?]*?(?:,|\band\b)[^?]*?\b(he|she|they|him|her|them|his|their)\b", re.IGNORECASE)
 
 
+# "this weekend", "this year": a time, not a thing of the last answer; "is there", "there's": there
+# is no place in them.
+TIME_THIS = re.compile(r"\bthis (?=(?:weekend|week|year|month|morning|afternoon|evening|summer|winter|spring|"
+                       r"autumn|term|season|time)\b)", re.IGNORECASE)
+THERE_IS = re.compile(r"\b(?:is|are|was|were|will|would|could|can|has|have|had) (there)\b"
+                      r"|\b(there)(?:'s|’s| is| are| was| were| will| has| have)\b", re.IGNORECASE)
+
+
 def is_follow_up(question: str) -> bool:
     """A question that goes on from the last one ("and ...", "what about ...") or that names nothing
     of its own but points back (a pronoun, "there", "then"; not a possessive whose noun is in it, a
-    "that" opening a clause, nor a pronoun for whom a "who" question asks)."""
+    "that" opening a clause, a pronoun for whom a "who" question asks, "this weekend" nor "is there")."""
     text = question.strip()
     if CONTINUING.search(text):
         return True
-    own = {m.start(1) for m in RELATIVE_THAT.finditer(text)} | {m.start(1) for m in WHO_AND_PRONOUN.finditer(text)}
+    own = {m.start(1) for m in RELATIVE_THAT.finditer(text)} | {m.start(1) for m in WHO_AND_PRONOUN.finditer(text)} \
+        | {m.start() for m in TIME_THIS.finditer(text)} | {m.start(1) if m.group(1) else m.start(2) for m in THERE_IS.finditer(text)}
     pointing = [m.group(0).lower() for m in POINTING.finditer(text) if m.start() not in own]
     if OWN_REFERENT.search(text):
         pointing = [word for word in pointing if word not in POSSESSIVES]

@@ -188,6 +188,9 @@ def test_a_question_whose_pronoun_points_inside_it_is_searched_alone(two_stories
     ("Who said that?", True), ("When did that happen?", True), ("What was the name of that company?", True),
     ("Who met him, and when?", True),
     ("Why not?", True), ("Why does the recipe use demerara rather than caster sugar in the topping?", False),
+    ("Which films are showing at the cinema this weekend?", False), ("Is there a cot at the cottage?", False),
+    ("Who won the best garden competition this year?", False), ("How do I get there?", True),
+    ("When did this happen?", True),
 ])
 def test_which_questions_lean_on_the_conversation(question, follows):
     assert is_follow_up(question) is follows
