@@ -296,7 +296,8 @@ def speaks_of_plan(question: str, sentence: str) -> bool:
 
 def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names another period or item of a series the question names (QUALIFIERS)
-    and not the question's own, or another item of a kind named one by one (NAMED_ITEM)."""
+    and not the question's own, or another item of a kind named one by one (NAMED_ITEM) or by a
+    number of its own (NUMBERED: a train's time, a release's version)."""
     if _names_another_item(question, sentence):
         return True
     for series, pattern in QUALIFIERS.items():

@@ -476,10 +476,10 @@ def _edge_lines(page: list[Line], split: bool = False):
 def _join(lines: list[Line], known: set[str]) -> tuple[str, list[int]]:
     """The lines as one paragraph, and where each line starts in it."""
     text, starts = "", []
+    breaks = _kept_breaks(lines)
     for n, line in enumerate(lines):
         piece = line.text
         if not n:
-            breaks = _kept_breaks(lines)
             starts.append(0)
             text = piece
             continue
