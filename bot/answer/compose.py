@@ -20,6 +20,7 @@ from bot.answer.kinds import (
     labelled_otherwise,
     lacks_asked_kind,
     names_another,
+    office_elsewhere,
     old_value,
     other_end,
     restates,
@@ -186,10 +187,11 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
         held = quotes[short.quote - 1]
         at, to = short.start - held.start, short.end - held.start
         if not span_fits(question, short.text, held.text[to:]) or restates(question, short.text, held.text[to:]) \
-                or labelled_otherwise(question, held.text, at, to):
+                or labelled_otherwise(question, held.text, at, to) or office_elsewhere(question, held.text):
             # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"),
-            # the question's own words ("What was Win Ashby's maiden name?" -> "Winifred"), or a
-            # table row's other field: the sentence most likely does not say it. Offered, not asserted.
+            # the question's own words ("What was Win Ashby's maiden name?" -> "Winifred"), a table
+            # row's other field, or a title held elsewhere ("Who is the president of Taiwan?" ->
+            # "President Joe Biden"): the sentence most likely does not say it. Offered, not asserted.
             return _tentative(question, quotes)
     lead = quotes[short.quote - 1] if short else quotes[0]
     support = [q for q in quotes if q is not lead]

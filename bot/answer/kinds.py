@@ -365,6 +365,39 @@ def labelled_otherwise(question: str, text: str, start: int, end: int) -> bool:
     return not any(w[:5] in asked for w in words(label) if w not in STOP_WORDS)
 
 
+# "Who is the president of Taiwan?", "Who is the boss of Ostrander Pumps?": an office and a named
+# body it is held in.
+ASKS_OFFICE = re.compile(r"\s*who (?:is|was|are|were|will be) (?:currently |now )?the (?P<office>[\w'’ -]{2,40}?) "
+                         r"(?:of|at|for) (?P<body>[^?]+)\?", re.IGNORECASE)
+HEADS = frozenset("boss head leade chief".split())  # asked loosely (first five letters), said by a title
+TITLES = frozenset("boss head leader chief executive ceo director president chair chairman chairwoman chairperson "
+                   "founder owner manager principal headteacher governor mayor premier minister".split())
+CAPITAL_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def office_elsewhere(question: str, sentence: str) -> bool:
+    """Whether the question asks who holds an office in a named body and the sentence does not name
+    both: "Who is the president of Taiwan?" is not answered by "President Joe Biden" in a sentence
+    whose only Taiwan is the Taiwan Strait (a longer name is another thing), nor "Who is the sports
+    director of the team?" by a rider in its results table. The first five letters match ("Egypt",
+    "Egyptian"; "publisher", "published")."""
+    asks = ASKS_OFFICE.match(question)
+    body = {w.rstrip("'’s").lower()[:5] for w in CAPITAL_WORD.findall(asks.group("body"))} - {"the", "a", "an"} \
+        if asks else set()
+    if not body:  # "of his generation": no named body to look for
+        return False
+    office = {w[:5] for w in words(asks.group("office")) if w not in STOP_WORDS}
+    said = {w[:5] for w in words(sentence)}
+    titled = office & said or (office & HEADS and said & {t[:5] for t in TITLES})
+    asked = {w.lower() for w in words(question)}
+    for found in CAPITAL_WORD.finditer(sentence):
+        if found.group().rstrip("'’s").lower()[:5] in body:
+            longer = re.match(r"\s+([A-Z][\w'’-]*)", sentence[found.end():])
+            if not longer or longer.group(1).lower() in asked:  # "Taiwan Strait" is not Taiwan
+                return not titled
+    return True
+
+
 # What a short answer must look like for the kind asked: "Who founded it?" is not answered by
 # "1979", nor "Who took over as conductor?" by "41 years", nor "When...?" by a name.
 WHEN_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|week|weekend|"

@@ -308,3 +308,13 @@ def test_an_answer_found_by_the_second_look_is_confident_only_when_the_marker_is
     assert tentative.tentative and tentative.closest[0].text == answer
     kept = composed(lead_margin - LOOK_BELOW - 1)  # the lead reads well enough for no second look
     assert not kept.answered and kept.closest[0].text == lead  # tentative or declined on the lead's own reading
+
+
+def test_a_title_held_in_another_country_is_offered_not_asserted(engine):
+    """"Who is the president of Taiwan?" had been answered in bold with the seed's "President Joe
+    Biden", whose sentence names Taiwan only in "the Taiwan Strait". Japan's defense minister, named
+    with his country, is still answered."""
+    taiwan = engine.ask("Who is the president of Taiwan?")
+    assert not taiwan.answered and taiwan.short_answer is None
+    japan = engine.ask("Who is the defense minister of Japan?")
+    assert japan.answered and japan.short_answer and "Kishi" in japan.short_answer.text

@@ -152,3 +152,19 @@ def test_a_plan_does_not_answer_how_things_stand_now():
     assert speaks_of_plan("How many regular donors does the charity have at the moment?", goal)
     assert not speaks_of_plan("How many regular donors does the charity hope to reach?", goal)
     assert not speaks_of_plan("How many people currently work there?", "The plant employs 240 people.")
+
+
+def test_an_office_is_answered_only_where_the_sentence_names_it_and_its_body():
+    from bot.answer.kinds import office_elsewhere
+
+    strait = ("The talks were the first since President Joe Biden's administration took office, amid rising "
+              "tensions in the Taiwan Strait.")
+    assert office_elsewhere("Who is the president of Taiwan?", strait)  # the Taiwan Strait is not Taiwan
+    assert not office_elsewhere("Who is the president of Taiwan?", "Taiwanese President Lai Ching-te spoke.")
+    assert not office_elsewhere("Who is the defense minister of Japan?", "Japanese Defense Minister Nobuo Kishi met him.")
+    results = "1 | Aoife Larkin (IRL) | Corvana-Strada | 12h 58m 40s"
+    assert office_elsewhere("Who is the sports director of the Corvana-Strada team?", results)  # a rider
+    assert not office_elsewhere("Who is the boss of Kestrel Baby Products?",
+                                "Martin Ellery, managing director of Kestrel Baby Products, said sorry.")
+    assert not office_elsewhere("Who was the most widely read writer of his generation?", "Luther was.")  # no body named
+    assert not office_elsewhere("Who founded Kestrel?", "Kestrel was founded in 1979.")  # no office asked
