@@ -19,10 +19,12 @@ from bot.answer.features import Question
 from bot.answer.kinds import (
     labelled_otherwise,
     lacks_asked_kind,
+    leaver_for_successor,
     names_another,
     office_elsewhere,
     old_value,
     other_end,
+    past_for_future,
     restates,
     span_fits,
     speaks_of_plan,
@@ -185,13 +187,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
         short = credit_span(question, quotes[0])
     if short and not follow_up:
         held = quotes[short.quote - 1]
-        at, to = short.start - held.start, short.end - held.start
-        if not span_fits(question, short.text, held.text[to:]) or restates(question, short.text, held.text[to:]) \
-                or labelled_otherwise(question, held.text, at, to) or office_elsewhere(question, held.text):
-            # The marker's best reading is of another kind than asked ("Who founded it?" -> "1979"),
-            # the question's own words ("What was Win Ashby's maiden name?" -> "Winifred"), a table
-            # row's other field, or a title held elsewhere ("Who is the president of Taiwan?" ->
-            # "President Joe Biden"): the sentence most likely does not say it. Offered, not asserted.
+        if _misread(question, short.text, held.text, short.start - held.start, short.end - held.start):
             return _tentative(question, quotes)
     lead = quotes[short.quote - 1] if short else quotes[0]
     support = [q for q in quotes if q is not lead]
@@ -204,6 +200,18 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     if support:
         text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
     return Answer(question, text, True, quotes, short_answer=short)
+
+def _misread(question: str, short: str, text: str, at: int, to: int) -> bool:
+    """Whether the marker's short answer `short` (text[at:to]) is most likely not what is asked, so the
+    sentence most likely does not say it either: of another kind ("Who founded it?" -> "1979"), the
+    question's own words ("What was Win Ashby's maiden name?" -> "Winifred"), a table row's other
+    field, a title held elsewhere ("Who is the president of Taiwan?" -> "President Joe Biden"), a past
+    time for one to come ("When will it be built?" -> "shelved in 2019"), or the one leaving for who
+    takes over. Such an answer is offered, not asserted."""
+    return not span_fits(question, short, text[to:]) or restates(question, short, text[to:]) \
+        or labelled_otherwise(question, text, at, to) or office_elsewhere(question, text) \
+        or past_for_future(question, text, at, to) or leaver_for_successor(question, text, at, to)
+
 
 def offered_only(answer: Answer) -> Answer:
     """A confident answer offered tentatively instead, its quotes as the closest passages."""

@@ -398,6 +398,46 @@ def office_elsewhere(question: str, sentence: str) -> bool:
     return True
 
 
+# "When will the scheme be built?", "When should the works be finished?": a time still to come.
+ASKS_FUTURE = re.compile(r"\s*(?:when|by when|on what (?:date|day)|what (?:date|day|year|month|time))\b[^?]*"
+                         r"\b(?:will|shall|should|(?:is|are) (?:due|expected|set|going|planned|scheduled) to)\b",
+                         re.IGNORECASE)
+TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|last|ago|previously|\w{3,}ed)\b", re.IGNORECASE)
+TOLD_AS_COMING = re.compile(r"\b(?:will|would|shall|should|due|expected|expects|scheduled|planned|plans|set to|"
+                            r"from|for|until|till|by|next|is to|are to|aims?|target|begins?|starts?|opens?|closes?|"
+                            r"ends?|runs?|finish(?:es)?)\b", re.IGNORECASE)
+
+
+def past_for_future(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the question asks when something is still to happen and the short answer text[start:end]
+    is a time told in the past: "When will the scheme be built?" -> "2019" in "which was shelved in
+    2019"; not "14 November 2025" in "has been listed for 14 November 2025"."""
+    if not ASKS_FUTURE.match(question):
+        return False
+    near = " ".join(text[:start].split()[-6:] + re.split(r"[,;:.]", text[end:])[0].split()[:3])
+    return bool(TOLD_AS_PAST.search(near)) and not TOLD_AS_COMING.search(near)
+
+
+# "Who is taking over Year 6?" asks for who comes, not for who goes.
+ASKS_SUCCESSOR = re.compile(r"\b(?:tak(?:e|es|ing) over|replac(?:e|es|ing)|succeed(?:s|ing)?|successor|"
+                            r"step(?:s|ping)? in|(?:the|a) new\b|who will (?:become|be) the\b|in place of)", re.IGNORECASE)
+LEAVING = re.compile(r"\b(?:leav(?:e|es|ing)|retir(?:e|es|ing|ement)|step(?:s|ping)? down|farewell|goodbye|"
+                     r"depart(?:s|ing|ure)?|resign(?:s|ing|ation)?|quit(?:s|ting)?|mov(?:es|ing) on|outgoing)\b",
+                     re.IGNORECASE)
+ARRIVING = re.compile(r"\b(?:replaced by|succeeded by|tak(?:e|es|ing) over|will take|new|appointed|join(?:s|ing)?|"
+                      r"welcome|incoming|named as|successor)\b", re.IGNORECASE)
+
+
+def leaver_for_successor(question: str, text: str, start: int, end: int) -> bool:
+    """Whether "who" asks who takes someone's place and the name text[start:end] is told as leaving,
+    with no word of anyone arriving near it: "Who is taking over Year 6 after Easter?" -> "Mr Dominic
+    Reyes" in "a fond farewell to Mr Dominic Reyes, who ... leaves at Easter"."""
+    if not (ASKS_PERSON.match(question) and ASKS_SUCCESSOR.search(question)):
+        return False
+    near = " ".join(text[:start].split()[-8:] + text[end:].split()[:12])
+    return bool(LEAVING.search(near)) and not ARRIVING.search(near)
+
+
 # What a short answer must look like for the kind asked: "Who founded it?" is not answered by
 # "1979", nor "Who took over as conductor?" by "41 years", nor "When...?" by a name.
 WHEN_WORDS = re.compile(r"\b(today|yesterday|tomorrow|tonight|morning|afternoon|evening|night|week|weekend|"
@@ -479,17 +519,26 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
     return not (ASKS_PERSON.match(question) and re.search(r"\d", span) and not re.search(r"[A-Z]", span))
 
 
+def _name_words(text: str) -> set[str]:
+    """Lower-cased words, hyphenated names both whole and in parts ("wren-adeyemi", "wren", "adeyemi")."""
+    return {w.lower() for w in re.findall(r"[\w'’-]+", text)} | {w.lower() for w in re.findall(r"\w+", text)}
+
+
 def restates(question: str, span: str, after: str = "") -> bool:
     """Whether a short answer only says again what the question says: each of its words is one of
-    the question's, or it is the first name of a person the question names: the fuller one ("What
-    was Win Ashby's maiden name?" -> "Winifred" in "Winifred "Win" Ashby"; `after`: the sentence
-    after it), or any, when the question asks who ("Whom did Kishi want to help?" -> "Nobuo").
+    the question's; for "who", a full name whose surname the question names ("Who was the source for
+    what Kishi said?" -> "Nobuo Kishi"); or the first name of a person the question names: the fuller
+    one ("What was Win Ashby's maiden name?" -> "Winifred" in "Winifred "Win" Ashby"; `after`: the
+    sentence after it), or any, when the question asks who ("Whom did Kishi want to help?" -> "Nobuo").
     A question offering a choice ("... the Broncos or the Panthers?") is answered in its own words."""
     if re.search(r"\bor\b", question, re.IGNORECASE):
         return False
     asked = {w.lower() for w in re.findall(r"\w+", question)}
     said = [w.lower() for w in re.findall(r"\w+", span)]
     if said and all(w in asked for w in said):
+        return True
+    named = re.findall(r"[A-Z][\w'’-]+", span)
+    if ASKS_PERSON.match(question) and len(said) >= 2 and named and named[-1].lower() in _name_words(question):
         return True
     rest = NAME_GOES_ON.match(after)
     first = span.strip()

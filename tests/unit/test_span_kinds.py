@@ -168,3 +168,39 @@ def test_an_office_is_answered_only_where_the_sentence_names_it_and_its_body():
                                 "Martin Ellery, managing director of Kestrel Baby Products, said sorry.")
     assert not office_elsewhere("Who was the most widely read writer of his generation?", "Luther was.")  # no body named
     assert not office_elsewhere("Who founded Kestrel?", "Kestrel was founded in 1979.")  # no office asked
+
+
+def test_a_past_time_does_not_answer_when_something_will_happen():
+    from bot.answer.kinds import past_for_future
+
+    def span(text: str, part: str) -> tuple[str, int, int]:
+        return text, text.index(part), text.index(part) + len(part)
+
+    shelved = "She called for the flood storage scheme, which was shelved in 2019 because of its cost, to be revived."
+    assert past_for_future("When will the flood storage scheme be built?", *span(shelved, "2019"))
+    assert not past_for_future("When was the flood storage scheme shelved?", *span(shelved, "2019"))
+    listed = "A hearing under the Proceeds of Crime Act has been listed for 14 November 2025."
+    assert not past_for_future("When will the court consider his assets?", *span(listed, "14 November 2025"))
+    held = "Interviews will be held in Castlebridge during the week of 3 February 2025, and shortlisted candidates told."
+    assert not past_for_future("When will the interviews be?", *span(held, "3 February 2025"))
+
+
+def test_a_who_question_is_not_answered_by_the_person_it_names():
+    from bot.answer.kinds import restates
+
+    assert restates("Who was the source for what Kishi said about Chinese aircraft?", "Nobuo Kishi")
+    assert restates("Who will take the post now that Wren-Adeyemi has moved?", "Tobias Wren-Adeyemi")
+    assert not restates("Who did Kishi meet in Tokyo?", "Lloyd Austin")
+    assert not restates("When did Kishi meet him?", "Nobuo Kishi")  # not a who question: span_fits decides
+
+
+def test_the_one_leaving_does_not_answer_who_takes_over():
+    from bot.answer.kinds import leaver_for_successor
+
+    farewell = "We say a fond farewell to Mr Dominic Reyes, who has taught in Year 6 for eleven years and leaves at Easter."
+    at = farewell.index("Mr Dominic Reyes")
+    assert leaver_for_successor("Who is taking over Year 6 after Easter?", farewell, at, at + 16)
+    assert not leaver_for_successor("Who is leaving at Easter?", farewell, at, at + 16)
+    named = "Mr Dominic Reyes leaves at Easter and will be replaced by Miss Carys Howell."
+    at = named.index("Miss Carys Howell")
+    assert not leaver_for_successor("Who is taking over Year 6 after Easter?", named, at, at + 17)
