@@ -221,6 +221,22 @@ def _ask(engine, args) -> int:
     return 0
 
 
+def _eval_work(cache_dir: Path, folder: Path) -> Path:
+    """The cache folder of a dataset folder's index: named by the folder, so that the README's
+    `--index ~/.cache/seedbot/eval/squad-v1.1-dev/index` finds it; another folder of the same name
+    (two sets' "docs/") gets its own beside it, rather than rebuilding the first one's every time."""
+    where = str(folder.resolve())
+    work = cache_dir / "eval" / folder.resolve().name
+    owner = work / "folder.txt"
+    if owner.is_file() and owner.read_text(encoding="utf-8") != where:
+        work = work.with_name(f"{work.name}-{hashlib.sha1(where.encode()).hexdigest()[:8]}")
+        owner = work / "folder.txt"
+    if not owner.is_file():
+        work.mkdir(parents=True, exist_ok=True)
+        owner.write_text(where, encoding="utf-8")
+    return work
+
+
 def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
     """The index to evaluate on: --index as given, or one built (incrementally) in the cache for a
     dataset folder that carries its own articles (SQuAD's articles/, BEIR's corpus.jsonl)."""
@@ -230,7 +246,7 @@ def _eval_index(args, dataset: Path, settings: Settings) -> Settings:
     if args.index is not None:
         return settings
     folder = dataset if dataset.is_dir() else dataset.parent
-    work = settings.cache_dir / "eval" / folder.resolve().name
+    work = _eval_work(settings.cache_dir, folder)
     if (folder / "corpus.jsonl").exists():
         seeds = materialize_beir(folder, work / "corpus")
     elif (folder / "articles").is_dir():
@@ -312,7 +328,7 @@ def _eval_each_article(args, settings: Settings, items) -> int:
 
     folder = args.dataset if args.dataset.is_dir() else args.dataset.parent
     seeds = folder / "articles" if (folder / "articles").is_dir() else settings.seeds_dir
-    work = settings.cache_dir / "eval" / folder.resolve().name / "each-article"
+    work = _eval_work(settings.cache_dir, folder) / "each-article"
     bar = ProgressBar("eval each article")
     done = [0]
 

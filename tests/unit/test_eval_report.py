@@ -33,3 +33,16 @@ def test_a_right_quote_with_a_wrong_bold_answer_is_listed_as_wrong():
     assert "## Wrong answers: fused (1)" in lines
     assert any("How much does it weigh?" in line for line in lines)
     assert not any("What does it cost?" in line for line in lines)
+
+
+def test_two_question_sets_in_folders_of_one_name_get_an_index_each(tmp_path):
+    """Two folders named docs/ had shared one cached index, rebuilt from scratch at each switch."""
+    from bot.cli import _eval_work
+
+    first, second = tmp_path / "a" / "docs", tmp_path / "b" / "docs"
+    cache = tmp_path / "cache"
+    mine = _eval_work(cache, first)
+    assert mine == cache / "eval" / "docs"  # named as the README's --index path names it
+    other = _eval_work(cache, second)
+    assert other != mine and other.parent == mine.parent and other.name.startswith("docs-")
+    assert _eval_work(cache, first) == mine and _eval_work(cache, second) == other
