@@ -374,11 +374,12 @@ td, th {{ border: 1px solid #999; padding: 2px 8px; }} th {{ text-align: {header
 
 def write_printed_pdf(path: Path, title: str, paragraphs: list[str], *, header_footer: bool = True,
                       columns: int = 1, table: list[list[str]] | None = None, header_align: str = "center",
-                      markup: str = "") -> Path:
+                      markup: str = "", closing: str = "") -> Path:
     """`paragraphs` (and a table after the first one) as a web page, printed to PDF by Chromium
     ("Save as PDF"): justified text, by default with the browser's header (date, title) and footer
     (address, "1/3") on every page; the table's header cells centred, as browsers show them, or as
-    `header_align` says. `markup` is HTML of the test's own put before the paragraphs. $CHROMIUM
+    `header_align` says. `markup` and `closing` are HTML of the test's own put before and after the
+    paragraphs. $CHROMIUM
     names the browser (default Debian's /usr/bin/chromium)."""
     import os
     import subprocess
@@ -391,7 +392,7 @@ def write_printed_pdf(path: Path, title: str, paragraphs: list[str], *, header_f
         blocks.insert(1, f"<table>{''.join(rows)}</table>")
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / (path.stem + ".html")
-        page.write_text(PRINTED_PAGE.format(title=html.escape(title), columns=columns, body="\n".join([markup, *blocks]),
+        page.write_text(PRINTED_PAGE.format(title=html.escape(title), columns=columns, body="\n".join([markup, *blocks, closing]),
                                             header_align=header_align), encoding="utf-8")
         args = [os.environ.get("CHROMIUM") or "/usr/bin/chromium", *CHROMIUM_ARGS, f"--user-data-dir={work}/profile",
                 f"--print-to-pdf={path.resolve()}", *([] if header_footer else ["--no-pdf-header-footer"]),

@@ -30,10 +30,11 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # HTML bylines; 3: PDF table rows whose cells wrap; 4: HTML paragraphs whatever their class; 5: a
 # Markdown block after a list or a table a blank line apart; 6: PDF first cells and headers that
 # wrap, smaller headings; 7: PDF lines the writer broke, as in an address; 8: an HTML <br> a line
-# break; 9: an HTML sidebar of facts; 10: an HTML table's caption a heading). A build stores it
+# break; 9: an HTML sidebar of facts; 10: an HTML table's caption a heading; 11: PDF lines repeated
+# at opposite edges kept, a web address its own line). A build stores it
 # with its chunking: rows made by older readers are not reused, so an upgrade re-reads every file
 # once instead of serving the old text.
-READERS = 10
+READERS = 11
 
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
 # chunks per MB of prose on two cores, and under 100 MB of memory per MB (README, "Reliability").

@@ -55,6 +55,8 @@ LINE_HYPHEN = ("-", "\x02", "\u00ad", "\ufffe")  # PDFium's marks of a hyphen it
 # Endings that are not words of their own: "cloak-" + "ing" is one word whatever the vocabulary says.
 SUFFIXES = set("ing ings ed er ers est ness ment ments ist ists ism ian ians dom able ible less ful ly ity "
                "ion ions ive ous ship hood most wise".split())
+# An email or web address begins a line of its own, in lower case: it does not go on from the one above.
+WEB_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|www\.|https?://")
 JUNK_TITLE = re.compile(r"(untitled|microsoft word\b.*|.*\.(docx?|pdf|tex|dvi|indd)|document\d*)$", re.IGNORECASE)
 
 
@@ -429,7 +431,7 @@ def _kept_breaks(lines: list[Line]) -> list[bool]:
     if len(lines) < 3:
         return [False] * (len(lines) - 1)
     broken = [_broken_on_purpose(prev, line) for prev, line in zip(lines, lines[1:])]
-    goes_on = [line.text[:1].islower() for line in lines[1:]]
+    goes_on = [line.text[:1].islower() and not WEB_ADDRESS.match(line.text) for line in lines[1:]]
     start = 0
     while start < len(broken):
         end = start
@@ -452,25 +454,28 @@ def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
         return re.sub(r"\d+", "#", line.text.lower())
 
     edges = [_edge_lines(page) for page in pages]
-    counts = Counter(shape(line) for page in edges for line in {shape(line): line for line in page}.values())
-    repeated = {s for s, n in counts.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)}
+    # Repeated at the same edge: a letter's sender heading its first page and signing its last is no
+    # running header.
+    repeated = []
+    for side in (0, 1):
+        counts = Counter(shape(line) for page in edges for line in {shape(line): line for line in page[side]}.values())
+        repeated.append({s for s, n in counts.items() if len(pages) >= 2 and n >= max(2, (len(pages) + 1) // 2)})
     kept = []
-    for page, (top, bottom) in zip(pages, (_edge_lines(page, split=True) for page in pages)):
+    for page, (top, bottom) in zip(pages, edges):
         dropped = set()
-        for side in (top, bottom):
-            for line in side:  # outermost first; furniture is never below a body line at the top
-                if not (FURNITURE.fullmatch(line.text) or shape(line) in repeated):
+        for side, lines in enumerate((top, bottom)):
+            for line in lines:  # outermost first; furniture is never below a body line at the top
+                if not (FURNITURE.fullmatch(line.text) or shape(line) in repeated[side]):
                     break
                 dropped.add(id(line))
         kept.append([line for line in page if id(line) not in dropped])
     return kept
 
 
-def _edge_lines(page: list[Line], split: bool = False):
+def _edge_lines(page: list[Line]) -> tuple[list[Line], list[Line]]:
     """The EDGE_LINES lines highest on the page and the lowest, outermost first."""
     by_height = sorted(page, key=lambda line: -line.bottom)
-    top, bottom = by_height[:EDGE_LINES], by_height[::-1][:EDGE_LINES]
-    return (top, bottom) if split else top + bottom
+    return by_height[:EDGE_LINES], by_height[::-1][:EDGE_LINES]
 
 
 def _join(lines: list[Line], known: set[str]) -> tuple[str, list[int]]:

@@ -122,3 +122,17 @@ def test_lines_the_writer_broke_stay_lines(tmp_path):
     two = write_printed_pdf(tmp_path / "two.pdf", "Gallery Notes", [FACT, *filler(30, 11)], columns=2,
                             header_footer=False)
     assert "\n" not in extract(".pdf", two.read_bytes()).text.replace("\n\n", "")
+
+
+def test_a_letters_sender_heading_its_first_page_and_signing_its_last_is_kept(tmp_path):
+    """A two-page letter's sender, first at the top of page 1 and last at the foot of page 2, was
+    dropped as a running header; and an email address was joined to the postcode above it."""
+    sender = "<p><b>Pemberton &amp; Hale Lettings</b><br>3 Market Hill<br>Sedgecombe<br>SD1 4RW<br>" \
+             "lettings@pembertonhale.co.uk</p>"
+    signed = "<p>Yours sincerely,<br>Oliver Brandreth<br>Senior Lettings Negotiator<br>Pemberton &amp; Hale Lettings</p>"
+    pdf = write_printed_pdf(tmp_path / "renewal.pdf", "Tenancy Renewal", filler(50, 21), header_footer=False,
+                            markup=sender, closing=signed)
+    assert len(pdfium.PdfDocument(str(pdf))) == 2
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "\n\nPemberton & Hale Lettings\n3 Market Hill\nSedgecombe\nSD1 4RW\nlettings@pembertonhale.co.uk\n\n" in text
+    assert text.endswith("Oliver Brandreth\nSenior Lettings Negotiator\nPemberton & Hale Lettings")
