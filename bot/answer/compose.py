@@ -28,6 +28,7 @@ from bot.answer.kinds import (
     restates,
     span_fits,
     speaks_of_plan,
+    titled_otherwise,
 )
 from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, SIGNATURE, asks_for_credit
@@ -206,11 +207,13 @@ def _misread(question: str, short: str, text: str, at: int, to: int) -> bool:
     sentence most likely does not say it either: of another kind ("Who founded it?" -> "1979"), the
     question's own words ("What was Win Ashby's maiden name?" -> "Winifred"), a table row's other
     field, a title held elsewhere ("Who is the president of Taiwan?" -> "President Joe Biden"), a past
-    time for one to come ("When will it be built?" -> "shelved in 2019"), or the one leaving for who
-    takes over. Such an answer is offered, not asserted."""
+    time for one to come ("When will it be built?" -> "shelved in 2019"), the one leaving for who
+    takes over, or a name given another role than the one asked ("Sunita Bhatt (Secretary)" for who
+    replaces the Chair). Such an answer is offered, not asserted."""
     return not span_fits(question, short, text[to:]) or restates(question, short, text[to:]) \
         or labelled_otherwise(question, text, at, to) or office_elsewhere(question, text) \
-        or past_for_future(question, text, at, to) or leaver_for_successor(question, text, at, to)
+        or past_for_future(question, text, at, to) or leaver_for_successor(question, text, at, to) \
+        or titled_otherwise(question, text, at, to)
 
 
 def offered_only(answer: Answer) -> Answer:

@@ -418,6 +418,23 @@ def past_for_future(question: str, text: str, start: int, end: int) -> bool:
     return bool(TOLD_AS_PAST.search(near)) and not TOLD_AS_COMING.search(near)
 
 
+# A name's role in brackets after it, as a list of those present gives it: "Sunita Bhatt (Secretary)".
+ROLE_LABEL = re.compile(r"\(([A-Z][^()]{0,40})\)")
+
+
+def titled_otherwise(question: str, text: str, start: int, end: int) -> bool:
+    """Whether "who" is answered by a name text[start:end] whose bracketed role is not the one asked,
+    while the role asked is another name's: "Who will replace Colin Fairweather as Chair?" ->
+    "Sunita Bhatt" in "Present: Colin Fairweather (Chair), Sunita Bhatt (Secretary), ...". """
+    own = ROLE_LABEL.match(text[end:].lstrip())
+    if not (own and ASKS_PERSON.match(question)):
+        return False
+    asked = {w[:5] for w in words(question) if w not in STOP_WORDS}
+    roles = [{w[:5] for w in words(label.group(1))} for label in ROLE_LABEL.finditer(text)]
+    mine = {w[:5] for w in words(own.group(1))}
+    return not asked & mine and any(asked & role for role in roles)
+
+
 # "Who is taking over Year 6?" asks for who comes, not for who goes.
 ASKS_SUCCESSOR = re.compile(r"\b(?:tak(?:e|es|ing) over|replac(?:e|es|ing)|succeed(?:s|ing)?|successor|"
                             r"step(?:s|ping)? in|(?:the|a) new\b|who will (?:become|be) the\b|in place of)", re.IGNORECASE)

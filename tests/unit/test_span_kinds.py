@@ -204,3 +204,14 @@ def test_the_one_leaving_does_not_answer_who_takes_over():
     named = "Mr Dominic Reyes leaves at Easter and will be replaced by Miss Carys Howell."
     at = named.index("Miss Carys Howell")
     assert not leaver_for_successor("Who is taking over Year 6 after Easter?", named, at, at + 17)
+
+
+def test_a_name_given_another_role_does_not_answer_who_holds_the_one_asked():
+    from bot.answer.kinds import titled_otherwise
+
+    present = "Present: Colin Fairweather (Chair), Sunita Bhatt (Secretary), Ray Hollingworth (Treasurer)."
+    at = present.index("Sunita Bhatt")
+    assert titled_otherwise("Who will replace Colin Fairweather as Chair?", present, at, at + 12)
+    assert not titled_otherwise("Who is the secretary?", present, at, at + 12)
+    at = present.index("Ray Hollingworth")
+    assert not titled_otherwise("Who looks after the money?", present, at, at + 16)  # no role asked is named
