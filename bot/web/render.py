@@ -360,5 +360,7 @@ table.docs th { color: var(--body-text-color-subdued); font-weight: 600; }
 #sources { max-height: 640px; overflow-y: auto !important; }  /* Gradio sets its blocks visible */
 /* On a phone the panel is under the chat: the page scrolls, not a box inside it. */
 @media (max-width: 640px) { #sources { max-height: none; overflow-y: visible !important; } }
-#chat .bubble-wrap { padding-top: 36px; }  /* keep the first message clear of the chat's buttons */
+/* The chat's own buttons (clear, copy all) get a strip of their own above the messages: over the
+   scrolling messages they hid the first visible line. */
+#chat .bubble-wrap { padding-top: 0 !important; margin-top: 32px; height: calc(100% - 32px) !important; }
 """

@@ -225,6 +225,12 @@ def test_chat_sources_feedback_and_rebuild(page, server, shots):
     assert "closest, may not answer" in page.locator("#sources").inner_text()
     page.screenshot(path=str(shots / "web-tentative.png"), full_page=True)
 
+    # The chat has scrolled: its own buttons (clear, copy all) stand above the messages, not over
+    # the first visible one.
+    buttons, messages = page.locator("#chat .top-panel").bounding_box(), page.locator("#chat .bubble-wrap").bounding_box()
+    assert page.evaluate("() => { const w = document.querySelector('#chat .bubble-wrap'); return w.scrollHeight > w.clientHeight; }")
+    assert buttons["y"] + buttons["height"] <= messages["y"]
+
     # Rebuild from the Index tab with a new article; the panel shows the new version.
     (server.seeds / "ferry.txt").write_text(
         "Ferry notes\n\nThe ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n")
