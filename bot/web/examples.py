@@ -17,6 +17,9 @@ from bot.core.lexical import STOP_WORDS
 
 NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s(?:of\s|the\s|de\s|von\s)?[A-Z][\w'’-]*[a-z][\w'’-]*)+")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" ending right where a name starts
+# A name going on from a capitalised word and "and": "Country Planning Act" is the end of "Town and
+# Country Planning Act", not a name to offer ("Japan and America" are two names, so "and" stays out).
+TAIL_OF_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+(?:and|&)\s+$")
 TEMPLATE = "What is known about {}?"
 SCAN_CHARS = 20_000  # of each article: its opening names what it is about
 PER_DOCUMENT = 3  # names tried per article
@@ -29,6 +32,8 @@ def names(text: str) -> list[str]:
     put back before a name the article mostly writes with it ("the Taiwan Strait", never "the Nobuo Kishi")."""
     counts, with_the = Counter(), Counter()
     for match in NAME.finditer(text[:SCAN_CHARS]):
+        if TAIL_OF_NAME.search(text, max(0, match.start() - 40), match.start()):
+            continue
         words = match.group().split()
         the = bool(THE_BEFORE.search(text, max(0, match.start() - 8), match.start()))
         while words and words[0].lower() in STOP_WORDS:
