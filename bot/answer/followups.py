@@ -49,15 +49,23 @@ THERE_IS = re.compile(r"\b(?:is|are|was|were|will|would|could|can|has|have|had) 
                       r"|\b(there)(?:'s|’s| is| are| was| were| will| has| have)\b", re.IGNORECASE)
 
 
+# "it" waiting for what comes after "to": "How much would it cost to add my son?", "Is it safe to
+# swim?" name their own thing.
+DUMMY_IT = re.compile(r"\b(?:would|will|does|do|did|is|was|could|can|should|might|may)\s+(it)\s+(?:\w+\s+){0,2}?"
+                      r"to\s+(?!(?:the|a|an|his|her|their|its|my|your|our|them|him|us|me|it)\b)[a-z]+", re.IGNORECASE)
+
+
 def is_follow_up(question: str) -> bool:
     """A question that goes on from the last one ("and ...", "what about ...") or that names nothing
     of its own but points back (a pronoun, "there", "then"; not a possessive whose noun is in it, a
-    "that" opening a clause, a pronoun for whom a "who" question asks, "this weekend" nor "is there")."""
+    "that" opening a clause, a pronoun for whom a "who" question asks, "this weekend", "is there" nor
+    an "it" that stands for what follows "to")."""
     text = question.strip()
     if CONTINUING.search(text):
         return True
     own = {m.start(1) for m in RELATIVE_THAT.finditer(text)} | {m.start(1) for m in WHO_AND_PRONOUN.finditer(text)} \
-        | {m.start() for m in TIME_THIS.finditer(text)} | {m.start(1) if m.group(1) else m.start(2) for m in THERE_IS.finditer(text)}
+        | {m.start() for m in TIME_THIS.finditer(text)} | {m.start(1) if m.group(1) else m.start(2) for m in THERE_IS.finditer(text)} \
+        | {m.start(1) for m in DUMMY_IT.finditer(text)}
     pointing = [m.group(0).lower() for m in POINTING.finditer(text) if m.start() not in own]
     if OWN_REFERENT.search(text):
         pointing = [word for word in pointing if word not in POSSESSIVES]

@@ -118,9 +118,16 @@ def asks_for_credit(question: str) -> str:
     return "author" if AUTHOR_QUESTION.search(question) else "date" if DATE_QUESTION.search(question) else ""
 
 
+# What may stand between a closing and the name typed under it: the signature as written ("C.
+# Petrakis"), "pp", "(signed)".
+SIGNED_AS = re.compile(r"\n\s*(?:(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|p\.?p\.?|\(signed\))\s*$", re.IGNORECASE)
+
+
 def signs(text_before: str) -> bool:
-    """Whether a line after `text_before` is a letter's signature: it comes right after a closing."""
-    return bool(CLOSING.search(text_before[-60:].rstrip()))
+    """Whether a line after `text_before` is a letter's signature: it comes right after a closing,
+    or after the signature as written under the closing ("Yours faithfully," "C. Petrakis")."""
+    before = text_before[-90:].rstrip()
+    return bool(CLOSING.search(before) or CLOSING.search(SIGNED_AS.sub("", before).rstrip()))
 
 
 CREDIT_WORDS = re.compile(r"(?:wr[io]te|written|author|writer|reporter|byline|articl|review|stori|stories|piec|report|"

@@ -191,6 +191,8 @@ def test_a_question_whose_pronoun_points_inside_it_is_searched_alone(two_stories
     ("Which films are showing at the cinema this weekend?", False), ("Is there a cot at the cottage?", False),
     ("Who won the best garden competition this year?", False), ("How do I get there?", True),
     ("When did this happen?", True),
+    ("How much would it cost to add my son back onto the policy?", False), ("What would it cost?", True),
+    ("How long does it take to charge the bike?", False), ("Is it covered?", True),
 ])
 def test_which_questions_lean_on_the_conversation(question, follows):
     assert is_follow_up(question) is follows

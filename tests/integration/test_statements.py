@@ -262,6 +262,8 @@ Mr Renwick was admitted on 11 February with chest pain and had a stent fitted th
 
 Yours sincerely,
 
+O. Prys-Jenkins
+
 Dr Owain Prys-Jenkins
 Specialty Registrar in Cardiology
 """
@@ -274,7 +276,9 @@ A fire destroyed a furniture warehouse on the Brookside estate on Tuesday night.
 
 
 def test_who_signed_a_letter_is_the_name_under_its_closing(tmp_path, embedder):
-    """Found by two new users: a letter's signer could never be quoted (a name line is no sentence)."""
+    """Found by two new users: a letter's signer could never be quoted (a name line is no sentence);
+    and by a third, when the signature as written ("O. Prys-Jenkins") stood between the closing and
+    the name."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "letter.txt").write_text(LETTER)
