@@ -360,6 +360,8 @@ table.docs th { color: var(--body-text-color-subdued); font-weight: 600; }
 #sources { max-height: 640px; overflow-y: auto !important; }  /* Gradio sets its blocks visible */
 /* On a phone the panel is under the chat: the page scrolls, not a box inside it. */
 @media (max-width: 640px) { #sources { max-height: none; overflow-y: visible !important; } }
+/* ... and once a question is asked, the example questions no longer stand between the answer and it. */
+@media (max-width: 640px) { div:has(#chat .message-row) #examples { display: none !important; } }
 /* The chat's own buttons (clear, copy all) get a strip of their own above the messages: over the
    scrolling messages they hid the first visible line. */
 #chat .bubble-wrap { padding-top: 0 !important; margin-top: 32px; height: calc(100% - 32px) !important; }

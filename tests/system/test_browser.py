@@ -278,7 +278,10 @@ def test_page_loads(page, server):
 
 def test_on_a_phone_the_sources_are_below_and_the_intro_says_where(browser, server, shots):
     with opened(browser, server.url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True) as page:
+        expect(page.locator("#examples button").first).to_be_visible()
         ask(page, "Who is Japan's defense minister?", "Kishi")
+        # Once asked, the example questions no longer stand between the answer and its sources.
+        expect(page.locator("#examples")).to_be_hidden()
         chat, sources = page.locator("#chat").bounding_box(), page.locator("#sources").bounding_box()
         assert sources["y"] >= chat["y"] + chat["height"]  # stacked: below, not to the right
         intro = page.get_by_text("points to its passage under").inner_text()
