@@ -170,7 +170,7 @@ def sources_html(answer: dict | None, documents: dict) -> str:
     if answer.get("answered"):
         quotes = answer.get("quotes", [])
         cards = [quote_card(q, documents, f'[{q["n"]}]', short=answer.get("short_answer"),
-                            show_chance=scores_in_order(quotes), shown=shown) for q in quotes]
+                            show_chance=chances_shown(quotes), shown=shown) for q in quotes]
         return '<div class="src-list">' + asked + "".join(cards) + "</div>"
     closest = answer.get("closest", [])
     if answer.get("tentative"):
@@ -189,12 +189,14 @@ def sources_html(answer: dict | None, documents: dict) -> str:
     return '<div class="src-list">' + asked + intro + "".join(cards) + "</div>"
 
 
-def scores_in_order(quotes: list[dict]) -> bool:
-    """Whether the quotes' chances fall from [1] down. The marker may settle a sentence the ranking
-    scored lower as [1] (answer/ranking.py's settle_first); then "[1] 37%, [2] 62%" would read as a
-    mistake, so no chance is shown for that answer: the order is the bot's estimate."""
+def chances_shown(quotes: list[dict]) -> bool:
+    """Whether a confident answer's quotes show their chances: they fall from [1] down, and [1]'s is
+    at least even. The marker may settle a sentence the ranking scored lower as [1] (answer/ranking.py's
+    settle_first), and it decides whether an answer is confident; then "[1] 37%, [2] 62%" would read
+    as a mistake, and "32% chance it answers" beside an answer given as the answer as a
+    contradiction, so no chance is shown for that answer: the order is the bot's estimate."""
     shown = [round(q["score"], 2) for q in quotes]  # as percentages show them
-    return all(a >= b for a, b in zip(shown, shown[1:]))
+    return bool(shown) and shown[0] >= 0.5 and all(a >= b for a, b in zip(shown, shown[1:]))
 
 
 def chat_markdown(answer: dict) -> str:

@@ -331,14 +331,17 @@ def test_the_web_apps_start_up_names_the_files_it_left_out(tmp_path):
 
 
 def test_chances_never_contradict_the_order_shown():
-    from bot.web.render import scores_in_order, sources_html
+    from bot.web.render import chances_shown, sources_html
 
     quote = {"source": "a.txt", "start": 0, "end": 5, "text": "Hello", "n": 1}
     unordered = {"question": "q", "answered": True, "quotes": [{**quote, "score": 0.37}, {**quote, "n": 2, "score": 0.62}]}
     ordered = {"question": "q", "answered": True, "quotes": [{**quote, "score": 0.62}, {**quote, "n": 2, "score": 0.37}]}
-    assert not scores_in_order(unordered["quotes"]) and scores_in_order(ordered["quotes"])
+    assert not chances_shown(unordered["quotes"]) and chances_shown(ordered["quotes"])
     assert "chance it answers" not in sources_html(unordered, {})
     assert sources_html(ordered, {}).count("chance it answers") == 2
+    # Given as the answer, yet "32% chance it answers": a contradiction, so no chance is shown.
+    low = {"question": "q", "answered": True, "quotes": [{**quote, "score": 0.32}, {**quote, "n": 2, "score": 0.1}]}
+    assert "chance it answers" not in sources_html(low, {})
     tentative = {"question": "q", "answered": False, "tentative": True, "quotes": [],
                  "closest": [{**quote, "score": 0.98}]}  # "may not answer" and "98%" would contradict
     assert "may not answer" in sources_html(tentative, {}) and "chance it answers" not in sources_html(tentative, {})
