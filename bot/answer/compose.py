@@ -202,6 +202,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
         text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
     return Answer(question, text, True, quotes, short_answer=short)
 
+
 def _misread(question: str, short: str, text: str, at: int, to: int) -> bool:
     """Whether the marker's short answer `short` (text[at:to]) is most likely not what is asked, so the
     sentence most likely does not say it either: of another kind ("Who founded it?" -> "1979"), the
