@@ -554,8 +554,9 @@ def restates(question: str, span: str, after: str = "") -> bool:
     said = [w.lower() for w in re.findall(r"\w+", span)]
     if said and all(w in asked for w in said):
         return True
-    named = re.findall(r"[A-Z][\w'’-]+", span)
-    if ASKS_PERSON.match(question) and len(said) >= 2 and named and named[-1].lower() in _name_words(question):
+    surname = re.search(r"\b([A-Z][\w'’-]+)\W*$", span)  # a name ends in a capitalised word: not "The harbor pilot"
+    if ASKS_PERSON.match(question) and len(said) >= 2 and surname and surname.group(1).lower() not in STOP_WORDS \
+            and surname.group(1).lower() in _name_words(question):
         return True
     rest = NAME_GOES_ON.match(after)
     first = span.strip()

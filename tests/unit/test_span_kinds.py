@@ -192,6 +192,7 @@ def test_a_who_question_is_not_answered_by_the_person_it_names():
     assert restates("Who will take the post now that Wren-Adeyemi has moved?", "Tobias Wren-Adeyemi")
     assert not restates("Who did Kishi meet in Tokyo?", "Lloyd Austin")
     assert not restates("When did Kishi meet him?", "Nobuo Kishi")  # not a who question: span_fits decides
+    assert not restates("Who guides the tankers?", "The harbor pilot")  # "The" is no surname
 
 
 def test_the_one_leaving_does_not_answer_who_takes_over():
