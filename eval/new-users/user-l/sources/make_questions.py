@@ -12,7 +12,7 @@ def html_text(p):
     t = html.unescape(t)
     return re.sub(r"\s+", " ", t)
 texts = {
- "kettle-recall.html": html_text(S/"recall.html"),
+ "kettle-recall.html": html_text(A/"kettle-recall.html"),
  "planning-decision.pdf": html_text(S/"planning-decision.html"),
  "concert-programme.pdf": html_text(S/"concert-programme.html"),
  "dental-treatment-plan.docx": (S/"dental-treatment-plan.txt").read_text(),
