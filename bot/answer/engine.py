@@ -21,7 +21,7 @@ import numpy as np
 from bot.answer.candidates import Candidate, candidates
 from bot.answer.compose import Answer, compose, offered_only
 from bot.answer.features import Question, follow_up_info, question_info
-from bot.answer.followups import check_history, goes_on_alone, resolve
+from bot.answer.followups import check_history, goes_on_alone, keep_to_thread, resolve
 from bot.answer.ranking import AnswerModel, credit_first, rank, refusal_evidence
 from bot.answer.refusal import Calibration, calibrate, probe_questions
 from bot.answer.retrieve import Hit, Retriever
@@ -199,8 +199,9 @@ class Engine:
         probability = self.model.refusal.probability(refusal_evidence(info, hits, ranked), loaded.calibration) \
             if ranked else 0.0
         if query != text and ranked:
+            thread = ranked[0].source  # the story the conversation is on: the joined question's best sentence's
             info, found = loaded.weigh_follow_up(info, hits, text)
-            ranked = rank(self.model, found, loaded.index)
+            ranked = keep_to_thread(rank(self.model, found, loaded.index), thread)
         ranked, credited = credit_first(text, self.model, found, ranked, hits, loaded.index)
         answer = compose(text, ranked, probability >= threshold or credited, loaded.original_text,
                          answer_probability=probability, asked=info, marker=self.marker(),

@@ -94,6 +94,14 @@ def resolve(question: str, history: list[dict]) -> str:
     return f"{question} ({previous[-1].strip()})"
 
 
+def keep_to_thread(ranked: list, thread: str) -> list:
+    """A follow-up's sentences, those of the conversation's story (`thread`, the source of the joined
+    question's best sentence) first, each side in its order: weighed against the follow-up alone,
+    "How old is he?" after "Who was jailed for stealing from the supporters' trust?" ranked "The
+    24-year-old striker" of another story over the thief's "41"."""
+    return sorted(ranked, key=lambda candidate: candidate.source != thread)
+
+
 def history_problem(history) -> str:
     """What is wrong with a conversation as a caller gives it (the API, `bot ask`'s JSON lines, a
     question set), or "": None or a list of {"role": "user"|"assistant", "content": str} objects."""

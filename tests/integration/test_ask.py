@@ -161,6 +161,31 @@ def test_a_follow_up_is_answered_by_a_new_sentence_not_the_last_answer_again(two
     assert answer.resolved_question and "Owen Pike" in answer.quotes[0].text
 
 
+@pytest.fixture(scope="module")
+def captain_and_coach(tmp_path_factory, embedder):
+    """Two stories; only the other one states an age, plainly."""
+    from bot import build
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+
+    folder = tmp_path_factory.mktemp("captain-and-coach")
+    (folder / "chess.txt").write_text(TWO_STORIES["chess.txt"].replace("Sixteen-year-old Marek", "Marek"))
+    (folder / "ferry.txt").write_text(TWO_STORIES["ferry.txt"] + "\nThe 61-year-old captain, Dan Rowe, has sailed "
+                                      "the crossing since he was a boy.\n")
+    settings = Settings.from_env(seeds_dir=folder, index_dir=folder.parent / "captain-and-coach-index")
+    build(settings, embedder)
+    return Engine(settings, embedder)
+
+
+def test_a_follow_up_stays_with_the_story_the_conversation_is_on(captain_and_coach):
+    # Weighed against "How old is he?" alone, the captain's age in the ferry story won, confidently.
+    history = [{"role": "user", "content": "Who coaches Marek Quill?"},
+               {"role": "assistant", "content": "**Owen Pike**"}]
+    answer = captain_and_coach.ask("How old is he?", history)
+    shown = answer.quotes or answer.closest
+    assert shown[0].source == "chess.txt" and not answer.answered
+
+
 def test_a_question_whose_pronoun_points_inside_it_is_searched_alone(two_stories):
     history = [{"role": "user", "content": "What will the ferry cut mean for cafes?"},
                {"role": "assistant", "content": "Cafe owners warned it could halve their winter trade."}]
