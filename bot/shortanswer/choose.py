@@ -191,6 +191,18 @@ def _rest_of_date(span: str, after: str) -> int:
     return found.end() if found else 0
 
 
+# A word of degree before a level read alone ("high" of "very high"): without it the level is another.
+DEGREE = re.compile(r"\b(?:very|extremely|exceptionally|unusually|fairly|moderately|slightly|quite|rather|"
+                    r"relatively|particularly|mostly|largely|partly)\s+$", re.IGNORECASE)
+
+
+def _degree_before(before: str, span: str) -> int:
+    """How many characters of `before` to add to a level the marker read without its degree: "How
+    bad will the pollen be?" -> "very high", not "high" (a level in words: lower case)."""
+    found = DEGREE.search(before) if span[:1].islower() else None
+    return len(before) - found.start() if found else 0
+
+
 @dataclass(frozen=True)
 class ShortAnswerModel:
     weights: np.ndarray  # per FEATURES
@@ -245,5 +257,6 @@ def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLi
         end += possessive.end() if possessive else 0
     end += _counted_unit(question_text, quote.text[start:end], quote.text[end:])
     end += _rest_of_date(quote.text[start:end], quote.text[end:])
+    start -= _degree_before(quote.text[:start], quote.text[start:end])
     return ShortAnswer(quote.text[start:end], quote.source, quote.start + start, quote.start + end,
                        quote.n, probability)

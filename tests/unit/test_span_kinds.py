@@ -116,6 +116,19 @@ def test_a_date_cut_short_is_shown_whole(span, after, shown):
     assert (span + after)[: len(span) + _rest_of_date(span, after)] == shown
 
 
+@pytest.mark.parametrize("before, span, shown", [
+    ("Grass pollen will be very ", "high", "very high"),
+    ("The risk is Extremely ", "low", "Extremely low"),
+    ("It was very ", "Monday", "Monday"),  # a name has no degree
+    ("Prices rose a very ", "12%", "12%"),
+    ("The every ", "high", "high"),  # a word ending in one is not one
+])
+def test_a_level_is_shown_with_its_degree(before, span, shown):
+    from bot.shortanswer.choose import _degree_before
+
+    assert (before + span)[len(before) - _degree_before(before, span):] == shown
+
+
 def test_an_old_value_another_field_of_a_row_or_the_other_end_is_not_the_bold_answer():
     from bot.answer.kinds import labelled_otherwise, old_value
 
