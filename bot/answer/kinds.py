@@ -468,8 +468,8 @@ SCHOOL_YEAR = re.compile(r"\s*(?:Year|Class|Group|Form|Grade|Key Stage)\s+\d{1,2
 # it began?" asks a number, not a time).
 ASKS_TIME = re.compile(r"\s*(?:in |during |on |at )?(?:when\b(?![^?]*,\s*(?:what|who|which|how|where|why)\b)"
                        r"|(?:what|which) (?:year|date|day|month|century|decade|time|season)\b)", re.IGNORECASE)
-ASKS_QUANTITY = re.compile(r"\s*(?:how (?:many|much|old|long|far)|(?:what|which) (?:percentage|percent|number|"
-                           r"amount|age|share|proportion))\b", re.IGNORECASE)
+ASKS_QUANTITY = re.compile(r"\s*(?:how (?:many|much|old|long|far|cold|warm|hot)|(?:what|which) (?:percentage|percent|"
+                           r"number|amount|age|share|proportion|temperature))\b", re.IGNORECASE)
 # "What time does it open?" asks for a time of day, not a span of time.
 ASKS_CLOCK = re.compile(r"\s*(?:at |by |from |until )?what time\b(?! (?:period|of|frame|span|zone|scale|limit))",
                         re.IGNORECASE)
