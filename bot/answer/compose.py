@@ -211,7 +211,7 @@ def _misread(question: str, short: str, text: str, at: int, to: int) -> bool:
     time for one to come ("When will it be built?" -> "shelved in 2019"), the one leaving for who
     takes over, or a name given another role than the one asked ("Sunita Bhatt (Secretary)" for who
     replaces the Chair). Such an answer is offered, not asserted."""
-    return not span_fits(question, short, text[to:]) or restates(question, short, text[to:]) \
+    return not span_fits(question, short, text[to:]) or restates(question, short, text[to:], text[:at]) \
         or labelled_otherwise(question, text, at, to) or office_elsewhere(question, text) \
         or past_for_future(question, text, at, to) or leaver_for_successor(question, text, at, to) \
         or titled_otherwise(question, text, at, to)

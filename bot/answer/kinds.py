@@ -541,12 +541,13 @@ def _name_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w'’-]+", text)} | {w.lower() for w in re.findall(r"\w+", text)}
 
 
-def restates(question: str, span: str, after: str = "") -> bool:
+def restates(question: str, span: str, after: str = "", before: str = "") -> bool:
     """Whether a short answer only says again what the question says: each of its words is one of
     the question's; for "who", a full name whose surname the question names ("Who was the source for
     what Kishi said?" -> "Nobuo Kishi"); or the first name of a person the question names: the fuller
     one ("What was Win Ashby's maiden name?" -> "Winifred" in "Winifred "Win" Ashby"; `after`: the
-    sentence after it), or any, when the question asks who ("Whom did Kishi want to help?" -> "Nobuo").
+    sentence after it), or any, when the question asks who ("Whom did Kishi want to help?" -> "Nobuo",
+    and "Nobuo" of "Kishi Nobuo", the family name first: `before`, the sentence before it).
     A question offering a choice ("... the Broncos or the Panthers?") is answered in its own words."""
     if re.search(r"\bor\b", question, re.IGNORECASE):
         return False
@@ -558,8 +559,12 @@ def restates(question: str, span: str, after: str = "") -> bool:
     if ASKS_PERSON.match(question) and len(said) >= 2 and surname and surname.group(1).lower() not in STOP_WORDS \
             and surname.group(1).lower() in _name_words(question):
         return True
-    rest = NAME_GOES_ON.match(after)
     first = span.strip()
+    named_before = re.search(r"\b([A-Z][\w'’-]+)\s+$", before)
+    if ASKS_PERSON.match(question) and re.fullmatch(r"[A-Z]\w+", first) and named_before \
+            and named_before.group(1).lower() in asked and named_before.group(1).lower() not in STOP_WORDS:
+        return True
+    rest = NAME_GOES_ON.match(after)
     if not (rest and re.fullmatch(r"[A-Z]\w+", first) and rest.group(1).lower() in asked):
         return False
     # "Winifred" for the "Win Ashby" asked about; "Nobuo" (of "Nobuo Kishi") for "Whom did Kishi help?".

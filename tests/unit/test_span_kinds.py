@@ -208,6 +208,10 @@ def test_a_who_question_is_not_answered_by_the_person_it_names():
     assert not restates("Who did Kishi meet in Tokyo?", "Lloyd Austin")
     assert not restates("When did Kishi meet him?", "Nobuo Kishi")  # not a who question: span_fits decides
     assert not restates("Who guides the tankers?", "The harbor pilot")  # "The" is no surname
+    # The family name first: "Kishi Nobuo" is the very person asked about, not whom he would help.
+    assert restates("Whom did Kishi suggest the forces could help?", "Nobuo", " said on Friday.", "It was Kishi ")
+    assert not restates("Whom did Kishi meet?", "Austin", ".", "Kishi met Lloyd ")
+    assert not restates("Who did the Rovers sign?", "Dunmere", ".", "signed from The ")
 
 
 def test_the_one_leaving_does_not_answer_who_takes_over():
