@@ -19,7 +19,7 @@ from bot.answer.features import NAMES, Question
 from bot.answer.kinds import MATCHES
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
 from bot.answer.retrieve import Hit
-from bot.answer.statements import asks_for_credit, credits, signs, topic_terms
+from bot.answer.statements import asks_for_credit, credits, kind_terms, signs, topic_terms
 from bot.core.lexical import terms, words
 from bot.core.linear import softmax
 from bot.shortanswer.marker import Marker, Marks
@@ -120,8 +120,11 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
         article = article if 2 * sum(t in held for t in topic) >= len(topic) else None
     lines = [c for c in rank(model, found, index, keep=len(found)) if credits(c.text, asked)
              and (asked != "signer" or signs(index.text(c.source)[: c.start]))]
-    if asked == "signer" and not topic and len({c.source for c in lines}) == 1:
-        article = lines[0].source  # "Who signed the letter?" in a folder holding one signed letter
+    if not topic and len({c.source for c in lines}) == 1 and (
+            asked == "signer" or set(kind_terms(question)) <= set(terms(index.text(lines[0].source)))):
+        # "Who signed the letter?" in a folder holding one signed letter; "Who wrote the press
+        # release?" where one article has a byline and says it is released ("the obituary" is not)
+        article = lines[0].source
     line = next((c for c in lines if c.source == article), None)
     return ([line], True) if line else ([c for c in ranked if not credits(c.text, asked)], False)
 

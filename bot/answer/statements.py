@@ -135,6 +135,17 @@ CREDIT_WORDS = re.compile(r"(?:wr[io]te|written|author|writer|reporter|byline|ar
                           r"page|publish|public|date|penn|first|sign|sent|letter|e-?mail|note)\w*")
 
 
+# The kinds of piece a question may name, beyond an article or a story: "the press release", "the
+# obituary", "the review".
+PIECE_KINDS = re.compile(r"(?:review|report|obituari|column|featur|announc|releas|newslett|bulletin|editori|essay)\w*")
+
+
+def kind_terms(question: str) -> list[str]:
+    """The terms of a question that name the kind of piece it asks about ("releas" of "the press
+    release"): an article that never uses them is not the one asked about."""
+    return [term for term in terms(question) if PIECE_KINDS.fullmatch(term)]
+
+
 def topic_terms(question: str) -> list[str]:
     """The terms of a question about an article's author or date that say which article ("the
     review of The Salt Road", "the article about the storm"): the article quoted must hold them."""

@@ -296,6 +296,39 @@ def test_who_signed_a_letter_is_the_name_under_its_closing(tmp_path, embedder):
         assert "Prys-Jenkins" not in (answer.quotes or answer.closest)[0].text
 
 
+RELEASE = """Ravensworth Optics plc: third quarter results
+
+By Ravensworth Optics plc
+
+Released 7:00am, Thursday 23 October 2025
+
+Ravensworth today announces revenue of £38.4 million for the three months to 30 September, up 12.6% on the same quarter last year.
+"""
+
+OBITUARY = """Walter Brackley, clockmaker, dies at 87
+
+Walter Brackley, who kept the town's church clock running for more than fifty years, has died at the age of 87.
+
+In 1999 he wrote and illustrated a booklet on the history of the town's clocks.
+"""
+
+
+def test_who_wrote_a_piece_in_a_folder_where_one_article_has_a_byline(tmp_path, embedder):
+    """Found by a new user: "Who wrote the press release?" was declined, the obituary's "he wrote"
+    being what retrieval found most; the one byline answers, when its article says it is released."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "results.txt").write_text(RELEASE)
+    (seeds / "obituary.txt").write_text(OBITUARY)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        answer = engine.ask("Who wrote the press release?")
+        assert answer.answered and answer.short_answer.text == "Ravensworth Optics", answer.text
+        answer = engine.ask("Who wrote the obituary?")  # not the press release's byline
+        assert "Ravensworth" not in " ".join(q.text for q in answer.quotes + answer.closest)
+
+
 @pytest.mark.parametrize("question, asked", [
     ("Who signed the discharge letter?", "signer"), ("Who wrote this letter?", "signer"),
     ("Who is the letter from?", "signer"), ("Who sent the email?", "signer"),
