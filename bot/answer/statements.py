@@ -46,6 +46,7 @@ ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'’-]+ ){1,3}(?:Street|S
                      r"|\b(?:Flat|Apartment|Apt|Unit|Suite|PO Box)\.? \d+[A-Za-z]?\b")
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
+WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters together, in any script
 VERBS = frozenset("""
 is are was were be been being am isn't aren't wasn't weren't has have had hasn't haven't hadn't having
 do does did don't doesn't didn't will would can could shall should may might must won't wouldn't can't
@@ -75,6 +76,8 @@ def is_statement(text: str, after_row: bool = False) -> bool:
     line before it in the document is a table row (so this one, if a row, is not the header)."""
     line = " ".join(text.split())
     if not line or CREDIT.match(line) or DATELINE.fullmatch(line) or URL.fullmatch(line.strip(" .")):
+        return False
+    if not WORDLIKE.search(line):  # a numbered heading's "5.", a bare "2024." says nothing alone
         return False
     if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
         return False

@@ -26,6 +26,8 @@ NOT_STATEMENTS = [
     "Goals and cards",  # a label with no verb and nothing to tell
     "Mrs Rosalind Achterberg-Lyle 17 Copperbeech Walk Farrowden FD6 2RN",  # an address block, lines joined
     "Flat 3, 12 Alder Crescent",
+    "5.",  # a numbered heading's number, shown as a supporting passage
+    "2024.",
 ]
 STATEMENTS = [
     "The exhibition was curated by Odile Marchetti.",
