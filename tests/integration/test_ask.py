@@ -138,18 +138,23 @@ TWO_STORIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def two_stories(tmp_path_factory, embedder):
+def _engine_over(tmp_path_factory, embedder, name: str, files: dict[str, str]):
+    """An engine over a folder of these files, built on the real model."""
     from bot import build
     from bot.answer.engine import Engine
     from bot.core.settings import Settings
 
-    folder = tmp_path_factory.mktemp("two-stories")
-    for name, text in TWO_STORIES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings.from_env(seeds_dir=folder, index_dir=folder.parent / "two-stories-index")
+    folder = tmp_path_factory.mktemp(name)
+    for file, text in files.items():
+        (folder / file).write_text(text, encoding="utf-8")
+    settings = Settings.from_env(seeds_dir=folder, index_dir=folder.parent / f"{name}-index")
     build(settings, embedder)
     return Engine(settings, embedder)
+
+
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory, embedder):
+    return _engine_over(tmp_path_factory, embedder, "two-stories", TWO_STORIES)
 
 
 def test_a_follow_up_is_answered_by_a_new_sentence_not_the_last_answer_again(two_stories):
@@ -164,17 +169,10 @@ def test_a_follow_up_is_answered_by_a_new_sentence_not_the_last_answer_again(two
 @pytest.fixture(scope="module")
 def captain_and_coach(tmp_path_factory, embedder):
     """Two stories; only the other one states an age, plainly."""
-    from bot import build
-    from bot.answer.engine import Engine
-    from bot.core.settings import Settings
-
-    folder = tmp_path_factory.mktemp("captain-and-coach")
-    (folder / "chess.txt").write_text(TWO_STORIES["chess.txt"].replace("Sixteen-year-old Marek", "Marek"))
-    (folder / "ferry.txt").write_text(TWO_STORIES["ferry.txt"] + "\nThe 61-year-old captain, Dan Rowe, has sailed "
-                                      "the crossing since he was a boy.\n")
-    settings = Settings.from_env(seeds_dir=folder, index_dir=folder.parent / "captain-and-coach-index")
-    build(settings, embedder)
-    return Engine(settings, embedder)
+    return _engine_over(tmp_path_factory, embedder, "captain-and-coach", {
+        "chess.txt": TWO_STORIES["chess.txt"].replace("Sixteen-year-old Marek", "Marek"),
+        "ferry.txt": TWO_STORIES["ferry.txt"] + "\nThe 61-year-old captain, Dan Rowe, has sailed the crossing "
+                                                "since he was a boy.\n"})
 
 
 def test_a_follow_up_stays_with_the_story_the_conversation_is_on(captain_and_coach):

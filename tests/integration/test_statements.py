@@ -43,6 +43,17 @@ STATEMENTS = [
 ]
 
 
+def _engine_over(tmp_path, embedder, files: dict[str, str]) -> Engine:
+    """An engine over a folder of these files, built on the real model."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in files.items():
+        (seeds / name).write_text(text)
+    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
+    build(settings, embedder)
+    return Engine(settings, embedder)
+
+
 @pytest.mark.parametrize("line", NOT_STATEMENTS)
 def test_lines_that_are_not_statements(line):
     assert not is_statement(line)
@@ -234,13 +245,7 @@ def test_another_train_a_changed_number_and_a_rows_other_field_are_not_asserted(
     """Found by a new user: "the 17:40" answered from the 07:18's sentence, the first train with the
     last one's time, "three" (what the 07:18 had) for how many coaches it will have, a date of birth
     for the day of discharge, and "aspirin" for a dose."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "timetable.txt").write_text(TIMETABLE)
-    (seeds / "discharge.md").write_text(DISCHARGE)
-    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
-    build(settings, embedder)
-    with Engine(settings, embedder) as engine:
+    with _engine_over(tmp_path, embedder, {"timetable.txt": TIMETABLE, "discharge.md": DISCHARGE}) as engine:
         answer = engine.ask("How many coaches does the 17:40 from Kellingford Central have?")
         assert not answer.answered, answer.text
         answer = engine.ask("What time does the first weekday train leave Hollins Bridge?")
@@ -281,13 +286,7 @@ def test_who_signed_a_letter_is_the_name_under_its_closing(tmp_path, embedder):
     """Found by two new users: a letter's signer could never be quoted (a name line is no sentence);
     and by a third, when the signature as written ("O. Prys-Jenkins") stood between the closing and
     the name."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "letter.txt").write_text(LETTER)
-    (seeds / "fire.txt").write_text(STORY)
-    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
-    build(settings, embedder)
-    with Engine(settings, embedder) as engine:
+    with _engine_over(tmp_path, embedder, {"letter.txt": LETTER, "fire.txt": STORY}) as engine:
         for question in ("Who signed the letter?", "Who wrote the letter about Mr Renwick?"):
             answer = engine.ask(question)
             assert answer.answered and answer.short_answer.text == "Dr Owain Prys-Jenkins", answer.text
@@ -318,13 +317,7 @@ In 1999 he wrote and illustrated a booklet on the history of the town's clocks.
 def test_who_wrote_a_piece_in_a_folder_where_one_article_has_a_byline(tmp_path, embedder):
     """Found by a new user: "Who wrote the press release?" was declined, the obituary's "he wrote"
     being what retrieval found most; the one byline answers, when its article says it is released."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "results.txt").write_text(RELEASE)
-    (seeds / "obituary.txt").write_text(OBITUARY)
-    settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
-    build(settings, embedder)
-    with Engine(settings, embedder) as engine:
+    with _engine_over(tmp_path, embedder, {"results.txt": RELEASE, "obituary.txt": OBITUARY}) as engine:
         answer = engine.ask("Who wrote the press release?")
         assert answer.answered and answer.short_answer.text == "Ravensworth Optics", answer.text
         answer = engine.ask("Who wrote the obituary?")  # not the press release's byline
