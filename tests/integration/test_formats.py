@@ -411,3 +411,26 @@ def test_an_html_tables_caption_is_its_heading_not_a_row():
     found = read_html(page.encode())
     assert "Rainfall in the 24 hours to 9am on Monday\nLocation | Rainfall (mm)\nBrackley Moor | 171" in found.text
     assert "Rainfall in the 24 hours to 9am on Monday" in [found.text[a:b] for a, b in found.headings]
+
+
+def test_a_plain_list_in_the_body_of_an_html_page_is_read():
+    """A booking email's "Terms of your booking" list (one adult for every eight pupils, the price of
+    another adult, the late-arrival rule) was left out whole by trafilatura's main-content choice,
+    and nothing said so: extracting for recall keeps it, and the page around it is still dropped."""
+    from bot.ingest.formats import read_html
+
+    terms = ["We require at least one adult for every six children. Additional adults pay the standard admission of £7.",
+             "If you cancel more than 14 days before the visit, we will refund everything except the deposit.",
+             "If you arrive more than 20 minutes late, we may have to shorten your tour."]
+    page = ("<html><head><title>Booking confirmed</title></head><body><nav><a href='/'>Home</a> <a href='/visit'>Visit"
+            "</a></nav><p>Dear Ms Lindgren,</p><p>Thank you for booking a group visit to the Harbour Museum. We are "
+            "pleased to confirm your booking for Saturday. Please check the details below and tell us within seven "
+            "days if anything is wrong.</p><p>Your guided tour will be led by our curator, who will show the group "
+            "the old lifeboat, the rope walk and the lighthouse lens. The galleries are cold in the morning, so bring "
+            "a coat.</p><h3>Terms of your booking</h3><ul>" + "".join(f"<li>{t}</li>" for t in terms) + "</ul>"
+            "<p>We look forward to welcoming you.</p><footer>© Harbour Museum Trust · Privacy · Cookies</footer>"
+            "</body></html>")
+    text = read_html(page.encode()).text
+    assert all(t in text for t in terms), text
+    assert text.index("so bring a coat.") < text.index(terms[0])  # in the page's order
+    assert "Privacy" not in text and "Home" not in text
