@@ -505,6 +505,9 @@ ASKS_MEASURE = (
      re.compile(r"(?<![a-z])(?:kg|kgs|kilos?|kilograms?|g|grams?|mg|lbs?|pounds|ounces?|oz|stones?|st|tonnes?|tons?)\b",
                 re.IGNORECASE)),
     (re.compile(r"\bhow tall\b", re.IGNORECASE), re.compile(LENGTH, re.IGNORECASE)),
+    # "How noisy did the fans get?" -> not "audible" beside "peaking at 41 decibels"
+    (re.compile(r"\bhow (?:loud|noisy)\b|\bnoise levels?\b", re.IGNORECASE),
+     re.compile(r"(?<![a-z])(?:db|dba|db\(a\)|decibels?)(?![a-z])", re.IGNORECASE)),
     (re.compile(ASKS["dose"].pattern, re.IGNORECASE), DOSE),  # "What dose of ticagrelor?" -> not "aspirin"
 )
 

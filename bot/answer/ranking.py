@@ -113,11 +113,13 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
     weight: dict[str, float] = {}  # each article's retrieved chunks, 1/rank each: the one most found
     for hit, chunk in zip(hits, index.chunks.many([h.row for h in hits])):  # one read
         weight[chunk.source] = weight.get(chunk.source, 0.0) + 1.0 / (hit.rank + 1)
-    article = max(weight, key=weight.get) if weight else None
     topic = topic_terms(question)
-    if article and topic:
-        held = set(terms(index.text(article)))
-        article = article if 2 * sum(t in held for t in topic) >= len(topic) else None
+    # The article holding most of what the question names, then the one most found: "Who sent the
+    # booking confirmation email?" found an events programme's booking fees first.
+    held = {a: sum(t in set(terms(index.text(a))) for t in topic) for a in weight}
+    article = max(weight, key=lambda a: (held[a], weight[a])) if weight else None
+    if article and 2 * held[article] < len(topic):
+        article = None
     lines = [c for c in rank(model, found, index, keep=len(found)) if credits(c.text, asked)
              and (asked != "signer" or signs(index.text(c.source)[: c.start]))]
     if not topic and len({c.source for c in lines}) == 1 and (

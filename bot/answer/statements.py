@@ -79,11 +79,12 @@ def is_statement(text: str, after_row: bool = False) -> bool:
         return False
     if not WORDLIKE.search(line):  # a numbered heading's "5.", a bare "2024." says nothing alone
         return False
+    if " | " in line:  # a table row: the header names the columns ("Item | Price"), a nav bar its links
+        # ... and a header may name them by dates ("Charge | Until 28 February 2025 | From 1 March 2025");
+        # "a new play by Freya Lindqvist" in a cell is no byline
+        return after_row or bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
     if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
         return False
-    if " | " in line:  # a table row: the header names the columns ("Item | Price"), a nav bar its links
-        # ... and a header may name them by dates ("Charge | Until 28 February 2025 | From 1 March 2025")
-        return after_row or bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
     return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(ADDRESS.sub(" ", line)))
 
 

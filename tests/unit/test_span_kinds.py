@@ -19,7 +19,8 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("How tall is the tower?", "1889"), ("Where is the forum taking place?", "eleventh"),
              ("When was Rosalind Lyle born?", "Mrs Rosalind Lyle 17"), ("What is her date of birth?", "17"),
              ("What dose of ticagrelor is he on?", "aspirin"), ("When is Kestrel Class going to the farm?", "Year 4"),
-             ("How cold will it get on the coldest night?", "Monday")]
+             ("How cold will it get on the coldest night?", "Monday"),
+             ("How noisy did the fans get while exporting video?", "audible")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
@@ -40,7 +41,8 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("Where was she born?", "Valencia"), ("What dose of ticagrelor is he on?", "90 mg"),
              ("What is the usual dosage?", "two tablets"), ("When do they go?", "in Year 4"),
              ("When did it open?", "the year 1904"),
-             ("How cold will it get overnight?", "6°C"), ("What temperature should the oven be?", "190°C")]
+             ("How cold will it get overnight?", "6°C"), ("What temperature should the oven be?", "190°C"),
+             ("How noisy did the fans get?", "41 decibels"), ("How loud is it at full power?", "38dB(A)")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
     assert span_fits("What is the weight of a bushel of coal in pounds?", "94", " pounds) of coal")
