@@ -44,6 +44,10 @@ ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'’-]+ ){1,3}(?:Street|S
                      r"Grove|Boulevard|Blvd|Parade|Quay|Wharf|Yard|Green|Rise|View|Vale)\b\.?"
                      r"|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]{2} \d{5}(?:-\d{4})?\b"
                      r"|\b(?:Flat|Apartment|Apt|Unit|Suite|PO Box)\.? \d+[A-Za-z]?\b")
+# A name and the role it holds, on a line of its own: "Rosalind Quaye, Artistic Director" under a
+# welcome, "Fraser Mbeki, Club Captain" under a report. It says who holds the role.
+NAME_ROLE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Cllr|Councillor)\.? )?"
+                       r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3},\s+[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|the|for|at|in)){0,6}")
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
 WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters together, in any script
@@ -85,7 +89,8 @@ def is_statement(text: str, after_row: bool = False) -> bool:
         return after_row or bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
     if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
         return False
-    return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(ADDRESS.sub(" ", line)))
+    return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(ADDRESS.sub(" ", line))
+                or NAME_ROLE.fullmatch(line))
 
 
 # A question about the article itself: who wrote it, when it was published. Only then does a credit
@@ -159,8 +164,8 @@ def topic_terms(question: str) -> list[str]:
 def credits(line: str, asked: str) -> bool:
     """Whether a credit line holds what `asks_for_credit` found asked: a byline's name, or a date."""
     line = " ".join(line.split())
-    if len(line) > 200 or is_statement(line):  # a sentence that names someone is no byline
-        return False
+    if len(line) > 200 or (is_statement(line) and not (asked == "signer" and NAME_ROLE.fullmatch(line))):
+        return False  # a sentence that names someone is no byline; a signature may give a role
     if asked == "signer":  # a name opening a line; that it follows a closing is ranking.credit_first's check
         return bool(SIGNATURE.match(line))
     return bool(AUTHOR.search(line)) if asked == "author" else bool(A_DATE.search(line))

@@ -37,6 +37,7 @@ STATEMENTS = [
     "Friday 16 May | 7.00pm | Salt and Iron, a new play by Freya Lindqvist | Main Hall | £9",  # a row, no byline
     "Day 1 | 9 April 2025",
     "Forecaster: Priya Lannon",  # a label and its value
+    "Rosalind Quaye, Artistic Director",  # a name and the role it holds
     "Selby Wanderers 1-1 Dunmore City",  # a result with no verb
     "Kwame Asante-Boyd scored in the third minute of stoppage time",  # no full stop, a verb
     "Telephone 0345 600 7721",  # a figure that is no address
@@ -352,6 +353,24 @@ def test_who_sent_an_email_is_asked_of_the_piece_the_question_names(tmp_path, em
     with _engine_over(tmp_path, embedder, {"email.txt": BOOKING_EMAIL, "programme.txt": PROGRAMME}) as engine:
         answer = engine.ask("Who sent the booking confirmation email?")
         assert answer.answered and answer.short_answer.text == "Leonie Farrant", answer.text
+
+
+WELCOME = """Spring programme 2025
+
+A welcome from our director
+
+Spring is always the busiest season at the Old Tannery. We have music from three continents and a new play.
+
+Rosalind Quaye, Artistic Director
+"""
+
+
+def test_a_name_and_its_role_on_a_line_of_their_own_answer_who_holds_the_role(tmp_path, embedder):
+    """Found by a new user: "Who is the arts centre's artistic director?" was declined, the line
+    under the welcome naming her being no sentence."""
+    with _engine_over(tmp_path, embedder, {"programme.txt": WELCOME, "fire.txt": STORY}) as engine:
+        answer = engine.ask("Who is the artistic director?")
+        assert answer.answered and answer.short_answer.text == "Rosalind Quaye", answer.text
 
 
 @pytest.mark.parametrize("question, asked", [
