@@ -215,6 +215,9 @@ def test_reflow_joins_hyphens_by_the_words_it_knows_and_drops_page_furniture():
                           "of a sentence.\n\nA new paragraph starts.")
     assert found.title == "Annual Report" and found.headings == ((0, 13),)
     assert found.text[found.pages[1]:].startswith("in the middle")  # page 2 starts mid-paragraph
+    # A double-barrelled name wrapped at its hyphen keeps it, though an email address spells it whole.
+    found = reflow([[line("Year 2 tutor: Dr Kwabena Ashworth-", 700), line("Lyle (k.ashworthlyle@example.ac.uk).", 686)]], "")
+    assert "Dr Kwabena Ashworth-Lyle (k.ashworthlyle@" in found.text, found.text
 
 
 def test_a_running_header_that_wraps_is_page_furniture_whole():
