@@ -176,7 +176,18 @@ def _with_paragraphs_unclassed(tree, markup: str) -> str:
             paragraph.attrib.pop("class", None)
             paragraph.attrib.pop("id", None)
             changed = True
+    # A review's star rating in a <div> or <span> of its own (`<div class="rating">★★★★☆ Four
+    # stars</div>`) is dropped whatever its class: read as the paragraph it is.
+    for element in page.xpath("//*[self::div or self::span][@class or @id][not(*)][not(ancestor::header or "
+                              "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::form)]"):
+        if RATING.search(f'{element.get("class", "")} {element.get("id", "")}') and element.text_content().strip():
+            element.tag = "p"
+            element.attrib.clear()
+            changed = True
     return lxml.html.tostring(page, encoding="unicode") if changed else markup
+
+
+RATING = re.compile(r"rating|stars|verdict", re.IGNORECASE)
 
 
 BYLINE_XPATH = ("//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or contains(@id, 'byline')"

@@ -416,6 +416,19 @@ def test_an_html_tables_caption_is_its_heading_not_a_row():
     assert "Rainfall in the 24 hours to 9am on Monday" in [found.text[a:b] for a, b in found.headings]
 
 
+def test_a_reviews_star_rating_is_read():
+    """A gig review's "★★★★☆ Four stars" (a <div class="rating"> of its own) was left out, so "What
+    rating did the critic give?" had nothing to answer from."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The band played song {n} of the new album to a packed and patient hall.</p>" for n in range(8))
+    page = ("<html><body><header><div class='rating-widget'>Rate this site</div></header><article><h1>Gig review</h1>"
+            "<div class='rating' aria-label='Rating: 4 out of 5 stars'>★★★★☆ Four stars</div>"
+            f"{filler}</article></body></html>")
+    text = read_html(page.encode()).text
+    assert "★★★★☆ Four stars" in text and "Rate this site" not in text
+
+
 def test_a_plain_list_in_the_body_of_an_html_page_is_read():
     """A booking email's "Terms of your booking" list (one adult for every eight pupils, the price of
     another adult, the late-arrival rule) was left out whole by trafilatura's main-content choice,
