@@ -328,11 +328,15 @@ def old_value(question: str, text: str, start: int, end: int) -> bool:
 
 
 # Two ends of one thing: a sentence may give both ("open at 8.40am and close at 8.55am").
-ENDS = ((frozenset("open opens opened opening".split()), frozenset("close closes closed closing shut shuts".split())),
+ENDS = ((frozenset("open opens opened opening reopen reopens reopened reopening".split()),
+         frozenset("close closes closed closing shut shuts".split())),
         (frozenset("start starts started starting begin begins began beginning".split()),
          frozenset("end ends ended ending finish finishes finished finishing".split())),
         (frozenset("arrive arrives arrived arriving arrival".split()),
-         frozenset("leave leaves left leaving depart departs departed departure".split())))
+         frozenset("leave leaves left leaving depart departs departed departure".split())),
+        # a supply cut and restored: "turned off at 22:00 ... restored by 06:00"
+        (frozenset("off cut interrupted".split()),
+         frozenset("restored restore restoring reconnected resumed resume back".split())))
 
 
 def other_end(question: str, text: str, start: int, end: int) -> bool:

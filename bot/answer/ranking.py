@@ -19,7 +19,7 @@ from bot.answer.features import NAMES, Question
 from bot.answer.kinds import MATCHES
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
 from bot.answer.retrieve import Hit
-from bot.answer.statements import asks_for_credit, credits, kind_terms, signs, topic_terms
+from bot.answer.statements import LABEL_VALUE, asks_for_credit, credits, kind_terms, signs, topic_terms
 from bot.core.lexical import terms, words
 from bot.core.linear import softmax
 from bot.shortanswer.marker import Marker, Marks
@@ -88,7 +88,7 @@ def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
     kept_words: list[set[str]] = []
     for i in np.argsort(-scores, kind="stable"):
         candidate = replace(found[i], score=float(scores[i]), share=float(shares[i]))
-        if index is not None and not _overlaps(expanded := with_list(index, with_antecedent(index, candidate)), kept):
+        if index is not None and not _overlaps(expanded := with_list(index, with_label_after(index, with_antecedent(index, candidate))), kept):
             candidate = expanded
         own = set(words(candidate.text))
         if _overlaps(candidate, kept) or any(_repeats(own, other) for other in kept_words):
@@ -149,6 +149,27 @@ def with_antecedent(index: Build, candidate: Candidate) -> Candidate:
         return candidate
     text = sentence_text(index, previous) + " " + candidate.text
     return replace(candidate, start=start, text=text)
+
+# A short "Label: value." after a sentence on its line: who owns an action in a set of minutes
+# ("... by 31 January 2026. Owner: Odalys Fenwick-Rao."), who to ask, when it is due.
+TRAILING_LABEL = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+\S[^:]{0,60}")
+
+
+def with_label_after(index: Build, candidate: Candidate) -> Candidate:
+    """An action in a list of them says who owns it after it, on its line ("Owner: Odalys
+    Fenwick-Rao."): quote the two together, so that "Who has to present the study?" is answered by
+    the owner, not by "the board" it is presented to."""
+    following = candidate.sentence + 1
+    if following >= len(index.sentences) or LABEL_VALUE.match(candidate.text):
+        return candidate
+    chunk_row, start, end = (int(x) for x in index.sentences[following, :3])
+    document = index.text(candidate.source)
+    if index.chunks[chunk_row].source != candidate.source or start < candidate.end \
+            or document[candidate.end : start].strip() or "\n" in document[candidate.end : start] \
+            or not TRAILING_LABEL.fullmatch(document[start:end].strip()):
+        return candidate
+    return replace(candidate, end=end, text=document[candidate.start : end])
+
 
 # A list after its lead-in: the items that follow a line ending in ":" one per line (a bullet or a
 # number before each; a blank line only before the first), at most this many and this long with

@@ -373,6 +373,26 @@ def test_a_name_and_its_role_on_a_line_of_their_own_answer_who_holds_the_role(tm
         assert answer.answered and answer.short_answer.text == "Rosalind Quaye", answer.text
 
 
+MINUTES = """Fenwick Bakery Ltd: minutes of the annual general meeting
+
+The chair thanked shareholders for attending and presented the accounts to the board.
+
+7. ACTIONS
+- Send the revised proposal to shareholders with the 2026 notice. Owner: Priscilla Nwosu.
+- Present the gluten-free feasibility study to the board by 31 January 2026. Owner: Odalys Fenwick-Rao.
+- Review butter purchasing, including a fixed-price contract with Dunnock Dairies. Owner: Bertram Ackroyd.
+"""
+
+
+def test_who_owns_an_action_is_the_owner_on_its_line(tmp_path, embedder):
+    """Found by a new user: "Who has to present the gluten-free feasibility study?" was answered in
+    bold with "the board", the owner after it on its line being a sentence of its own."""
+    with _engine_over(tmp_path, embedder, {"minutes.txt": MINUTES, "fire.txt": STORY}) as engine:
+        answer = engine.ask("Who has to present the gluten-free feasibility study?")
+        assert answer.quotes[0].text.endswith("by 31 January 2026. Owner: Odalys Fenwick-Rao."), answer.text
+        assert answer.answered and answer.short_answer.text == "Odalys Fenwick-Rao", answer.text
+
+
 @pytest.mark.parametrize("question, asked", [
     ("Who signed the discharge letter?", "signer"), ("Who wrote this letter?", "signer"),
     ("Who is the letter from?", "signer"), ("Who sent the email?", "signer"),

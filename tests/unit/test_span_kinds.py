@@ -160,6 +160,10 @@ def test_an_old_value_another_field_of_a_row_or_the_other_end_is_not_the_bold_an
     assert not other_end("When do the gates open?", *span(gates, "8.40"))
     riders = "Of the 112 riders who started the stage, 104 finished."
     assert not other_end("How many riders made it to the finish?", *span(riders, "104"))  # "finished" is nearer
+    supply = "The supply will be turned off at 22:00 on Tuesday and we expect it to be restored by 06:00 on Wednesday."
+    assert other_end("By what time should the supply be back on?", *span(supply, "22:00"))
+    assert not other_end("By what time should the supply be back on?", *span(supply, "06:00"))
+    assert not other_end("What time is the water being shut off?", *span(supply, "22:00"))
 
 
 def test_a_plan_does_not_answer_how_things_stand_now():
