@@ -201,6 +201,8 @@ def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozen
     for it?"), so there any number will do."""
     if question and ASKS_MONEY.match(question) and not AN_AMOUNT.search(sentence):
         return True
+    if question and ASKS_PERCENT.match(question) and not A_SHARE.search(sentence):
+        return True
     needed = [NEEDED[kind] for kind in asks if kind in NEEDED]
     if not needed:
         return False
@@ -497,6 +499,11 @@ ASKS_MONEY = re.compile(r"\s*(?:how much\b(?:[^?]*\b(?:cost|costs|costing|pay|pa
 AN_AMOUNT = re.compile(r"[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|francs?|marks?|"
                        r"lire|pesos?|rupees?|roubles?|rubles?|crowns?|kronor|krona|kroner|shillings?|guineas?|"
                        r"usd|gbp|eur|free|nothing)\b", re.IGNORECASE)
+# Questions that open by asking for a percentage, answered by one (or a fraction): not by "Votes:
+# For 50,300; Against 19,450" beside "72.1 per cent achieved".
+ASKS_PERCENT = re.compile(r"\s*(?:(?:what|which) (?:percentage|percent|per cent)|how many per ?cent)\b", re.IGNORECASE)
+A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercent|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b",
+                     re.IGNORECASE)
 
 # Questions about a weight or a height, and the units that answer them: "How much does the E7
 # weigh?" is not answered by the £2,649 in the same table row. ("Which is the heaviest?" asks for a

@@ -160,6 +160,20 @@ def test_a_question_about_money_is_not_answered_with_a_size(tmp_path, embedder):
         assert answer.answered and "£1.3 million" in answer.short_answer.text, answer.text
 
 
+def test_a_question_asking_for_a_percentage_is_not_answered_with_a_count(tmp_path, embedder):
+    """Found by a new user: "What percentage of votes did the proposal get?" was answered
+    confidently with the vote counts, the share being in another sentence."""
+    with _engine_over(tmp_path, embedder, {"agm.txt": (
+            "Resolution 6 proposed that general meetings may be held partly online.\n\n"
+            "Votes: For 50,300; Against 19,450; Withheld 800.\n\n"
+            "Resolution 7 proposed a final dividend of 9p per share, which was carried.\n"),
+            "fire.txt": STORY}) as engine:
+        answer = engine.ask("What percentage of votes did the proposal for partly online meetings get?")
+        assert not answer.answered, answer.text
+        answer = engine.ask("How many votes were cast for the proposal for partly online meetings?")
+        assert "50,300" in (answer.quotes or answer.closest)[0].text  # a count still answers how many
+
+
 FAQ = """# Elsby Swimming Pool: questions and answers
 
 ## When is the pool open?
