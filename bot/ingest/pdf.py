@@ -184,28 +184,48 @@ def _mark_rows(lines: list[Line]) -> list[Line]:
     through both. Its cells are then " | " apart. A wide gap with no such neighbour, or in a line
     that starts and ends where the lines of prose around it do (justified text stretching two words
     over a line), stays a space; so does a print header's gap between the date and the title."""
-    def aligned(line: Line, other: Line) -> bool:
-        return any(a0 < b1 and b0 < a1 for _, a0, a1 in line.gaps for _, b0, b1 in other.gaps)
-
     def justified(line: Line, other: Line) -> bool:
         return not other.gaps and abs(other.left - line.left) < 1 and abs(other.right - line.right) < 1
 
     rows = []
     for n, line in enumerate(lines):
         near = lines[max(0, n - 3):n] + lines[n + 1:n + 4]
-        rows.append(bool(line.gaps) and any(aligned(line, other) for other in lines[max(0, n - 2):n] + lines[n + 1:n + 3])
+        rows.append(bool(line.gaps) and any(_aligned(line, other) for other in lines[max(0, n - 2):n] + lines[n + 1:n + 3])
                     and not any(justified(line, other) for other in near))
     for line, row in zip(lines, rows):
         if row:
-            line.row = True
-            for at, _, _ in reversed(line.gaps):
-                line.text = line.text[:at] + " |" + line.text[at:]
+            _as_row(line)
     return lines
+
+
+def _aligned(line: Line, other: Line) -> bool:
+    """Whether a wide gap of one line lies over a wide gap of the other: a column runs down both."""
+    return any(a0 < b1 and b0 < a1 for _, a0, a1 in line.gaps for _, b0, b1 in other.gaps)
+
+
+def _as_row(line: Line) -> None:
+    line.row = True
+    for at, _, _ in reversed(line.gaps):
+        line.text = line.text[:at] + " |" + line.text[at:]
+
+
+def _rows_over_page_breaks(pages: list[list[Line]]) -> None:
+    """A table's last row alone at the top of the next page has no row beside it on its page to line
+    up with: it is a row when its gaps lie over those of the rows at the foot of the page before (a
+    course handbook's "Student Office | Mr Declan Orbell | ..." was read into the paragraph after it)."""
+    for before, page in zip(pages, pages[1:]):
+        rows = [line for line in before[-2:] if line.row]
+        for line in page[:2]:
+            if line.row or not line.gaps or not any(_aligned(line, row) for row in rows):
+                break
+            _as_row(line)
 
 
 def reflow(pages: list[list[Line]], title: str) -> Extracted:
     """Join the lines of every page into paragraphs (see the module docstring)."""
-    pages = [_join_wrapped_cells(page) for page in _drop_furniture(pages)]
+    pages = _drop_furniture(pages)
+    _rows_over_page_breaks(pages)
+    pages = [_join_wrapped_cells(page) for page in pages]
     every = [line for page in pages for line in page]
     body = statistics.median(line.height for line in every) if every else 10.0
     known = _document_words(every)

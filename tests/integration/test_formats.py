@@ -220,6 +220,34 @@ def test_reflow_joins_hyphens_by_the_words_it_knows_and_drops_page_furniture():
     assert "Dr Kwabena Ashworth-Lyle (k.ashworthlyle@" in found.text, found.text
 
 
+def test_a_tables_last_row_alone_on_the_next_page_is_still_a_row():
+    """A course handbook's contacts table ended with one row at the top of page 3, with no row beside
+    it to line up with: it was read into the paragraph after it ("Student Office Mr Declan Orbell ...
+    P1.01 The Student Office is open from 09:30")."""
+    from bot.ingest.pdf import _mark_rows
+
+    def row(cells: list[str], bottom: float) -> Line:
+        text, gaps, x = "", [], 72.0
+        for n, cell in enumerate(cells):
+            if n:
+                gaps.append((len(text), x, x + 20))
+                text += " "
+                x += 20
+            text += cell
+            x += 6 * len(cell)
+        return Line(text, 72, bottom, x, bottom + 11, gaps=tuple(gaps))
+
+    table = [["Role", "Name", "Room"], ["Programme Director", "Dr Imogen Tresize", "P2.07"],
+             ["Year 2 Tutor", "Dr Kwabena Lyle", "P2.11"], ["Student Office", "Mr Declan Orbell", "P1.01"]]
+    width = [max(len(r[i]) for r in table) for i in range(3)]
+    padded = [[cell.ljust(width[i]) for i, cell in enumerate(r)] for r in table]
+    page1 = _mark_rows([line("Who to contact", 700, right=200)] + [row(r, 680 - 14 * n) for n, r in enumerate(padded[:3])])
+    page2 = _mark_rows([row(padded[3], 700), line("The Student Office is open from 09:30 to 16:00, Monday to Friday.", 680)])
+    text = reflow([page1, page2], "").text
+    assert "Year 2 Tutor" in text and text.endswith("Student Office | Mr Declan Orbell | P1.01\n\n"
+                                                    "The Student Office is open from 09:30 to 16:00, Monday to Friday."), text
+
+
 def test_a_running_header_that_wraps_is_page_furniture_whole():
     """Under a browser's print header, the document's own header on every page, wrapped onto a
     second line ("... Private and" / "confidential"): both of its lines are left out."""
