@@ -100,7 +100,10 @@ THE_PIECE = (r"(?:(?:the |this |that )?(?:[\w'’-]+ ){0,4}?"
              r"(?:press|news) release|newsletter|bulletin|editorial|essay|page)|it)")
 AUTHOR_QUESTION = re.compile(
     rf"\bwho (?:wrote|authored|penned|reported) {THE_PIECE}\b|\b(?:author|writer|byline) of {THE_PIECE}\b"
-    rf"|\bwho (?:is|was) the (?:author|writer|reporter)(?: of {THE_PIECE})?\s*\??\s*$|\bwhose byline\b", re.IGNORECASE)
+    rf"|\bwho (?:is|was) the (?:author|writer|reporter)(?: of {THE_PIECE})?\s*\??\s*$|\bwhose byline\b"
+    # "Who reviewed the gig for the paper?": the review's writer
+    r"|\bwho reviewed (?:it|this|(?:the |that |this )(?:[\w'’-]+ ){0,4}?(?:gig|concert|show|film|movie|play|album|"
+    r"book|novel|restaurant|exhibition|production|performance|musical|opera|ballet|game|meal))\b", re.IGNORECASE)
 DATE_QUESTION = re.compile(
     rf"\bwhen (?:was|did) {THE_PIECE}(?: [\w'’-]+){{0,6}}? (?:first )?(?:published|posted|written|put online|come out|appear)\b"
     rf"|\b(?:publication|published) date of {THE_PIECE}\b|^\s*(?:what is the )?publication date\s*\??\s*$",

@@ -412,6 +412,8 @@ def test_who_owns_an_action_is_the_owner_on_its_line(tmp_path, embedder):
     ("Who is the letter from?", "signer"), ("Who sent the email?", "signer"),
     ("Who is the letter addressed to?", ""), ("Who signed the petition?", ""),
     ("Who wrote the article?", "author"), ("Who wrote to the council?", ""),
+    ("Who reviewed the Lanterns of Moray gig for the paper?", "author"),  # a review's writer
+    ("Who reviewed the planning application?", ""),
 ])
 def test_which_questions_ask_who_signed_a_letter(question, asked):
     from bot.answer.statements import asks_for_credit
