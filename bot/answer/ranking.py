@@ -102,11 +102,12 @@ def rank(model: AnswerModel, found: list[Candidate], index: Build | None = None,
 def credit_first(question: str, model: AnswerModel, found: list[Candidate], ranked: list[Candidate],
                  hits: list[Hit], index: Build) -> tuple[list[Candidate], bool]:
     """(ranked, credited). For "Who wrote the article?" or "When was it published?", the credit line
-    holding the name or the date of the article retrieval found most (the question's other words pick
-    it: "the review of The Salt Road"), alone; when that article has none, or is not about what the
-    question names ("the article about the volcano"), the other credit lines are dropped: a byline
-    of another article would answer wrongly. The ranking never learned bylines (its tuning data has
-    none), so this is a rule. Any other question: `ranked` as it is."""
+    holding the name or the date of the article that holds most of the question's other words ("the
+    review of The Salt Road"), then that retrieval found most, alone; when that article has none, or
+    is not about what the question names ("the article about the volcano"), the other credit lines
+    are dropped: a byline of another article would answer wrongly. The ranking never learned bylines
+    (its tuning data has none), so this is a rule. Any other question: `ranked` as it is. ("Who sent
+    the booking confirmation email?" found an events programme's booking fees first.)"""
     asked = asks_for_credit(question)
     if not asked or not found:
         return ranked, False
@@ -114,9 +115,12 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
     for hit, chunk in zip(hits, index.chunks.many([h.row for h in hits])):  # one read
         weight[chunk.source] = weight.get(chunk.source, 0.0) + 1.0 / (hit.rank + 1)
     topic = topic_terms(question)
-    # The article holding most of what the question names, then the one most found: "Who sent the
-    # booking confirmation email?" found an events programme's booking fees first.
-    held = {a: sum(t in set(terms(index.text(a))) for t in topic) for a in weight}
+
+    def holds(article: str) -> int:
+        known = set(terms(index.text(article)))
+        return sum(t in known for t in topic)
+
+    held = {a: holds(a) for a in weight} if topic else dict.fromkeys(weight, 0)
     article = max(weight, key=lambda a: (held[a], weight[a])) if weight else None
     if article and 2 * held[article] < len(topic):
         article = None

@@ -157,6 +157,9 @@ def read_html(data: bytes) -> Extracted:
     return out.result(" ".join(title.split()))
 
 
+RATING = re.compile(r"rating|stars|verdict", re.IGNORECASE)  # a review's stars, in an element of their own
+
+
 def _with_paragraphs_unclassed(tree, markup: str) -> str:
     """The page with the class and id taken off its paragraphs (but those of its header, navigation,
     asides, forms and footer). trafilatura drops any paragraph whose class holds one of its
@@ -185,9 +188,6 @@ def _with_paragraphs_unclassed(tree, markup: str) -> str:
             element.attrib.clear()
             changed = True
     return lxml.html.tostring(page, encoding="unicode") if changed else markup
-
-
-RATING = re.compile(r"rating|stars|verdict", re.IGNORECASE)
 
 
 BYLINE_XPATH = ("//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or contains(@id, 'byline')"

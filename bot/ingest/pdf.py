@@ -525,9 +525,10 @@ def _join(lines: list[Line], known: set[str]) -> tuple[str, list[int]]:
 def _keeps_hyphen(head: str, tail: str, known: set[str]) -> bool:
     if not (head.isalpha() and tail.isalpha()):
         return True  # 1990-2000, A-4: a real hyphen
+    # "Ashworth-" + "Lyle" is a name's hyphen, even where an email address spells the name whole
+    # ("k.ashworthlyle@"): a word broken at a line end goes on in lower case.
     if tail[0].isupper() and not tail.isupper():
-        return True  # "Ashworth-" + "Lyle": a name's hyphen (a word broken at a line end goes on in lower case),
-        # kept even where an email address spells it whole ("k.ashworthlyle@")
+        return True
     joined = (head + tail).lower()
     if joined in known or joined in vocabulary() or tail.lower() in SUFFIXES:
         return False
