@@ -68,10 +68,11 @@ def _cell(value, key: str = "") -> str:
 
 
 # The console's table: the main figures under short labels, within 100 columns (`--wide`: all of them,
-# valid quotes among them). "not conf" is the near-topic figure the README quotes.
+# valid quotes among them). "offered" and "not conf" are figures the README quotes (the tentative
+# share is offered less answered).
 MAIN = [("questions", "q"), ("first_quote", "first"), ("top3_quotes", "top-3"), ("answered", "answered"),
-        ("tentative", "tent."), ("declined", "declined"), ("not_confident", "not conf"),
-        ("confident_errors", "conf.err"), ("short_contains_shown", "bold ok"), ("p50_ms", "p50 ms")]
+        ("offered", "offered"), ("declined", "declined"), ("not_confident", "not conf"),
+        ("confident_errors", "conf.err"), ("short_contains_shown", "bold"), ("p50_ms", "p50 ms")]
 
 
 def table(runs: dict[str, dict[str, dict]], wide: bool = True) -> str:

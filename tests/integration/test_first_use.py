@@ -237,6 +237,7 @@ def test_eval_table_has_counts_a_legend_and_the_report_lists_wrong_answers(tmp_p
     narrow = bot("eval", str(dataset), "--index", str(seed_index.index_dir))  # the console's default
     assert max(map(len, narrow.stdout.splitlines())) <= 100 and "conf.err: confident errors" in narrow.stdout
     assert narrow.stdout.splitlines()[0].split("|")[1:4] == [" group ", " q ", " first "]
+    assert " offered " in narrow.stdout.splitlines()[0]  # a figure the README quotes
     report = (tmp_path / "out" / "report.md").read_text()
     assert "## Wrong answers: fused (1)" in report and "expected: Pluto the dog" in report
     assert "Who is Japan's defense minister?" not in report.split("## Wrong answers")[1]
