@@ -57,7 +57,8 @@ def missing_hint(index_dir) -> str:
     if articles:  # (a fresh clone's index/ holds only its README.md)
         return (f"{folder} holds articles, not an index: pass it as `--seeds {folder}`, with `--index` "
                 f"naming another folder for the index (default: index)")
-    return f"no index in {folder}: build one with `bot index --seeds FOLDER --index {folder}` (FOLDER: your articles)"
+    return (f"no index in {folder}: pass `--index` the folder `bot index` built, or build one with "
+            f"`bot index --seeds FOLDER --index {folder}` (FOLDER: your articles)")
 
 
 def fix_hint(index_dir) -> str:

@@ -75,7 +75,8 @@ def test_a_fresh_clones_index_folder_is_not_taken_for_articles(tmp_path):
     (tmp_path / "index").mkdir()
     (tmp_path / "index" / "README.md").write_text((ROOT / "index" / "README.md").read_text())
     one_error_line(bot("ask", "Who runs the ferry?", "--index", str(tmp_path / "index")),
-                   f"bot index --seeds FOLDER --index {tmp_path / 'index'}")
+                   f"bot index --seeds FOLDER --index {tmp_path / 'index'}",
+                   "pass `--index` the folder")  # a new user had built elsewhere and run `bot text` without it
 
 
 # -- 7. start-up of the web app -------------------------------------------------------------------
