@@ -355,7 +355,7 @@ def _result_row(result) -> dict:
     return {"question": item.question, "group": item.group, "answers": list(item.answers),
             "answered": result.answered, "tentative": result.tentative, "correct": verdict(result),
             "first_quote": result.quotes[0] if result.quotes else None, "short_answer": result.short,
-            "seconds": round(result.seconds, 4),
+            "closest": result.closest, "seconds": round(result.seconds, 4),
             "error": result.error or None}
 
 

@@ -135,9 +135,10 @@ def wrong_answers(results: dict[str, list], limit: int = 200) -> list[str]:
 
 def _outcome(row: dict) -> str:
     """What a question got: its first quote (said to be tentative, for a tentative answer), then the
-    bold short answer if one was shown; or "declined"."""
+    bold short answer if one was shown; or "declined", with the closest passage it set apart."""
     if not row["first_quote"] or not (row["answered"] or row.get("tentative")):
-        return "declined"
+        closest = row.get("closest")
+        return "declined" + (f" (closest: {' '.join(closest['text'].split())[:200]})" if closest else "")
     got = " ".join(row["first_quote"]["text"].split())[:200]
     if row.get("tentative"):
         return f"tentative: {got}"

@@ -41,8 +41,9 @@ def run(engine: Engine, items: list[Item], mode: str = "fused", progress=None) -
         ranked = list(dict.fromkeys(loaded.index.chunks.source(hit.row) for hit in hits))  # by best chunk
         short = answer.short_answer.as_json() if answer.short_answer else None
         bad = _invalid(seeds, [q.as_json() for q in answer.quotes + answer.closest] + ([short] if short else []))
+        declined = not answer.answered and not answer.tentative and answer.closest
         results.append(Result(item, answer.answered, quotes, ranked, answer.seconds, bad_quotes=bad, short=short,
-                              tentative=answer.tentative))
+                              tentative=answer.tentative, closest=answer.closest[0].as_json() if declined else None))
         if progress:
             progress(1)
     return results

@@ -33,6 +33,7 @@ class Result:
     bad_quotes: list[dict] = field(default_factory=list)
     short: dict | None = None  # the answer's short_answer
     tentative: bool = False  # offered as a tentative answer: `quotes` are then its closest passages
+    closest: dict | None = None  # a declined answer's closest passage, shown apart (never scored)
 
 # -- scoring ------------------------------------------------------------------------------------
 def _flat(text: str) -> str:

@@ -14,10 +14,14 @@ def test_a_wrong_answer_says_whether_it_was_tentative_declined_or_bold():
          "tentative": False, "first_quote": None, "short_answer": None},
         {"question": "Who wrote it?", "answers": ["Ada"], "correct": True, "answered": True,
          "tentative": False, "first_quote": quote, "short_answer": None},
+        {"question": "What is the code?", "answers": ["CGE2104"], "correct": False, "answered": False,  # a new
+         "tentative": False, "first_quote": None, "short_answer": None,  # user wanted to see what was set apart
+         "closest": {"text": "CGE2104 | Estuarine   Sediment Dynamics | 20"}},
     ]
     got = [line.split("got: ")[1] for line in wrong_answers({"fused": rows}) if "got: " in line]
     assert got == ["The top reader was Zainab Malik, who read 87 books. (bold: 87)",
-                   "tentative: The top reader was Zainab Malik, who read 87 books.", "declined"]
+                   "tentative: The top reader was Zainab Malik, who read 87 books.", "declined",
+                   "declined (closest: CGE2104 | Estuarine Sediment Dynamics | 20)"]
 
 
 def test_a_right_quote_with_a_wrong_bold_answer_is_listed_as_wrong():
