@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.core.lexical import STOP_WORDS, terms, words
+from bot.core.lexical import ITEM_NUMBER, STOP_WORDS, terms, words
 
 ASKS = {
     "when": re.compile(r"\b(when|what (year|date|day|month|century|decade|time|period|era)|which (year|century|decade|month|day))\b"),
@@ -128,6 +128,7 @@ PLACE_STARTS = frozenset(name.split()[0] for name in COUNTRIES | US_STATES)
 
 @lru_cache(maxsize=20_000)
 def facts(sentence: str) -> Facts:
+    sentence = ITEM_NUMBER.sub("", sentence, count=1)  # "4." is not a figure the sentence gives
     found = tuple(words(sentence))
     content = tuple(w for w in found if w not in STOP_WORDS)
     word_kinds = {w: kinds for w in set(content) if (kinds := _word_kinds(w))}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.core.lexical import terms
+from bot.core.lexical import ITEM_NUMBER, terms
 
 # A byline, a credit or a publication line, whatever follows it; or a short line that is no sentence
 # naming an author ("Exhibition review by Fiona Castellane, 9 October 2024").
@@ -78,7 +78,7 @@ wants want plans plan expects expect opens open closes close runs serves serve o
 def is_statement(text: str, after_row: bool = False) -> bool:
     """Whether a candidate line can answer a question (see the module docstring); `after_row`: the
     line before it in the document is a table row (so this one, if a row, is not the header)."""
-    line = " ".join(text.split())
+    line = ITEM_NUMBER.sub("", " ".join(text.split()), count=1)  # "8. DATE OF NEXT MEETING" is a heading
     if not line or CREDIT.match(line) or DATELINE.fullmatch(line) or URL.fullmatch(line.strip(" .")):
         return False
     if not WORDLIKE.search(line):  # a numbered heading's "5.", a bare "2024." says nothing alone

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# A list item's number opening a line or a sentence ("4. Climb the ridge...", "3) Leave the trees").
+ITEM_NUMBER = re.compile(r"^\(?\d{1,3}[.)]\s+(?=\S)")
 
 STOP_WORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being below

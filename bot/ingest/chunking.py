@@ -53,7 +53,8 @@ class Sentence:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of `text`: breaks at line ends and at [.!?] before a capital or digit."""
+    """Sentence spans of `text`: breaks at line ends and at [.!?] before a capital or digit (not
+    after an abbreviation, an initial or a list item's number)."""
     spans, start = [], 0
     for match in SENTENCE_END.finditer(text):
         if match.group().startswith("."):
@@ -61,6 +62,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             token = word.group(1).lower().strip(".") if word else ""
             # "U.S." or "J." are initials; "Dr." is a title: no sentence ends there.
             if token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+                continue
+            # "4." opening a line or a sentence numbers a list item: the item is the sentence.
+            if re.fullmatch(r"\(?\d{1,3}", text[start : match.start()].strip()):
                 continue
         end = match.end() if not match.group().startswith("\n") else match.start()
         _add_span(text, start, end, spans)

@@ -40,12 +40,13 @@ def extract(suffix: str, data: bytes) -> Extracted:
 # -- Markdown -------------------------------------------------------------------------------------
 def read_markdown(source: str) -> Extracted:
     """CommonMark (plus tables): headings, list items, table rows, quotes and code become blocks;
-    emphasis, links and images become their text; raw HTML becomes the text it shows."""
+    emphasis, links and images become their text; raw HTML becomes the text it shows. An ordered
+    list's items keep their numbers ("4. Climb the ridge..."): a reader asks for step 4."""
     from markdown_it import MarkdownIt
 
     out = TextBuilder()
     heading = cell = False
-    items, row, joiner = 0, [], "\n\n"
+    items, row, joiner, number = 0, [], "\n\n", ""
     for token in MarkdownIt("commonmark").enable("table").parse(source):
         kind = token.type
         if kind in ("heading_open", "heading_close"):
@@ -56,6 +57,7 @@ def read_markdown(source: str) -> Extracted:
             joiner = "\n\n"  # a blank line before a list or table, one line break between its items
         elif kind == "list_item_open":
             items += 1
+            number = f"{token.info}{token.markup} " if token.info else ""
         elif kind == "list_item_close":
             items -= 1
         elif kind in ("bullet_list_close", "ordered_list_close", "table_close") and not items:
@@ -71,8 +73,9 @@ def read_markdown(source: str) -> Extracted:
             if cell:
                 row.append(" ".join(text.split()))
                 continue
-            out.block(text, heading=heading, joiner=joiner)
+            out.block(number + text, heading=heading, joiner=joiner)
             joiner = "\n" if items and not heading else "\n\n"
+            number = ""
     return out.result("")
 
 
@@ -89,11 +92,18 @@ def _fragment_text(markup: str) -> str:
     return tree.text_content()
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _inline_text(children) -> str:
-    pieces = []
+    """The text of a paragraph's pieces. A note mark in <sup> stays a mark ("Oduya¹", not "Oduya1",
+    which reads as another name)."""
+    pieces, raised = [], False
     for child in children:
-        if child.type in ("text", "code_inline"):
-            pieces.append(child.content)
+        if child.type == "html_inline" and re.fullmatch(r"</?sup>", child.content.strip(), re.IGNORECASE):
+            raised = not child.content.strip().startswith("</")
+        elif child.type in ("text", "code_inline"):
+            pieces.append(child.content.translate(SUPERSCRIPT) if raised else child.content)
         elif child.type == "softbreak":
             pieces.append(" ")
         elif child.type == "hardbreak":
@@ -146,6 +156,7 @@ def read_html(data: bytes) -> Extracted:
         out.block(credit, joiner="\n")
     header = len(out.parts)
     if body is not None:
+        _restore_headings(tree, body)
         _html_blocks(body, out)
         for aside in _fact_asides(tree):  # after the article, unless trafilatura kept it already
             if " ".join(aside.text_content().split())[:60] not in " ".join(" ".join(out.parts).split()):
@@ -155,6 +166,38 @@ def read_html(data: bytes) -> Extracted:
             element.drop_tree()
         out.block(tree.text_content())
     return out.result(" ".join(title.split()))
+
+
+CONTENT_HEADINGS = ("//*[self::h1 or self::h2 or self::h3 or self::h4][not(ancestor::header or ancestor::nav or "
+                    "ancestor::footer or ancestor::aside or ancestor::form)]")
+
+
+def _restore_headings(tree, body) -> None:
+    """Put back the page's headings that trafilatura's result lacks, each before the first block
+    that followed it on the page. On a page with no <article> or <main> (a bill or a newsletter
+    saved as .htm) it keeps the paragraphs and tables but drops every <h1>-<h4>, and with them which
+    item a paragraph belongs to ("Mobile library", "How your charge is worked out")."""
+    from lxml import etree
+
+    def start(element) -> str:
+        return " ".join(" ".join(element.itertext()).split())[:80]
+
+    kept = {start(h) for h in body.iter("head")}
+    blocks = {}
+    for block in body:
+        blocks.setdefault(start(block), block)
+    for heading in tree.xpath(CONTENT_HEADINGS):
+        text = " ".join(heading.text_content().split())
+        if not text or start(heading) in kept:
+            continue
+        for following in heading.xpath("following::*[self::p or self::table or self::ul or self::ol "
+                                       "or self::h1 or self::h2 or self::h3 or self::h4][position() <= 8]"):
+            if (block := blocks.get(start(following))) is not None:
+                restored = etree.Element("head")
+                restored.text = text
+                block.addprevious(restored)
+                kept.add(start(heading))
+                break
 
 
 RATING = re.compile(r"rating|stars|verdict", re.IGNORECASE)  # a review's stars, in an element of their own

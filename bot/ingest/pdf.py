@@ -450,6 +450,8 @@ def _kept_breaks(lines: list[Line]) -> list[bool]:
     the longest, and one goes on in lower case, they are wrapped text."""
     if len(lines) < 3:
         return [False] * (len(lines) - 1)
+    if _address_block(lines):
+        return [True] * (len(lines) - 1)
     broken = [_broken_on_purpose(prev, line) for prev, line in zip(lines, lines[1:])]
     goes_on = [line.text[:1].islower() and not WEB_ADDRESS.match(line.text) for line in lines[1:]]
     start = 0
@@ -463,6 +465,17 @@ def _kept_breaks(lines: list[Line]) -> list[bool]:
                 broken[start:end] = [False] * (end - start)
         start = end + 1
     return [cut and not lower for cut, lower in zip(broken, goes_on)]
+
+
+ADDRESS_LINE = re.compile(r"[A-Z0-9][^.!?:;]{0,44}")
+
+
+def _address_block(lines: list[Line]) -> bool:
+    """Three to six short lines, each opening with a capital or a digit and none ending a sentence:
+    an address or a signature, whose lines stay lines whatever the width of its block ("Mr Tobias
+    Ferncastle" / "Flat 3, 41 Quarry Hill Road" / "Ashbourne Vale" / "AV2 9LS": its longest line
+    sets the block's right edge, so the wrap test takes the line under it for wrapped text)."""
+    return len(lines) <= 6 and all(ADDRESS_LINE.fullmatch(line.text.strip()) for line in lines)
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:

@@ -124,6 +124,17 @@ def test_lines_the_writer_broke_stay_lines(tmp_path):
     assert "\n" not in extract(".pdf", two.read_bytes()).text.replace("\n\n", "")
 
 
+def test_an_address_in_a_narrow_block_keeps_its_lines(tmp_path):
+    """A bill's address block at the right of its letterhead: its longest line set the block's right
+    edge, so the line before it read as wrapped ('Mr Tobias Ferncastle Flat 3, 41 Quarry Hill Road')."""
+    markup = ('<div style="display: flex; justify-content: space-between"><div><b>Brightwell Energy</b><br>'
+              'PO Box 7731, Ashbourne Vale AV1 2BW</div><div>Mr Tobias Ferncastle<br>Flat 3, 41 Quarry Hill Road<br>'
+              'Ashbourne Vale<br>AV2 9LS</div></div><h2>Your gas and electricity bill</h2>')
+    pdf = write_printed_pdf(tmp_path / "bill.pdf", "Your bill", filler(3, 5), markup=markup)
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "Mr Tobias Ferncastle\nFlat 3, 41 Quarry Hill Road\nAshbourne Vale" in text, text[:300]
+
+
 def test_a_letters_sender_heading_its_first_page_and_signing_its_last_is_kept(tmp_path):
     """A two-page letter's sender, first at the top of page 1 and last at the foot of page 2, was
     dropped as a running header; and an email address was joined to the postcode above it."""

@@ -18,6 +18,13 @@ def test_sentences_do_not_break_at_initials_or_titles():
     ]
 
 
+def test_a_list_items_number_opens_its_sentence():
+    text = "3. Leave the trees at a deer gate. Beyond it, the path bears west.\n4. Climb the ridge.\nIt was 4. Then rain."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "3. Leave the trees at a deer gate.", "Beyond it, the path bears west.", "4. Climb the ridge.",
+        "It was 4.", "Then rain."]
+
+
 def test_pieces_counted_ahead_in_batches_give_the_same_chunks(embedder):
     (document,), _ = load_documents(SEEDS)
     text = clean(document.text).text

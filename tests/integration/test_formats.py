@@ -151,15 +151,15 @@ def test_titles_are_the_documents_own(articles):
 def test_markdown_is_read_as_markdown(articles, engine, capsysbinary):
     text = bot_text(articles, "recipe.md", capsysbinary)
     assert text.startswith("Pancakes\n\nReady in 30 minutes, for four people.\n\nIngredients\n\n4 large eggs\n")
-    for raw in ("**", "# ", "- 4", "](", "https://", "1. Beat", "*two"):
+    for raw in ("**", "# ", "- 4", "](", "https://", "*two"):
         assert raw not in text
-    assert "2 cups of flour\n\nBeat the eggs" in text
-    # Headings and list markers are never quoted as sentences of their own.
+    assert "2 cups of flour\n\n1. Beat the eggs" in text  # a step keeps its number, a bullet is dropped
+    # Headings and list markers are never quoted as sentences of their own; a step is quoted with its number.
     index = engine.loaded().index
     sentences = {index.text(index.chunks[int(row[0])].source)[int(row[1]):int(row[2])] for row in index.sentences}
     headings = {"Pancakes", "Ingredients", "Harbor Annual Report", "Ferry Notes", "Lighthouse News"}
     assert not (headings | {"1.", "2."}) & sentences
-    assert "Beat the eggs with the flour and a pinch of salt." in sentences
+    assert "1. Beat the eggs with the flour and a pinch of salt." in sentences
 
 
 def test_a_markdown_block_after_a_list_or_a_table_is_a_block_of_its_own():
@@ -169,6 +169,17 @@ def test_a_markdown_block_after_a_list_or_a_table_is_a_block_of_its_own():
                          "| Ruth | Window |\n## Outbound journey\n\nWe fly at 06:45.\n").text
     assert text == ("Packing\n\npassports\nchargers\n\nCheck in online.\n\nName | Seat\nRuth | Window\n\n"
                     "Outbound journey\n\nWe fly at 06:45.")
+
+
+def test_markdown_keeps_a_steps_number_and_a_note_mark():
+    """A trail guide's steps lost their numbers ("What is step 4?"), and authors' affiliation marks ran
+    into their names ("Oduya1")."""
+    from bot.ingest.formats import read_markdown
+
+    text = read_markdown("**Maya Oduya**<sup>1</sup> and **Felix Brannigan**<sup>2</sup>\n\n1. University of "
+                         "Carrowmoor\n2. Severnside Institute\n\n- a bullet\n\n3) Leave the trees at a deer gate.\n").text
+    assert text == ("Maya Oduya¹ and Felix Brannigan²\n\n1. University of Carrowmoor\n2. Severnside Institute\n\n"
+                    "a bullet\n\n3) Leave the trees at a deer gate.")
 
 
 def test_html_keeps_the_article_and_drops_the_page_around_it(articles, capsysbinary):
@@ -478,3 +489,22 @@ def test_a_plain_list_in_the_body_of_an_html_page_is_read():
     assert all(t in text for t in terms), text
     assert text.index("so bring a coat.") < text.index(terms[0])  # in the page's order
     assert "Privacy" not in text and "Home" not in text
+
+
+def test_html_headings_are_kept_on_a_page_with_no_article():
+    """A council tax bill saved as .htm (no <article> or <main>) lost its <h1> and every <h2>:
+    trafilatura kept the paragraphs and tables but not which part of the bill each belongs to."""
+    from bot.ingest.formats import read_html
+
+    page = ("<html><head><title>Council Tax Bill 2025/26</title></head><body><div class='header'><p><b>Dunmere "
+            "District Council</b><br>Civic Offices, Market Street</p></div><h1>Council Tax Bill 2025/26</h1>"
+            "<table><tr><td>Account reference</td><td>40018837</td></tr><tr><td>Valuation band</td><td>Band C</td>"
+            "</tr></table><p>This is your council tax bill for the year starting 1 April 2025. It shows how much "
+            "you have to pay for your home and how the money is shared between the councils.</p>"
+            "<h2>Your instalments</h2><p>Your first instalment of £163.44 is due on 1 April 2025, and the nine "
+            "after it on the first of each month.</p><h2>How to pay</h2><p>The easiest way to pay is by Direct "
+            "Debit; set one up online or ring the number on the front of this bill.</p></body></html>")
+    text = read_html(page.encode()).text
+    assert "\n\nYour instalments\n\nYour first instalment of £163.44" in text, text
+    assert "\n\nHow to pay\n\nThe easiest way to pay" in text
+    assert "\n\nCouncil Tax Bill 2025/26\nAccount reference | 40018837" in text

@@ -27,6 +27,7 @@ NOT_STATEMENTS = [
     "Mrs Rosalind Achterberg-Lyle 17 Copperbeech Walk Farrowden FD6 2RN",  # an address block, lines joined
     "Flat 3, 12 Alder Crescent",
     "5.",  # a numbered heading's number, shown as a supporting passage
+    "8. DATE OF NEXT MEETING",  # a numbered heading: its number is no figure
     "2024.",
 ]
 STATEMENTS = [
@@ -42,6 +43,7 @@ STATEMENTS = [
     "Kwame Asante-Boyd scored in the third minute of stoppage time",  # no full stop, a verb
     "Telephone 0345 600 7721",  # a figure that is no address
     "The office moved to 17 Copperbeech Walk in 2020",
+    "4. Climb the ridge's first rise, Creag an Eoin.",  # a step, with its number
 ]
 
 

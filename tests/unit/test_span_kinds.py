@@ -241,3 +241,12 @@ def test_a_name_given_another_role_does_not_answer_who_holds_the_one_asked():
     assert not titled_otherwise("Who is the secretary?", present, at, at + 12)
     at = present.index("Ray Hollingworth")
     assert not titled_otherwise("Who looks after the money?", present, at, at + 16)  # no role asked is named
+
+
+def test_a_list_items_number_is_not_the_figure_asked_for():
+    from bot.answer.kinds import asked, lacks_asked_kind
+
+    asks = asked("How many buses a day stop at the post office?")
+    assert lacks_asked_kind(asks, "4. Climb the ridge's first rise, Creag an Eoin.", frozenset())
+    assert not lacks_asked_kind(asks, "4. Four buses a day stop at the post office.", frozenset())
+    assert not lacks_asked_kind(asks, "The 47 bus stops at the post office.", frozenset())
