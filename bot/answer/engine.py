@@ -22,7 +22,7 @@ from bot.answer.candidates import Candidate, candidates
 from bot.answer.compose import Answer, compose, offered_only
 from bot.answer.features import Question, follow_up_info, question_info
 from bot.answer.followups import check_history, goes_on_alone, keep_to_thread, resolve
-from bot.answer.ranking import AnswerModel, credit_first, rank, refusal_evidence
+from bot.answer.ranking import AnswerModel, credit_first, names_another_article, rank, refusal_evidence
 from bot.answer.refusal import Calibration, calibrate, probe_questions
 from bot.answer.retrieve import Hit, Retriever
 from bot.core.errors import BadQuestion, BotError
@@ -208,6 +208,8 @@ class Engine:
                          follow_up=query != text, credited=credited)
         if goes_on_alone(text, history) and not credited:
             answer = offered_only(answer)  # "and when did it open?" with no question before it: about what?
+        elif answer.answered and not credited and names_another_article(text, answer.quotes[0].source, loaded.index):
+            answer = offered_only(answer)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version), hits

@@ -492,12 +492,23 @@ COUNT_ONLY = re.compile(r"(?:the )?(?:\d[\d,.]*(?:st|nd|rd|th)?|first|second|thi
                         r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)", re.IGNORECASE)
 # Questions about a sum of money: "How much will it cost to build?", "What is the fare?", "What did
 # the meal cost?". Answered by an amount ("£1.3 million", "50p", "free"), never by "40,000 square metre".
+# "What is the daily standing charge for electricity?", "What is my new monthly payment going to
+# be?", "What was Mr Tilbury's total council tax bill?": a sum asked for by its name, after up to
+# three words that qualify it (not "What type of wages", "What vote on a bill", "in charge of").
+_QUALIFIER = (r"(?!(?:of|in|on|at|for|to|a|an|the|that|which|who|did|does|do|is|was|were|are|will|has|have|had|"
+              r"and|or|type|kind|sort)\b)[\w.’'-]+ ")
+_SUM = (r"(?:price|cost|fee|fare|salary|budget|bill|fine|charge|payment|rent|deposit|premium|wage|refund|"
+        r"instalment|installment)s?\b(?! of living)")
 ASKS_MONEY = re.compile(r"\s*(?:how much\b(?:[^?]*\b(?:cost|costs|costing|pay|pays|paid|spend|spends|spent|"
                         r"charge|charges|charged|price|priced|worth|fine|fined|fee|fees|fare)\b| money\b)"
                         r"|(?:what|which) (?:(?:is|was|were|are|will be) )?(?:the |its |their |his |her )?(?:\w+ )?"
                         r"(?:price|cost|fee|fare|salary|budget|bill|fine)\b(?! of living)"
+                        rf"|(?:what|which) (?:is|was|were|are|will be|would be|'s) (?:the |its |their |his |her |my |our |"
+                        rf"your |this |that |(?:[\w.’'-]+ )?[\w.’'-]+['’]s )?(?:{_QUALIFIER}){{0,3}}{_SUM}"
+                        rf"|(?:what|which) (?:{_QUALIFIER}){{0,2}}{_SUM} (?:is|was|will|would|did|does|do|are|were|has|had)\b"
                         r"|what (?:did|does|do|will|would) [^?]*\bcost\b)", re.IGNORECASE)
-AN_AMOUNT = re.compile(r"[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|francs?|marks?|"
+# A fee or a charge may be a share ("a yearly management fee of 0.42%").
+AN_AMOUNT = re.compile(r"%|[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|francs?|marks?|"
                        r"lire|pesos?|rupees?|roubles?|rubles?|crowns?|kronor|krona|kroner|shillings?|guineas?|"
                        r"usd|gbp|eur|free|nothing)\b", re.IGNORECASE)
 # Questions that open by asking for a percentage, answered by one (or a fraction): not by "Votes:

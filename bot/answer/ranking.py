@@ -27,7 +27,9 @@ from bot.store.base import Build
 
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
 
-PRONOUN_START = re.compile(r"(He|She|It|They|His|Her|Its|Their|This|These|Those|The latter|The former)\b")
+# A sentence that leans on the one before it ("After that date, tickets must be paid in full").
+PRONOUN_START = re.compile(r"(He|She|It|They|His|Her|Its|Their|This|That|These|Those|The latter|The former|"
+                           r"(?:After|Before|Until|By|Since|From) (?:that|then|this)(?: date| day| time)?)\b")
 
 DUPLICATE_SHARE = 0.8  # share of the shorter sentence's words found in the other: a near-repeat
 
@@ -133,6 +135,31 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
         article = lines[0].source
     line = next((c for c in lines if c.source == article), None)
     return ([line], True) if line else ([c for c in ranked if not credits(c.text, asked)], False)
+
+
+# A name or a code the question gives ("the AQ-7", "Marram", "error E04"): capitalized past its first
+# word, or letters and digits together.
+GIVEN_NAME = re.compile(r"(?<!^)(?<![.?!] )\b(?:[A-Z][\w'’-]*[A-Za-z]|[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*)")
+RARE_CHUNKS = 10
+RARE_SHARE = 0.02  # of the index's chunks, at most (and at most RARE_CHUNKS): "US" or "Asian" names no one article
+
+
+def names_another_article(question: str, source: str, index: Build) -> bool:
+    """Whether the question names something (a product, a place, a restaurant) that a few other
+    articles of the folder name and the article `source` never does. "How much does a replacement
+    particle sensor for the AQ-7 cost?" was answered confidently from a festival's page by "Pay the
+    £15 replacement fee by card.": whatever that sentence says, it is not about the AQ-7."""
+    given = {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)}
+    if not given:
+        return False
+    rare = max(RARE_CHUNKS, int(RARE_SHARE * len(index.chunks)))
+    elsewhere = {t for t, df in index.document_frequencies(given).items() if 0 < df <= rare}
+    return bool(elsewhere) and not elsewhere <= _article_terms(index.text(source))
+
+
+@lru_cache(maxsize=64)
+def _article_terms(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
 
 
 def _overlaps(candidate: Candidate, kept: list[Candidate]) -> bool:

@@ -343,3 +343,34 @@ def test_a_title_held_in_another_country_is_offered_not_asserted(engine):
     assert not taiwan.answered and taiwan.short_answer is None
     japan = engine.ask("Who is the defense minister of Japan?")
     assert japan.answered and japan.short_answer and "Kishi" in japan.short_answer.text
+
+
+PRODUCT_AND_FESTIVAL = {
+    "festival-faq.md": "# Larkspur Vale Festival: questions and answers\n\n## Wristbands\n\nYour wristband is your "
+                       "ticket for the whole weekend, so keep it on until you leave. If you lose it, go to the box "
+                       "office by the main gate with photo ID. Pay the £15 replacement fee by card. Damaged "
+                       "wristbands are swapped free of charge.\n\n## Parking\n\nCar parking costs £10 a day and "
+                       "must be booked in advance.\n",
+    "aq7-spec-sheet.txt": "Corvid AQ-7 air quality monitor\n\nThe Corvid AQ-7 is a battery-powered monitor for homes, "
+                          "classrooms and small offices. It measures carbon dioxide, fine particles (PM2.5), "
+                          "temperature and humidity every 10 minutes. Its laser particle sensor is rated for "
+                          "five years of continuous use. The AQ-7 comes with a three-year warranty.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def product_and_festival(tmp_path_factory, embedder):
+    return _engine_over(tmp_path_factory, embedder, "product-and-festival", PRODUCT_AND_FESTIVAL)
+
+
+def test_a_sentence_from_an_article_that_never_names_what_is_asked_about_is_not_a_confident_answer(
+        product_and_festival):
+    from bot.answer.ranking import names_another_article
+
+    question = "How much does a replacement particle sensor for the AQ-7 cost?"
+    index = product_and_festival.loaded().index
+    assert names_another_article(question, "festival-faq.md", index)
+    assert not names_another_article(question, "aq7-spec-sheet.txt", index)
+    assert not names_another_article("How much is a replacement wristband?", "festival-faq.md", index)
+    answer = product_and_festival.ask(question)
+    assert not answer.answered and not answer.short_answer  # offered at most, never asserted

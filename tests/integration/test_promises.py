@@ -57,7 +57,8 @@ def test_a_first_quote_opening_with_a_pronoun_brings_the_sentence_before_it(tmp_
     (seeds / "ferry.txt").write_text(
         "Ferry notes\n\nCaptain Ilse Brandt has run the Lindholm ferry since 2019. She sailed cargo ships "
         "in the Baltic for twelve years before that.\n\nHe who waits for the ferry in winter brings a coat. "
-        "The crossing takes forty minutes.\n", encoding="utf-8")
+        "The crossing takes forty minutes.\n\nMonthly payment is open to anyone who registers by 28 February. "
+        "After that date, season tickets must be paid for in full.\n", encoding="utf-8")
     settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index", decline_threshold=0.0)
     build(settings, embedder)
     with Engine(settings, embedder) as engine:
@@ -68,6 +69,8 @@ def test_a_first_quote_opening_with_a_pronoun_brings_the_sentence_before_it(tmp_
         # Not across a paragraph break: the sentence before is another paragraph's.
         quote = shown(engine.ask("Who brings a coat when waiting for the ferry in winter?"))
         assert quote.text == "He who waits for the ferry in winter brings a coat."
+        quote = shown(engine.ask("From when must season tickets be paid for in full?"))
+        assert quote.text.startswith("Monthly payment is open to anyone who registers by 28 February. After that")
 
 
 # -- bot eval, end to end ---------------------------------------------------------------------------

@@ -20,7 +20,10 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("When was Rosalind Lyle born?", "Mrs Rosalind Lyle 17"), ("What is her date of birth?", "17"),
              ("What dose of ticagrelor is he on?", "aspirin"), ("When is Kestrel Class going to the farm?", "Year 4"),
              ("How cold will it get on the coldest night?", "Monday"),
-             ("How noisy did the fans get while exporting video?", "audible")]
+             ("How noisy did the fans get while exporting video?", "audible"),
+             ("What is the daily standing charge for electricity?", "92 days"),
+             ("What is my new monthly payment going to be?", "18 March 2025"),
+             ("What was Mr Tilbury's total council tax bill last year?", "1 April 2025")]
     right = [("Who founded the company?", "Ada Brandt"), ("Who protested outside?", "the farmers"),
              ("When will the bridge reopen?", "next spring"), ("When did it begin?", "the Oligocene"),
              ("How many people attended?", "14,862"), ("How many teachers are involved when co-teaching?", "two"),
@@ -42,7 +45,12 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("What is the usual dosage?", "two tablets"), ("When do they go?", "in Year 4"),
              ("When did it open?", "the year 1904"),
              ("How cold will it get overnight?", "6°C"), ("What temperature should the oven be?", "190°C"),
-             ("How noisy did the fans get?", "41 decibels"), ("How loud is it at full power?", "38dB(A)")]
+             ("How noisy did the fans get?", "41 decibels"), ("How loud is it at full power?", "38dB(A)"),
+             ("What is the daily standing charge for electricity?", "53.21p"),
+             ("What was the yearly management fee before it was lowered?", "0.42%"),
+             # a charge, a bill or wages that are not a sum
+             ("Which teacher is in charge of the trip?", "Miss Priyanka Holloway"),
+             ("What type of wages result from low supply?", "high"), ("What vote on a bill takes place?", "final")]
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
     assert span_fits("What is the weight of a bushel of coal in pounds?", "94", " pounds) of coal")
