@@ -28,7 +28,7 @@ from bot.store.base import Build
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
 
 # A sentence that leans on the one before it ("After that date, tickets must be paid in full").
-PRONOUN_START = re.compile(r"(He|She|It|They|His|Her|Its|Their|This|That|These|Those|The latter|The former|"
+PRONOUN_START = re.compile(r"(He|She|It|They|His|Her|Its|Their|This|These|Those|The latter|The former|"
                            r"(?:After|Before|Until|By|Since|From) (?:that|then|this)(?: date| day| time)?)\b")
 
 DUPLICATE_SHARE = 0.8  # share of the shorter sentence's words found in the other: a near-repeat
@@ -138,10 +138,10 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
 
 
 # A name or a code the question gives ("the AQ-7", "Marram", "error E04"): capitalized past its first
-# word, or letters and digits together.
-GIVEN_NAME = re.compile(r"(?<!^)(?<![.?!] )\b(?:[A-Z][\w'’-]*[A-Za-z]|[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*)")
-RARE_CHUNKS = 10
-RARE_SHARE = 0.02  # of the index's chunks, at most (and at most RARE_CHUNKS): "US" or "Asian" names no one article
+# word, or letters then digits ("4th" and "10-race" are no names).
+GIVEN_NAME = re.compile(r"(?<!^)(?<![.?!] )\b(?:[A-Z][\w'’-]*[A-Za-z]|[A-Za-z]+\d[\w-]*)")
+RARE_SHARE = 0.05  # of the folder's articles, at most (one, in a folder of fewer than 40): "US" names no one article
+RARE_CHUNKS = 200  # chunks holding a name, at most, for it to be looked up
 
 
 def names_another_article(question: str, source: str, index: Build) -> bool:
@@ -150,16 +150,13 @@ def names_another_article(question: str, source: str, index: Build) -> bool:
     particle sensor for the AQ-7 cost?" was answered confidently from a festival's page by "Pay the
     £15 replacement fee by card.": whatever that sentence says, it is not about the AQ-7."""
     given = {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)}
-    if not given:
-        return False
-    rare = max(RARE_CHUNKS, int(RARE_SHARE * len(index.chunks)))
-    elsewhere = {t for t, df in index.document_frequencies(given).items() if 0 < df <= rare}
-    return bool(elsewhere) and not elsewhere <= _article_terms(index.text(source))
-
-
-@lru_cache(maxsize=64)
-def _article_terms(text: str) -> frozenset[str]:
-    return frozenset(terms(text))
+    rare = max(1, int(RARE_SHARE * len(index.documents)))
+    for term, chunks in index.document_frequencies(given).items() if given else ():
+        if 0 < chunks <= RARE_CHUNKS:
+            holders = {index.chunks.source(int(row)) for row in index.bm25_search([term], chunks)[1]}
+            if source not in holders and len(holders) <= rare:
+                return True
+    return False
 
 
 def _overlaps(candidate: Candidate, kept: list[Candidate]) -> bool:
