@@ -31,7 +31,7 @@ from bot.answer.kinds import (
     titled_otherwise,
 )
 from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
-from bot.answer.statements import A_DATE, AUTHOR_NAME, SIGNATURE, asks_for_credit
+from bot.answer.statements import A_DATE, AUTHOR_NAME, SIGNATURE, asks_for_credit, table_header
 from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
 from bot.shortanswer.marker import Marker
 
@@ -48,12 +48,15 @@ class Quote:
     text: str
     score: float
     page: int | None = None  # PDF: the 1-based page where the quote starts
+    header: str | None = None  # a table row's: its table's header row (statements.table_header)
 
     def as_json(self) -> dict:
         out = {"n": self.n, "source": self.source, "start": self.start, "end": self.end,
                "text": self.text, "score": round(self.score, 4)}
         if self.page is not None:
             out["page"] = self.page
+        if self.header is not None:
+            out["header"] = self.header
         return out
 
 @dataclass(frozen=True)
@@ -146,7 +149,8 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     quoted as it is."""
     def quoted(ranked: list[Candidate]) -> tuple[Quote, ...]:
         return tuple(Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end],
-                           answer_probability * c.share) for n, c in enumerate(ranked[:max_quotes], start=1))
+                           answer_probability * c.share, header=table_header(original_text(c.source), c.start, c.end))
+                     for n, c in enumerate(ranked[:max_quotes], start=1))
 
     reads = not credited and asked is not None and marker is not None and bool(ranked)
     margins = Margins.load() if reads else None
@@ -198,6 +202,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
                 + _one_line(f"{lead.text[:at]}**{lead.text[at:to]}**{lead.text[to:]}") + f" [{lead.n}]")
     else:
         text = f"{_one_line(lead.text)} [{lead.n}]"
+    text += _columns(lead)
     if support:
         text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
     return Answer(question, text, True, quotes, short_answer=short)
@@ -224,8 +229,13 @@ def offered_only(answer: Answer) -> Answer:
 
 def _tentative(question: str, closest: tuple[Quote, ...]) -> Answer:
     """The evidence is in between: the closest passages, offered with a warning, not as the answer."""
-    return Answer(question, f"{MAY_NOT_ANSWER}\n\n{_one_line(closest[0].text)} [1]", False, (), closest,
-                  tentative=True)
+    return Answer(question, f"{MAY_NOT_ANSWER}\n\n{_one_line(closest[0].text)} [1]{_columns(closest[0])}", False,
+                  (), closest, tentative=True)
+
+
+def _columns(quote: Quote) -> str:
+    """A table row's header under it, so that its figures can be told apart."""
+    return f"\n(columns: {quote.header})" if quote.header else ""
 
 
 def credit_span(question: str, quote: Quote) -> ShortAnswer | None:

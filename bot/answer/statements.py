@@ -93,6 +93,26 @@ def is_statement(text: str, after_row: bool = False) -> bool:
                 or NAME_ROLE.fullmatch(line))
 
 
+def table_header(document: str, start: int, end: int) -> str | None:
+    """The header row of the table whose row `document[start:end]` is ("Ticket | Adult | Teen |
+    Child" for "Weekend with camping | £145 | £80 | £35": which figure is the adult's?), or None:
+    the quote is not one whole row, it is its table's first row, or that first row is itself a
+    statement (a table of labels and values, "Account reference | 40018837", has no header)."""
+    line = document.rfind("\n", 0, start) + 1
+    if " | " not in document[start:end] or "\n" in document[start:end] or document[line:start].strip():
+        return None
+    first = line
+    while first > 0:
+        above = document.rfind("\n", 0, first - 1) + 1
+        if " | " not in document[above : first - 1]:
+            break
+        first = above
+    if first == line:  # the table's first row
+        return None
+    header = document[first : document.index("\n", first)]
+    return None if is_statement(header) else header
+
+
 # A question about the article itself: who wrote it, when it was published. Only then does a credit
 # line (a byline, "Published 12 March 2024", the HTML reader's header line) answer.
 THE_PIECE = (r"(?:(?:the |this |that )?(?:[\w'’-]+ ){0,4}?"

@@ -374,3 +374,16 @@ def test_a_sentence_from_an_article_that_never_names_what_is_asked_about_is_not_
     assert not names_another_article("How much is a replacement wristband?", "festival-faq.md", index)
     answer = product_and_festival.ask(question)
     assert not answer.answered and not answer.short_answer  # offered at most, never asserted
+
+
+def test_a_table_row_is_quoted_with_its_header(tmp_path_factory, embedder):
+    engine = _engine_over(tmp_path_factory, embedder, "festival-tickets", {"tickets.md": (
+        "# Larkspur Vale Festival tickets\n\nTickets go on sale on 1 February. Prices for the weekend:\n\n"
+        "| Ticket | Adult | Teen | Child |\n|---|---|---|---|\n| Day ticket | £60 | £30 | £10 |\n"
+        "| Weekend without camping | £120 | £65 | £25 |\n| Weekend with camping | £145 | £80 | £35 |\n\n"
+        "Children under five go free. Campervan passes are sold separately.\n")})
+    answer = engine.ask("How much is a weekend ticket with camping?")
+    first = (answer.quotes or answer.closest)[0]
+    assert first.text == "Weekend with camping | £145 | £80 | £35"
+    assert first.as_json()["header"] == "Ticket | Adult | Teen | Child"
+    assert "\n(columns: Ticket | Adult | Teen | Child)" in answer.text
