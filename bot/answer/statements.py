@@ -94,12 +94,14 @@ def is_statement(text: str, after_row: bool = False) -> bool:
 
 
 def table_header(document: str, start: int, end: int) -> str | None:
-    """The header row of the table whose row `document[start:end]` is ("Ticket | Adult | Teen |
-    Child" for "Weekend with camping | £145 | £80 | £35": which figure is the adult's?), or None:
-    the quote is not one whole row, it is its table's first row, or that first row is itself a
-    statement (a table of labels and values, "Account reference | 40018837", has no header)."""
+    """The header row of the table whose row `document[start:end]` is ("Ticket | Adult | Teen (13-17)
+    | Child (5-12)" for "Weekend with camping | £145 | £80 | £35": which figure is the adult's?), or
+    None: the quote is not one whole row of three cells or more (a label and its value need no
+    header), it is its table's first row, that row has another number of cells, or it is itself a
+    statement (its figures in brackets aside)."""
     line = document.rfind("\n", 0, start) + 1
-    if " | " not in document[start:end] or "\n" in document[start:end] or document[line:start].strip():
+    cells = document[start:end].count(" | ")
+    if cells < 2 or "\n" in document[start:end] or document[line:start].strip():
         return None
     first = line
     while first > 0:
@@ -110,7 +112,7 @@ def table_header(document: str, start: int, end: int) -> str | None:
     if first == line:  # the table's first row
         return None
     header = document[first : document.index("\n", first)]
-    return None if is_statement(header) else header
+    return None if header.count(" | ") != cells or is_statement(re.sub(r"\([^)]*\)", "", header)) else header
 
 
 # A question about the article itself: who wrote it, when it was published. Only then does a credit

@@ -426,16 +426,19 @@ def test_which_questions_ask_who_signed_a_letter(question, asked):
 def test_a_table_rows_header_is_found_above_it():
     from bot.answer.statements import table_header
 
-    document = ("Tickets\n\nPrices for the weekend are below.\nTicket | Adult | Teen | Child\n"
+    document = ("Tickets\n\nPrices for the weekend are below.\nTicket | Adult | Teen (13-17) | Child (5-12)\n"
                 "Day ticket | £60 | £30 | £10\nWeekend with camping | £145 | £80 | £35\n\nAccount reference | 40018837\n"
                 "Date of issue | 10 March 2025\n")
     row = "Weekend with camping | £145 | £80 | £35"
     at = document.index(row)
-    assert table_header(document, at, at + len(row)) == "Ticket | Adult | Teen | Child"
+    assert table_header(document, at, at + len(row)) == "Ticket | Adult | Teen (13-17) | Child (5-12)"
     header = document.index("Ticket | Adult")
-    assert table_header(document, header, header + 29) is None  # the header itself
+    assert table_header(document, header, header + 44) is None  # the header itself
     issue = document.index("Date of issue")
-    assert table_header(document, issue, issue + 29) is None  # its first row says something: no header
+    assert table_header(document, issue, issue + 29) is None  # a label and its value: no header
+    figures = document.replace("Teen (13-17)", "Teen 13-17")  # a first row of figures is no header
+    day = figures.index("Day ticket")
+    assert table_header(figures, day, day + 29) is None
     prose = document.index("Prices")
     assert table_header(document, prose, prose + 33) is None
     last = "Date of issue | 10 March 2025"
