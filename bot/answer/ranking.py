@@ -150,8 +150,10 @@ def names_another_article(question: str, source: str, index: Build) -> bool:
     particle sensor for the AQ-7 cost?" was answered confidently from a festival's page by "Pay the
     £15 replacement fee by card.": whatever that sentence says, it is not about the AQ-7."""
     given = {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)}
+    if not given:
+        return False
     rare = max(1, int(RARE_SHARE * len(index.documents)))
-    for term, chunks in index.document_frequencies(given).items() if given else ():
+    for term, chunks in index.document_frequencies(given).items():
         if 0 < chunks <= RARE_CHUNKS:
             holders = {index.chunks.source(int(row)) for row in index.bm25_search([term], chunks)[1]}
             if source not in holders and len(holders) <= rare:

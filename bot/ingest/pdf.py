@@ -467,7 +467,7 @@ def _kept_breaks(lines: list[Line]) -> list[bool]:
     return [cut and not lower for cut, lower in zip(broken, goes_on)]
 
 
-ADDRESS_LINE = re.compile(r"[A-Z0-9][^.!?:;]{0,44}")
+ADDRESS_LINE = re.compile(r"[A-Z0-9][^!?:;]{0,44}(?<!\.)")  # "Mr R. Tilbury", not "The plan was agreed."
 
 
 def _address_block(lines: list[Line]) -> bool:
