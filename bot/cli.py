@@ -349,13 +349,15 @@ def _eval_each_article(args, settings: Settings, items) -> int:
 
 
 def _result_row(result) -> dict:
-    from bot.eval.scoring import verdict
+    from bot.eval.scoring import contains, verdict
 
     item = result.item
+    bold = result.short
     return {"question": item.question, "group": item.group, "answers": list(item.answers),
             "answered": result.answered, "tentative": result.tentative, "correct": verdict(result),
-            "first_quote": result.quotes[0] if result.quotes else None, "short_answer": result.short,
-            "closest": result.closest, "seconds": round(result.seconds, 4),
+            "first_quote": result.quotes[0] if result.quotes else None, "short_answer": bold,
+            "bold_correct": contains(bold["text"], item.answers) if bold and item.answers else None,
+            "quotes": result.quotes, "closest": result.closest, "seconds": round(result.seconds, 4),
             "error": result.error or None}
 
 

@@ -128,9 +128,23 @@ def wrong_answers(results: dict[str, list], limit: int = 200) -> list[str]:
         for row in wrong[:limit]:
             expected = " | ".join(row["answers"]) or "a refusal"
             got = _outcome(row)
-            lines.append(f"- {row['question']}  \n  expected: {expected}  \n  got: {got}")
+            lines.append(f"- {row['question']}  \n  expected: {expected}  \n  got: {got}  \n  why: {_why(row)}")
         lines += ([f"- … {len(wrong) - limit:,} more in results.jsonl"] if len(wrong) > limit else []) + [""]
     return lines
+
+
+def _why(row: dict) -> str:
+    """Why a row counts as wrong: a writer read a right quote under "Wrong answers" and could not
+    tell that its bold short answer was what missed."""
+    shown = row["answered"] or row.get("tentative")
+    if not row["answers"]:
+        return "the documents do not answer it, and it was answered confidently"
+    if row["correct"] is not False:
+        return "the quote holds the answer; the bold short answer does not"
+    if not shown or not row["first_quote"]:
+        return "declined, though the documents answer it"
+    return "the passage offered does not hold the answer" if row.get("tentative") else \
+        "the first quote does not hold the answer"
 
 
 def _outcome(row: dict) -> str:

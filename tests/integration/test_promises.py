@@ -100,6 +100,10 @@ def test_bot_eval_reads_every_format_and_writes_its_report(seed_index, tmp_path)
     assert runs["fused"]["all"]["first_quote"] == 1.0 and runs["fused"]["all"]["declined"] == 1.0
     assert {p.name for p in out.iterdir()} >= {"report.md", "metrics.json", "results.jsonl", "chart.png"}
     assert len((out / "results.jsonl").read_text().splitlines()) == 4 * 2
+    fused = [row for row in map(json.loads, (out / "results.jsonl").read_text().splitlines()) if row["config"] == "fused"]
+    minister = next(row for row in fused if row["answers"])  # every passage shown, and whether the bold holds it
+    assert minister["quotes"][0] == minister["first_quote"] and 1 <= len(minister["quotes"]) <= 3
+    assert minister["bold_correct"] is (True if minister["short_answer"] else None)
     # SQuAD JSON names its article "00_Seed.txt", which the seed index does not hold: without --refusal
     # `bot eval` stops and says so (test_first_use); here only the reading of the format is checked.
     squad_run = bot("eval", str(squad), *index, "--json", "--refusal")
