@@ -301,7 +301,7 @@ def _renamed(found: Reused, document: Document | Unchanged) -> Reused:
 
 
 def _chunk(document: Document, splitter):
-    cleaned = clean(document.text)
+    cleaned = clean(document.text, unwrap=document.source.lower().endswith(".txt"))
     chunks, sentences = chunk_document(document.source, document.sha256, cleaned, splitter)
     if document.headings:  # a heading is searched with its chunk but never quoted on its own
         starts = [start for start, _ in document.headings]

@@ -51,13 +51,15 @@ def _is_invisible(ch: str) -> bool:
 RUN = re.compile(r"(\s+)|([!-~]+(?: [!-~]+)*)(?=\s|$)|\S+")
 SPACES_AND_WORDS = re.compile(r"( )|[!-~]+")
 
-def clean(original: str) -> CleanText:
+def clean(original: str, unwrap: bool = False) -> CleanText:
     """Normalize `original` for indexing, keeping a map from each cleaned char to its source.
 
     Whitespace runs become one space, or one line break, or a blank line (paragraph break) when the
     run holds two or more line breaks; leading and trailing whitespace is dropped. Words are handled
     a run at a time; only runs with non-ASCII characters are looked at character by character.
+    `unwrap` (plain text): a line break inside a hard-wrapped paragraph is a space (`soft_breaks`).
     """
+    soft = soft_breaks(original) if unwrap else frozenset()
     out: list[str] = []
     where = array("q")  # 8 bytes a character: a list of ints took 36 (a 20 MB file took 1.6 GB)
     gap_at, gap_newlines = -1, 0  # whitespace seen but not yet written
@@ -76,7 +78,8 @@ def clean(original: str) -> CleanText:
             if not pieces:
                 continue  # only invisible characters: the whitespace around them joins up
         if gap_at >= 0 and out:
-            gap = "\n\n" if gap_newlines >= 2 else "\n" if gap_newlines else " "
+            gap = "\n\n" if gap_newlines >= 2 else "\n" if gap_newlines and \
+                original.find("\n", gap_at) not in soft else " "
             out.append(gap)
             where.extend([gap_at] * len(gap))
         gap_at, gap_newlines = -1, 0
@@ -86,6 +89,40 @@ def clean(original: str) -> CleanText:
     return _drop_boilerplate(CleanText("".join(out), np.frombuffer(where, dtype=np.int64).copy()))
 
 SPACE, PLAIN_WORDS, OTHER_WORD = range(3)
+
+# A line of prose: words with single spaces (a run of three spaces lines up a column).
+PROSE_LINE = re.compile(r"[ \t]*\S+(?: {1,2}\S+){3,}[ \t]*")
+# A line that must go on: it ends with a comma or a word that never ends a sentence.
+GOES_ON = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|at|for|with|from|by|and|or|but|as|than))$", re.IGNORECASE)
+LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
+
+
+def soft_breaks(original: str) -> frozenset[int]:
+    """Offsets of the line breaks that only wrap a paragraph of a hard-wrapped text file (an email,
+    a notice typed at 72 or 78 columns): after a prose line that fills at least 0.6 of the text's
+    width, a line that is no list item or table row and starts in lower case or with a figure, or
+    follows a comma or a word such as "the", or whose first word would not have fitted on the line
+    before, which ends with no punctuation. A file of one paragraph a line (its prose lines run
+    past 100 characters) has none. Otherwise a quote stopped at the end of a printed line:
+    'A "SoundLink" through ticket (ferry + bus 47A, day return) costs'."""
+    lines, at = [], 0
+    for line in original.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    prose = [len(line.rstrip()) for _, line in lines if PROSE_LINE.fullmatch(line)]
+    width = max(prose, default=0)
+    if width > 100 or sum(n >= 0.8 * width for n in prose) < 3:
+        return frozenset()
+    soft = set()
+    for (at, line), (_, after) in zip(lines, lines[1:]):
+        text, following = line.strip(), after.strip()
+        if not PROSE_LINE.fullmatch(line) or len(line.rstrip()) < 0.6 * width or not following \
+                or "   " in following or LIST_ITEM.match(after):
+            continue
+        if following[0].islower() or following[0] in "(£$€" or following[0].isdigit() or GOES_ON.search(text) \
+                or (len(line.rstrip()) + 1 + len(following.split()[0]) > width and text[-1].isalnum()):
+            soft.add(at + len(line))
+    return frozenset(soft)
 
 def _runs(original: str):
     """(kind, text, start) of each run: whitespace, a stretch of plain words, another word. A

@@ -145,7 +145,8 @@ def read_html(data: bytes) -> Extracted:
     # trafilatura parses its own copy: it prunes the tree it is given, and the fallback needs it whole.
     # For recall: its default left out a booking email's whole list of terms (the ratio of adults to
     # pupils, the late-arrival rule); on the 25 pages of eval/ it reads every other page the same.
-    result = trafilatura.bare_extraction(_with_paragraphs_unclassed(tree, markup), include_comments=False, include_tables=True,
+    page, markup_read = _for_extraction(tree, markup)
+    result = trafilatura.bare_extraction(markup_read, include_comments=False, include_tables=True,
                                          include_formatting=False, deduplicate=False, with_metadata=True, favor_recall=True,
                                          date_extraction_params={"extensive_search": False})
     body = getattr(result, "body", None)
@@ -156,7 +157,7 @@ def read_html(data: bytes) -> Extracted:
         out.block(credit, joiner="\n")
     header = len(out.parts)
     if body is not None:
-        _restore_headings(tree, body)
+        _restore_headings(page, body)
         _html_blocks(body, out)
         for aside in _fact_asides(tree):  # after the article, unless trafilatura kept it already
             if " ".join(aside.text_content().split())[:60] not in " ".join(" ".join(out.parts).split()):
@@ -179,8 +180,8 @@ def _restore_headings(tree, body) -> None:
     item a paragraph belongs to ("Mobile library", "How your charge is worked out")."""
     from lxml import etree
 
-    def start(element) -> str:
-        return " ".join(" ".join(element.itertext()).split())[:80]
+    def start(element) -> str:  # spacing aside: trafilatura joins inline elements its own way
+        return "".join(c for c in "".join(element.itertext()) if c.isalnum())[:60]
 
     kept = {start(h) for h in body.iter("head")}
     blocks = {}
@@ -203,10 +204,11 @@ def _restore_headings(tree, body) -> None:
 RATING = re.compile(r"rating|stars|verdict", re.IGNORECASE)  # a review's stars, in an element of their own
 
 
-def _with_paragraphs_unclassed(tree, markup: str) -> str:
-    """The page with the class and id taken off its paragraphs (but those of its header, navigation,
-    asides, forms and footer). trafilatura drops any paragraph whose class holds one of its
-    boilerplate words, and in the body of a page those are content: `<p class="rating">Rating: 4 out
+def _for_extraction(tree, markup: str):
+    """The page as trafilatura should read it (the tree, and its markup): an ordered list's items
+    numbered ("5. Brush with the beaten yolk": "What is step 5?"), a wiki's "[edit]" links dropped,
+    and the class and id taken off its paragraphs (but those of its header, navigation, asides, forms
+    and footer). trafilatura drops any paragraph whose class holds one of its boilerplate words, and in the body of a page those are content: `<p class="rating">Rating: 4 out
     of 5</p>`, `<p class="next-update">The next update ... at 16:00 on Wednesday</p>` ("next-" reads
     as a link to the next story), "meta", "timestamp". A byline keeps its class: it is read on its
     own (`byline`). Cookie banners, share bars and the like are whole elements, still dropped by
@@ -215,6 +217,18 @@ def _with_paragraphs_unclassed(tree, markup: str) -> str:
 
     page = copy.deepcopy(tree)
     changed = False
+    for listing in page.xpath("//ol[not(ancestor::header or ancestor::nav or ancestor::footer)]"):
+        number = int(listing.get("start")) if (listing.get("start") or "").isdigit() else 1
+        for item in listing.findall("li"):
+            linked = sum(len(a.text_content()) for a in item.iter("a"))
+            if linked > len(item.text_content()) / 2:  # a list of links (a contents box) is navigation
+                continue
+            item.text = f"{number}. {item.text or ''}"
+            number += 1
+            changed = True
+    for element in page.xpath("//*[contains(concat(' ', @class, ' '), ' mw-editsection ')]"):
+        element.drop_tree()
+        changed = True
     for paragraph in page.xpath("//p[@class or @id][not(ancestor::header or ancestor::nav or ancestor::footer"
                                 " or ancestor::aside or ancestor::form)]"):
         names = f'{paragraph.get("class", "")} {paragraph.get("id", "")}'.lower()
@@ -230,7 +244,7 @@ def _with_paragraphs_unclassed(tree, markup: str) -> str:
             element.tag = "p"
             element.attrib.clear()
             changed = True
-    return lxml.html.tostring(page, encoding="unicode") if changed else markup
+    return page, lxml.html.tostring(page, encoding="unicode") if changed else markup
 
 
 BYLINE_XPATH = ("//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or contains(@id, 'byline')"

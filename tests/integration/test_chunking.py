@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from bot.ingest.chunking import chunk_document, make_splitter, sentence_spans
 from bot.ingest.cleaning import clean
 from bot.ingest.files import load_documents
@@ -23,6 +25,23 @@ def test_a_list_items_number_opens_its_sentence():
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "3. Leave the trees at a deer gate.", "Beyond it, the path bears west.", "4. Climb the ridge.",
         "It was 4.", "Then rain."]
+
+
+def test_a_hard_wrapped_text_files_sentences_run_across_its_lines():
+    """A notice typed at 72 columns was quoted a printed line at a time ('A "SoundLink" through ticket
+    (ferry + bus 47A, day return) costs'): its paragraphs are joined, its table rows and list items not."""
+    prose = ("A through ticket for the ferry and the bus, valid for a day return, costs £11.00 for an adult and "
+             "£5.50 for a child, and is sold at the Portmellick kiosk only. Sailings may be cancelled at short "
+             "notice in winds above Force 6 or in poor visibility, and the skipper's decision is final.")
+    text = ("TIMETABLE\n\n" + textwrap.fill(prose, 72) + "\n\n" + textwrap.fill(prose, 60) +
+            "\n\n Dep Portmellick   Arr Carrow Quay\n   07:15             07:40\n\n- Bicycles travel free\n- Dogs on a lead\n")
+    cleaned = clean(text, unwrap=True).text
+    spans = [cleaned[s:e] for s, e in sentence_spans(cleaned)]
+    assert spans.count(prose.split(". ")[0] + ".") == 2, spans
+    assert spans.count(prose.split(". ")[1]) == 2
+    assert "Dep Portmellick Arr Carrow Quay" in spans and "07:15 07:40" in spans
+    assert "- Bicycles travel free" in spans and "- Dogs on a lead" in spans
+    assert "\n" in clean(text).text.split("\n\n")[1]  # only a plain text file is unwrapped
 
 
 def test_pieces_counted_ahead_in_batches_give_the_same_chunks(embedder):

@@ -508,3 +508,22 @@ def test_html_headings_are_kept_on_a_page_with_no_article():
     assert "\n\nYour instalments\n\nYour first instalment of £163.44" in text, text
     assert "\n\nHow to pay\n\nThe easiest way to pay" in text
     assert "\n\nCouncil Tax Bill 2025/26\nAccount reference | 40018837" in text
+
+
+def test_an_html_recipes_steps_keep_their_numbers_and_a_wikis_edit_links_go():
+    """"What is step 5?" had nothing to match: trafilatura drops an <ol>'s numbers. A list of links
+    (a contents box) gets none, and a wiki heading's "[edit]" link neither stays nor doubles the heading."""
+    from bot.ingest.formats import read_html
+
+    method = ["Heat the oven to 200°C and put a baking tray in to heat up.", "Melt the butter over a low heat.",
+              "Brush with the beaten yolk and bake for 40 minutes."]
+    page = ("<html><head><title>Leek pie</title></head><body><article><h1>Leek pie</h1><p>This is the pie my "
+            "grandmother made every Sunday, and the one my readers ask about most. It takes an hour.</p>"
+            "<div id='toc'><ol><li><a href='#m'>Method</a></li><li><a href='#n'>Notes</a></li></ol></div>"
+            "<h2 id='m'>Method <span class='mw-editsection'>[<a href='?action=edit'>edit</a>]</span></h2><ol start='3'>"
+            + "".join(f"<li>{step}</li>" for step in method) + "</ol><p>Leave it to rest for ten minutes before "
+            "you cut it, or the filling will run all over the plate.</p></article></body></html>")
+    text = read_html(page.encode()).text
+    assert "\n".join(f"{n}. {step}" for n, step in enumerate(method, start=3)) in text, text
+    assert "1. Method" not in text and "edit" not in text and text.count("Method") == 1
+
