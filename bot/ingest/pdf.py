@@ -334,11 +334,37 @@ def _table_end(page: list[Line], start: int) -> int:
     for at in range(start, end):
         line = page[at]
         n = next((k for k, edge in enumerate(edges) if abs(edge - line.left) <= CELL_SLACK), None)
-        if n is None or not line.gaps and n + 1 < len(edges) and line.right > edges[n + 1] + CELL_SLACK:
+        cells = [] if line.gaps or n is None else _at_edges(line.left, line.right, line.text, edges)
+        # A line cut in two at a column's edge is a row when a cell of it sits beside it (a heading
+        # under the table reaches that edge too, "Employer Contributions (not deducted | from your pay)")
+        if n is None or cells and (_runs_across(cells[-1][0], line.right, edges)
+                                   or len(cells) == 2 and not _cell_beside(page, at)):
             end = at
             break
     run = page[start:end]
     return end if sum(bool(line.gaps) for line in run) >= 2 and any(not line.gaps for line in run) else start
+
+
+def _runs_across(left: float, right: float, edges: list[float]) -> bool:
+    """Whether text from `left` to `right` runs across the edge of the column after the one it starts in."""
+    n = min(range(len(edges)), key=lambda k: abs(edges[k] - left))
+    return n + 1 < len(edges) and right > edges[n + 1] + CELL_SLACK
+
+
+def _at_edges(left: float, right: float, text: str, edges: list[float]) -> list[tuple[float, str]]:
+    """A piece of a table's line as cells: two cells with a narrow gap between them come as one
+    piece ("09:25 Keynote: What ten years of cover crops", a time column beside a session's title),
+    cut at the space where its text reaches the next column's edge, as estimated from its mean
+    character width. A piece that reaches no edge at a space stays whole."""
+    n = min(range(len(edges)), key=lambda k: abs(edges[k] - left))
+    if not text or not _runs_across(left, right, edges):
+        return [(left, text)]
+    width, edge = (right - left) / len(text), edges[n + 1]
+    spaces = [i for i, c in enumerate(text) if c == " " and -3 * width <= left + (i + 1) * width - edge <= 1.5 * width]
+    if not spaces:
+        return [(left, text)]
+    cut = min(spaces, key=lambda i: abs(left + (i + 1) * width - edge))
+    return [(left, text[:cut].strip()), *_at_edges(edge, right, text[cut + 1 :].strip(), edges)]
 
 
 def _cell_beside(page: list[Line], at: int) -> bool:
@@ -374,11 +400,13 @@ def _rows(lines: list[Line]) -> list[Line]:
     rows: list[tuple[Line, dict[int, list[str]]]] = []
     label: Line | None = None  # the last line of the current row's first cell
     for line in lines:
-        for x, text in _pieces(line):
+        rights = [left for _, left, _ in line.gaps] + [line.right]
+        cells = [cell for (x, text), right in zip(_pieces(line), rights) for cell in _at_edges(x, right, text, edges)]
+        for x, text in cells:
             n = min(range(len(edges)), key=lambda k: abs(edges[k] - x))
             # A first cell that wraps ("Application" / "reference") goes on: a line of it alone,
-            # right under the last one. A new row shows its other cells beside it (cell gaps).
-            wraps = not line.gaps and label is not None and label.bottom - line.bottom <= WRAP_STEP * pitch
+            # right under the last one. A new row shows its other cells beside it.
+            wraps = len(cells) == 1 and label is not None and label.bottom - line.bottom <= WRAP_STEP * pitch
             if not rows or n == 0 and not wraps:
                 rows.append((line, {}))
             if n == 0:
@@ -386,7 +414,7 @@ def _rows(lines: list[Line]) -> list[Line]:
             rows[-1][1].setdefault(n, []).append(text)
     out = []
     for first, cells in rows:
-        text = " | ".join(_join([Line(t, 0, 0, 0, 0) for t in cells[n]], set())[0] for n in sorted(cells))
+        text = " | ".join(_join([Line(t, 0, 0, 0, 0) for t in cells[n]], set(), keep_breaks=False)[0] for n in sorted(cells))
         out.append(Line(text, first.left, first.bottom, max(line.right for line in lines), first.top, row=True))
     return out
 
@@ -511,10 +539,11 @@ def _edge_lines(page: list[Line]) -> tuple[list[Line], list[Line]]:
     return by_height[:EDGE_LINES], by_height[::-1][:EDGE_LINES]
 
 
-def _join(lines: list[Line], known: set[str]) -> tuple[str, list[int]]:
-    """The lines as one paragraph, and where each line starts in it."""
+def _join(lines: list[Line], known: set[str], keep_breaks: bool = True) -> tuple[str, list[int]]:
+    """The lines as one paragraph, and where each line starts in it (`keep_breaks`: the lines the
+    writer broke stay lines; a table cell's lines come without their boxes and always wrap)."""
     text, starts = "", []
-    breaks = _kept_breaks(lines)
+    breaks = _kept_breaks(lines) if keep_breaks else [False] * len(lines)
     for n, line in enumerate(lines):
         piece = line.text
         if not n:

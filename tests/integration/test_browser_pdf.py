@@ -97,6 +97,26 @@ def test_a_table_whose_first_cells_and_header_wrap_reads_a_row_a_line(tmp_path):
     assert "\n".join(" | ".join(row) for row in wrapped) in text
 
 
+def test_a_narrow_first_column_is_a_cell_of_its_own(tmp_path):
+    """A time column with little padding: PDFium sees no gap between "09:25" and the session beside
+    it, so the row came out as "09:25 Keynote: What ten years..." with its speaker and room on lines
+    of their own; and a heading under the table, as wide, stays a heading."""
+    rows = [["Time", "Session", "Speaker", "Room"],
+            ["08:30", "Registration, coffee and poster set-up", "–", "Atrium"],
+            ["09:25", "Keynote: what ten years of cover crops did to our soil organic matter",
+             "Prof. Aled Pryce-Morgan, Aberystwyth University", "Brackenfield Hall"],
+            ["10:10", "Earthworm counts as a farm-scale indicator: results from 212 fields",
+             "Dr Ruth Oyelaran, Yorkshire Soils Partnership", "Brackenfield Hall"],
+            ["12:15", "Lunch (hot buffet; vegetarian and gluten-free options labelled)", "–", "Refectory"]]
+    style = "<style>table { width: 100%; font-size: 10pt; } td, th { padding: 4px; vertical-align: top; }</style>"
+    heading = "Employer contributions to the forum, not deducted from your fee"
+    pdf = write_printed_pdf(tmp_path / "programme.pdf", "Forum Programme", [FACT, *filler(3, 11)], table=rows,
+                            markup=style, closing=f"<p><b>{heading}</b></p>", header_align="left")
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "\n".join(" | ".join(row) for row in rows) in text, text
+    assert f"\n\n{heading}" in text
+
+
 LETTER = """<p>Mrs Rosalind Achterberg-Lyle<br>17 Copperbeech Walk<br>Farrowden<br>FD6 2RN</p>
 <div><b>Your annual statement</b></div>
 <div>This letter tells you how much is in your pension pot and how much was paid in over the year.
