@@ -20,7 +20,7 @@ from bot.answer.features import (
 )
 from bot.answer.kinds import facts
 from bot.answer.retrieve import Hit
-from bot.answer.statements import asks_for_credit, credits, is_statement
+from bot.answer.statements import asks_for_credit, credits, is_statement, table_header
 from bot.ingest.cleaning import NOT_TITLE_ENDS
 from bot.store.base import Build, SentenceColumn
 
@@ -65,8 +65,10 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
     sentence_rows, texts = sentence_rows[kept], [texts[i] for i in kept]
     vectors = np.asarray(index.sentence_vectors[sentence_rows], dtype=np.float32)
     dense = vectors @ question.vector
-    own_terms = [facts(t).terms for t in texts]
     owner = owners[sentence_rows]
+    # A table row is matched with its header's words too: "What tax code am I on?" against the
+    # row "HP-04417 | Quality Assurance | JT 48 22 91 C | 1257L | ..." under "... | Tax Code | ...".
+    own_terms = [facts(t).terms + facts(_row_header(index, r, t, chunks)).terms for t, r in zip(texts, sentence_rows)]
     hit = [hit_of[int(row)] for row in owner]
     evidence = Evidence(texts, own_terms, owner, dense.astype(np.float64), np.array([h.dense for h in hit]),
                         np.array([h.bm25 for h in hit]), np.array([h.rank for h in hit]),
@@ -85,14 +87,26 @@ def candidates(index: Build, question: Question, hits: list[Hit], word_vectors=N
             for i, r in enumerate(sentence_rows)]
 
 def _is_statement(index: Build, row: int, text: str, chunks: dict) -> bool:
-    """Whether the sentence can answer (statements.py); a table row is read with the line before it."""
+    """Whether the sentence can answer (statements.py); a table row is read with the line before it:
+    under a row of as many cells, it is not its table's header."""
     if " | " not in text:
         return is_statement(text)
-    source = chunks[int(index.sentences[row, SentenceColumn.CHUNK])].source
-    document, start = index.text(source), int(index.sentences[row, SentenceColumn.START])
+    document, start, _ = _place(index, row, chunks)
     line_start = document.rfind("\n", 0, start) + 1
     previous = document[document.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
-    return is_statement(text, after_row=" | " in previous)
+    return is_statement(text, after_row=" | " in previous and previous.count(" | ") == text.count(" | "))
+
+
+def _row_header(index: Build, row: int, text: str, chunks: dict) -> str:
+    """The header row of the table the sentence is a row of, or ""."""
+    return (table_header(*_place(index, row, chunks)) or "") if " | " in text else ""
+
+
+def _place(index: Build, row: int, chunks: dict) -> tuple[str, int, int]:
+    """The sentence's document text and its span in it."""
+    source = chunks[int(index.sentences[row, SentenceColumn.CHUNK])].source
+    return index.text(source), int(index.sentences[row, SentenceColumn.START]), int(index.sentences[row, SentenceColumn.END])
+
 
 def _is_title(index: Build, row: int, text: str, chunks: dict) -> bool:
     """Whether a sentence is its document's title line (the first line, title-shaped: see

@@ -37,6 +37,8 @@ FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 DATE_WORDS = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
                         r"(?: \d{1,2}(?:st|nd|rd|th)?\b)?,?(?: \d{4})?|\b(?:1[89]|20)\d\d(?:[/-]\d\d)?\b")
+# A cell that gives a figure rather than naming a column: "1 tablet", "£14", "07:15", "-3.2%".
+OPENS_WITH_FIGURE = re.compile(r"[-+−]?[£$€¥]?\s?\d")
 # The figures of an address: a house number before its street, a postcode. A line whose only figures
 # are these is an address, not a fact ("Mrs Rosalind Lyle 17 Copperbeech Walk Farrowden FD6 2RN").
 ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'’-]+ ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Walk|"
@@ -86,7 +88,12 @@ def is_statement(text: str, after_row: bool = False) -> bool:
     if " | " in line:  # a table row: the header names the columns ("Item | Price"), a nav bar its links
         # ... and a header may name them by dates ("Charge | Until 28 February 2025 | From 1 March 2025");
         # "a new play by Freya Lindqvist" in a cell is no byline
-        return after_row or bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
+        if after_row:
+            return True
+        cells = [DATE_WORDS.sub(" ", cell).strip() for cell in line.split(" | ")]
+        if len(cells) >= 3:  # a first row's words may hold figures and verbs: "Maximum in 24 hours", "Paid to"
+            return any(OPENS_WITH_FIGURE.match(cell) for cell in cells)
+        return bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
     if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
         return False
     return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(ADDRESS.sub(" ", line))
@@ -104,9 +111,9 @@ def table_header(document: str, start: int, end: int) -> str | None:
     if cells < 2 or "\n" in document[start:end] or document[line:start].strip():
         return None
     first = line
-    while first > 0:
+    while first > 0:  # up the rows of as many cells: a table just above is another one
         above = document.rfind("\n", 0, first - 1) + 1
-        if " | " not in document[above : first - 1]:
+        if document[above : first - 1].count(" | ") != cells:
             break
         first = above
     if first == line:  # the table's first row

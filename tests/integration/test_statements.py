@@ -22,6 +22,10 @@ NOT_STATEMENTS = [
     "Charge | Until 28 February 2025 | From 1 March 2025",  # a header naming its columns by dates
     "Item | 2023 | 2024",
     "Home | News | Sport | About us",  # a navigation bar
+    # a first row naming its columns with words that hold figures or verbs
+    "Age | How many tablets | How often | Maximum in 24 hours",
+    "Net Pay This Period | Paid to | Sort Code | Account (last 4)",
+    "Test | Dustra S7 Pro | Brisa R4 | Kelvo 360",
     "https://www.example.com/news/2025/recall",
     "Goals and cards",  # a label with no verb and nothing to tell
     "Mrs Rosalind Achterberg-Lyle 17 Copperbeech Walk Farrowden FD6 2RN",  # an address block, lines joined
@@ -37,6 +41,7 @@ STATEMENTS = [
     "Adult | £14 | £9 off-peak",  # a row holding a figure
     "Friday 16 May | 7.00pm | Salt and Iron, a new play by Freya Lindqvist | Main Hall | £9",  # a row, no byline
     "Day 1 | 9 April 2025",
+    "Children aged 10 to 11 years | 1 tablet | Every 4 to 6 hours as needed | 4 tablets",  # a first row of figures
     "Forecaster: Priya Lannon",  # a label and its value
     "Rosalind Quaye, Artistic Director",  # a name and the role it holds
     "Selby Wanderers 1-1 Dunmore City",  # a result with no verb
