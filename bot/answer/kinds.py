@@ -297,11 +297,36 @@ def speaks_of_plan(question: str, sentence: str) -> bool:
     return bool(NOW_ASKED.search(question) and PLANNED.search(sentence))
 
 
+# An age asked about ("a 13-year-old", "aged 13") and the ages a sentence or a row is about ("Children
+# aged 10 to 11 years", "12-15 years", "Adults and children over 16"): a dosage table's other row.
+AGE_ASKED = re.compile(r"\b(\d{1,2})[- ](?:years?|yrs?)[- ]old\b|\b(?:aged?|age of) (\d{1,2})\b", re.IGNORECASE)
+AGE_RANGE = re.compile(r"\b(\d{1,2}) ?(?:to|-|–|and) ?(\d{1,2}) ?(?:years?|yrs?)\b"
+                       r"|\b(?:over|above|older than) (\d{1,2})\b|\b(?:under|below|younger than) (\d{1,2})\b", re.IGNORECASE)
+
+
+def _age_out_of_range(question: str, sentence: str) -> bool:
+    """Whether the question asks about an age and every age range the sentence gives leaves it out
+    ("How many tablets can a 13-year-old take?" against "Children aged 10 to 11 years | 1 tablet")."""
+    asked = next((int(a or b) for a, b in AGE_ASKED.findall(question)), None)
+    ranges = AGE_RANGE.findall(sentence)
+    if asked is None or not ranges or AGE_RANGE.search(question):  # "children under 18": a range asked
+        return False
+
+    def holds(low: str, high: str, over: str, under: str) -> bool:
+        if over:
+            return asked > int(over)
+        if under:
+            return asked < int(under)
+        return int(low) <= asked <= int(high)
+
+    return not any(holds(*found) for found in ranges)
+
+
 def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names another period or item of a series the question names (QUALIFIERS)
     and not the question's own, or another item of a kind named one by one (NAMED_ITEM) or by a
-    number of its own (NUMBERED: a train's time, a release's version)."""
-    if _names_another_item(question, sentence):
+    number of its own (NUMBERED: a train's time, a release's version), or other ages than the one asked."""
+    if _names_another_item(question, sentence) or _age_out_of_range(question, sentence):
         return True
     for series, pattern in QUALIFIERS.items():
         if series in TIMES and "when" in asks:
@@ -342,19 +367,76 @@ ENDS = ((frozenset("open opens opened opening reopen reopens reopened reopening"
          frozenset("restored restore restoring reconnected resumed resume back".split())))
 
 
-def other_end(question: str, text: str, start: int, end: int) -> bool:
-    """Whether the word of a pair nearest the short answer text[start:end] is the other end than the
-    question asks for, while the sentence names the asked end too: "When do the gates shut?" ->
-    "8.40" in "open at 8.40am and close at 8.55am" (not "104" in "112 riders who started, 104
-    finished")."""
+UNTIL = frozenset("until till to through".split())  # "open until 5pm" gives the closing time
+
+
+def _ends_near(question: str, text: str, start: int, end: int, ends=ENDS) -> tuple[bool, bool]:
+    """(whether the word of a pair nearest the short answer text[start:end] is the other end than
+    the question asks for, whether the sentence names the asked end too)."""
     asked, said = set(words(question)), set(words(text))
-    near = sorted([(distance, word) for distance, word in enumerate(reversed(words(text[:start])[-4:]))]
+    before = words(text[:start])[-4:]
+    near = sorted([(distance, word) for distance, word in enumerate(reversed(before))]
                   + [(distance, word) for distance, word in enumerate(words(text[end:])[:4])], key=lambda dw: dw[0])
-    for one, two in ENDS:
+    for one, two in ends:
         for asks, other in ((one, two), (two, one)):
-            if asks & asked and not other & asked and asks & said:
+            if asks & asked and not other & asked and (asks | other) & said:
                 nearest = next((word for _, word in near if word in asks | other), None)
-                return nearest in other
+                # "open until 5pm" gives the closing time
+                until = nearest in before and UNTIL & set(before[before.index(nearest) + 1 :])
+                return nearest in other and not until, bool(asks & said)
+    return False, False
+
+
+def other_end(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the short answer text[start:end] is the other end than the question asks for, while
+    the sentence names the asked end too: "When do the gates shut?" -> "8.40" in "open at 8.40am
+    and close at 8.55am" (not "104" in "112 riders who started, 104 finished")."""
+    return all(_ends_near(question, text, start, end))
+
+
+def only_other_end(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the sentence names only the other end than the question asks for, at the short
+    answer: "What time are the gates shut?" -> "8.35" in "The gates open at 8.35am" (the closing
+    time is elsewhere, if anywhere)."""
+    other, both = _ends_near(question, text, start, end, (ENDS[0], ENDS[2]))  # "defensive end", "came back"
+    return other and not both
+
+
+# Where a sentence gives two figures of one kind, the clause of each ("Breakfast Club runs from 7.45am
+# and costs £4.50 per session; After School Club ... costs £11 per session").
+CLAUSE_EDGE = re.compile(r";|\n|(?<=[.!?])\s")  # not brackets: "(to 7.8%)" is said of what comes before
+FIGURE_OF = {"money": re.compile(r"[$£€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|m|bn|k)\b)?"),
+             "clock": re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE),
+             "percent": re.compile(r"\b\d[\d.]*\s?%"), "degrees": re.compile(r"\b\d+\s?°[CF]?")}
+
+
+def another_figure_nearer(question: str, text: str, start: int, end: int) -> bool:
+    """Whether the short answer text[start:end] is one of two or more figures of a kind (sums,
+    clock times, percentages, degrees) in the sentence, and another one's clause holds more of the
+    question's words, every one its own clause holds among them ("How much does breakfast club cost?"
+    -> "£11", the After School Club's price, where "£4.50" is the one said of the breakfast club), or
+    another one has a word of the question beside it and it has none ("What temperature for a fan
+    oven?" -> "200°C" in "Heat the oven to 200°C (180°C fan, gas mark 6)")."""
+    if " | " in text:
+        return False  # a table row: its label and its fields (labelled_otherwise)
+    asked = {w[:5] for w in words(question) if w not in STOP_WORDS}
+    edges = [0, *(m.end() for m in CLAUSE_EDGE.finditer(text)), len(text) + 1]
+
+    def clause_words(at: int) -> set[str]:
+        i = next(k for k in range(len(edges) - 1) if edges[k] <= at < edges[k + 1])
+        return {w[:5] for w in words(text[edges[i] : edges[i + 1]])} & asked
+
+    for pattern in FIGURE_OF.values():
+        found = [m for m in pattern.finditer(text)]
+        own = next((m for m in found if m.start() < end and start < m.end()), None)
+        if own is None or 2 * (own.end() - own.start()) < end - start:  # a name with a figure: "Fiat 125p"
+            continue
+        mine = clause_words(own.start())
+
+        def beside(m) -> set[str]:  # the question's words next to a figure: "180°C fan"
+            return {w[:5] for w in words(text[: m.start()])[-1:] + words(text[m.end() :])[:1]} & asked
+
+        return any(clause_words(m.start()) > mine or beside(m) and not beside(own) for m in found if m is not own)
     return False
 
 

@@ -172,6 +172,34 @@ def test_an_old_value_another_field_of_a_row_or_the_other_end_is_not_the_bold_an
     assert other_end("By what time should the supply be back on?", *span(supply, "22:00"))
     assert not other_end("By what time should the supply be back on?", *span(supply, "06:00"))
     assert not other_end("What time is the water being shut off?", *span(supply, "22:00"))
+    from bot.answer.kinds import another_figure_nearer, only_other_end
+
+    assert only_other_end("What time are the gates shut?", *span("The gates open at 8.35am daily.", "8.35"))
+    assert not only_other_end("What time are the gates shut?", *span(gates, "8.55"))
+    assert not only_other_end("When does the shop close?", *span("The shop is open until 5pm.", "5pm"))
+    assert not only_other_end("Who picked it off?", *span("They took the ball back when Kony Ealy struck.", "Kony Ealy"))
+    clubs = ("Breakfast Club runs from 7.45am and costs £4.50 per session; After School Club runs until 6pm and costs "
+             "£11 per session.")
+    assert another_figure_nearer("How much does breakfast club cost?", *span(clubs, "£11"))
+    assert not another_figure_nearer("How much does breakfast club cost?", *span(clubs, "£4.50"))
+    assert not another_figure_nearer("What does after school club cost?", *span(clubs, "£11"))
+    oven = "Heat the oven to 200°C (180°C fan, gas mark 6) and put a baking tray in."
+    assert another_figure_nearer("What temperature should a fan oven be set to?", *span(oven, "200°C"))
+    assert not another_figure_nearer("What temperature should a fan oven be set to?", *span(oven, "180°C"))
+    assert not another_figure_nearer("What temperature should the oven be set to?", *span(oven, "200°C"))
+    homes = "Detached homes rose in the 2010 Census (to 7.8%), and flats rose to 25.6% in the same years."
+    assert not another_figure_nearer("To what proportion did detached homes rise in 2010?", *span(homes, "7.8%"))
+
+
+def test_a_row_for_other_ages_does_not_answer_for_the_age_asked():
+    from bot.answer.kinds import names_another
+
+    question = "How many tablets can a 13-year-old take in one go?"
+    assert names_another(question, "Children aged 10 to 11 years | 1 tablet | Every 4 to 6 hours as needed | 4 tablets")
+    assert names_another(question, "Adults and children over 16 | 1 to 2 tablets")
+    assert not names_another(question, "Children aged 12 to 15 years | 1 tablet | Every 4 to 6 hours | 4 tablets")
+    assert not names_another("How much can a child aged 8 take?", "Children under 10 | half a tablet")
+    assert not names_another("How many children under 16 were there?", "Of the children, 40 were aged 5 to 11 years.")
 
 
 def test_a_plan_does_not_answer_how_things_stand_now():
