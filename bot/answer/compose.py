@@ -17,12 +17,14 @@ from pathlib import Path
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
 from bot.answer.kinds import (
+    another_figure_nearer,
     labelled_otherwise,
     lacks_asked_kind,
     leaver_for_successor,
     names_another,
     office_elsewhere,
     old_value,
+    only_other_end,
     other_end,
     past_for_future,
     restates,
@@ -32,6 +34,7 @@ from bot.answer.kinds import (
 )
 from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
 from bot.answer.statements import A_DATE, AUTHOR_NAME, SIGNATURE, asks_for_credit, table_header
+from bot.core.lexical import STOP_WORDS, words
 from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
 from bot.shortanswer.marker import Marker
 
@@ -113,6 +116,20 @@ class Margins:
 
 CONFIDENT, TENTATIVE, DECLINED = "confident", "tentative", "declined"
 
+# In between: the refusal model turns the question away, but not far (its probability at least this),
+# the marker reads its closest sentence halfway from the decline margin to the confident one or
+# better, and that sentence holds one of the question's words. "Net weight | 10.8 kg" for "How much
+# does the dehumidifier weigh?" (0.27): a table row shares few words with a paraphrase. (Not "A crowd
+# of 14,862 ... saw a game" for "How many players are on a volleyball team?")
+NEAR_ENOUGH = 0.15
+
+
+def _shares_a_word(question: str, sentence: str) -> bool:
+    """Whether the sentence holds one of the question's words other than stop words (by their first
+    five letters: "weigh" and "weight")."""
+    said = {w[:5] for w in words(sentence)}
+    return any(w[:5] in said for w in words(question) if w not in STOP_WORDS)
+
 # The second look (ranking.settle_first), set from the confident margin so that it follows the
 # marker's scale: it reads further when the first sentence reads LOOK_BELOW under that margin, takes
 # a sentence reading PROMOTE_ABOVE over it, and answers with it confidently only PROMOTED_SURE over
@@ -163,8 +180,11 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
             # The refusal model weighs how well the articles match the question's words, and a
             # paraphrase ("How noisy is it?", "What did the meal come to?") can match them poorly
             # while the closest sentence plainly says it.
-            if settled.marks.best()[2] >= margins.rescue and \
-                    not lacks_asked_kind(asked.asks, settled.ranked[0].text, asked.words, asked.text):
+            margin, closest = settled.marks.best()[2], settled.ranked[0].text
+            near = answer_probability >= NEAR_ENOUGH and margin >= (margins.decline + margins.confident) / 2 \
+                and _shares_a_word(question, closest)
+            if (margin >= margins.rescue or near) and \
+                    not lacks_asked_kind(asked.asks, closest, asked.words, asked.text):
                 return _tentative(question, quoted(settled.ranked))
         return Answer(question, NOT_IN_DOCUMENTS, False, (), quoted(ranked))
     if reads:
@@ -217,6 +237,7 @@ def _misread(question: str, short: str, text: str, at: int, to: int) -> bool:
     takes over, or a name given another role than the one asked ("Sunita Bhatt (Secretary)" for who
     replaces the Chair). Such an answer is offered, not asserted."""
     return not span_fits(question, short, text[to:]) or restates(question, short, text[to:], text[:at]) \
+        or another_figure_nearer(question, text, at, to) or only_other_end(question, text, at, to) \
         or labelled_otherwise(question, text, at, to) or office_elsewhere(question, text) \
         or past_for_future(question, text, at, to) or leaver_for_successor(question, text, at, to) \
         or titled_otherwise(question, text, at, to)

@@ -69,6 +69,30 @@ def test_a_question_the_refusal_turns_away_is_offered_when_the_marker_reads_its_
     assert engine.ask(question).text == NOT_IN_DOCUMENTS
 
 
+def test_a_question_turned_away_but_not_far_is_offered(tmp_path, embedder, monkeypatch):
+    """A table row shares few words with a paraphrase: "How much does the dehumidifier weigh?" was
+    declined (refusal 0.27) while its closest passage was "Net weight | 10.8 kg" (the marker's
+    margin -2). In between, it is offered; a question whose closest sentence holds none of its
+    words is not ("How many players are on a volleyball team?" against a match report's crowd)."""
+    from bot import build
+    from bot.answer import compose
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+
+    settings = Settings.from_env(seeds_dir=ROOT / "eval" / "new-users" / "user-m" / "articles",
+                                 index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        question = "How much does the dehumidifier weigh?"
+        answer = engine.ask(question)
+        assert answer.tentative and not answer.answered and answer.closest[0].text == "Net weight | 10.8 kg"
+        monkeypatch.setattr(compose, "NEAR_ENOUGH", 1.0)  # the refusal turned it away: declined without the band
+        assert engine.ask(question).text == NOT_IN_DOCUMENTS
+    assert not compose._shares_a_word("How many players are on a volleyball team on court?",
+                                      "A crowd of 14,862, the biggest at the ground this season, saw a game.")
+    assert compose._shares_a_word(question, "Net weight | 10.8 kg")
+
+
 @pytest.mark.parametrize("question", [
     "What is the boiling point of mercury?",
     "Who won the 2018 FIFA World Cup?",
