@@ -52,6 +52,9 @@ class Sentence:
     clean_end: int
 
 
+CLAUSE_HEADING = re.compile(r"\(?\d{1,3}[.)] +[A-Z][\w'’-]*(?: [\w'’-]+){0,2}")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans of `text`: breaks at line ends and at [.!?] before a capital or digit (not
     after an abbreviation, an initial or a list item's number)."""
@@ -65,6 +68,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
             # "4." opening a line or a sentence numbers a list item: the item is the sentence.
             if re.fullmatch(r"\(?\d{1,3}", text[start : match.start()].strip()):
+                continue
+            # "3. Deposit. The deposit will be...": a numbered clause's heading opens its first
+            # sentence; alone, "3. Deposit." answered "How much is the deposit?" with a bold "3".
+            if CLAUSE_HEADING.fullmatch(text[text.rfind("\n", 0, match.start()) + 1 : match.start()]):
                 continue
         end = match.end() if not match.group().startswith("\n") else match.start()
         _add_span(text, start, end, spans)

@@ -167,13 +167,17 @@ def _drop_boilerplate(clean_text: CleanText) -> CleanText:
 
 NOT_TITLE_ENDS = (".", "!", "?", ",", ";", ":")  # a first line ending so is a sentence, not a title
 
+EMAIL_HEADER = re.compile(r"(?:From|To|Cc|Bcc|Sent|Date):\s", re.IGNORECASE)
+
+
 def title_of(source: str, text: str = "") -> str:
     """A `.txt` article's title: its first line when that is a title (short, no sentence end, a blank
     line after it), else one made from the file name ("02_Normans.txt" -> "Normans"), or the first
     line cut short when the name is only an id or a hash ("000_37c9385a86793e2f.txt")."""
     first, _, rest = text.strip().partition("\n")
     first = " ".join(first.split())
-    if first and len(first) <= 80 and rest.startswith("\n") and not first.endswith(NOT_TITLE_ENDS):
+    if first and len(first) <= 80 and rest.startswith("\n") and not first.endswith(NOT_TITLE_ENDS) \
+            and not EMAIL_HEADER.match(first):  # an email saved as text opens "From: Ann Lee <...>"
         return first
     stem = re.sub(r"^\d+[_\- ]+", "", Path(source).stem)
     title = re.sub(r"[_]+", " ", stem).strip() or Path(source).name

@@ -229,6 +229,12 @@ def _for_extraction(tree, markup: str):
     for element in page.xpath("//*[contains(concat(' ', @class, ' '), ' mw-editsection ')]"):
         element.drop_tree()
         changed = True
+    for table in page.xpath("//table"):
+        if _lays_out(table):  # its own rows and cells, not those of a table of data inside it
+            for element in table.xpath("./*/tr | ./tr | ./*/tr/td | ./*/tr/th | ./tr/td | ./tr/th | ./*"):
+                element.tag = "div"
+            table.tag = "div"
+            changed = True
     for paragraph in page.xpath("//p[@class or @id][not(ancestor::header or ancestor::nav or ancestor::footer"
                                 " or ancestor::aside or ancestor::form)]"):
         names = f'{paragraph.get("class", "")} {paragraph.get("id", "")}'.lower()
@@ -245,6 +251,23 @@ def _for_extraction(tree, markup: str):
             element.attrib.clear()
             changed = True
     return page, lxml.html.tostring(page, encoding="unicode") if changed else markup
+
+
+LAYOUT_BLOCKS = 3  # a cell of a data table holds a paragraph or two (a page saved from Word: one <p> a cell)
+
+
+def _lays_out(table) -> bool:
+    """Whether a <table> is the page's layout, not a table of data: an older page (a 2009 news site
+    saved as .htm) puts its navigation, story and sidebar in the cells of one table, and read as a
+    table of data the story became one cell, its paragraphs run together with the adverts beside it
+    ("...next year.Daughter's angerOutside court..."). A cell holding a heading, another table or
+    several paragraphs gives it away."""
+    for cell in table.iter("td", "th"):
+        blocks = cell.xpath("./*[self::p or self::div or self::ul or self::ol or self::table or self::blockquote]"
+                            " | .//*[self::h1 or self::h2 or self::h3]")
+        if len(blocks) >= LAYOUT_BLOCKS or any(b.tag in ("h1", "h2", "h3", "table") for b in blocks):
+            return True
+    return False
 
 
 BYLINE_XPATH = ("//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or contains(@id, 'byline')"
@@ -291,7 +314,8 @@ def _html_blocks(element, out: TextBuilder) -> None:
                 out.block(_lines(item), joiner="\n")
         elif tag == "table":
             for row in child.iter("row"):
-                cells = [" ".join("".join(cell.itertext()).split()) for cell in row]
+                # A cell's paragraphs and line breaks are apart in it: "Weather<lb/>Pellingford: 7°C".
+                cells = [" ".join(" ".join(cell.itertext()).split()) for cell in row]
                 while cells and not cells[-1]:
                     cells.pop()
                 if len(cells) == 1:  # a caption, as trafilatura gives it: a row of one cell and blanks

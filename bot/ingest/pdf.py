@@ -36,7 +36,9 @@ from functools import lru_cache
 from bot.ingest.text import Extracted, FormatError, TextBuilder
 
 HEADING_RATIO = 1.2  # a line this much taller than the body text is a heading
-GAP_RATIO = 1.4  # a gap this much larger than the usual line pitch starts a paragraph
+GAP_RATIO = 1.3  # a gap this much larger than the usual line pitch starts a paragraph (1.4 missed 9px margins at 12pt)
+YEAR = re.compile(r"(?:19|20)\d\d")
+FOOT_WRAP = 1.6  # a line this many line heights under the one above it goes on from it
 PAGE_NUMBER = re.compile(r"\s*(page\s+)?(\d{1,4}|[ivx]{1,5})(\s*(/|of)\s*\d{1,4})?\s*", re.IGNORECASE)
 # What a page's edge holds besides the text: a page number ("4", "Page 2 of 9", "1/4"); a browser's
 # print footer (the address, then "1/4") and header (date and time, then the title).
@@ -425,9 +427,11 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _pitch(page: list[Line], body: float) -> float:
+    """The page's usual step from one line of a paragraph to the next: the lower quartile of its
+    steps, as a page of short paragraphs has nearly as many wider steps between them as within."""
     steps = [a.bottom - b.bottom for a, b in zip(page, page[1:])
              if 0 < a.bottom - b.bottom < 4 * body and not (a.row or b.row)]  # a row may have wrapped
-    return statistics.median(steps) if steps else 1.2 * body
+    return _percentile(steps, 0.25) if steps else 1.2 * body
 
 
 def _find_columns(pages: list[list[Line]], every: list[Line]) -> None:
@@ -472,14 +476,14 @@ def _broken_on_purpose(prev: Line, line: Line, right: float | None = None) -> bo
 def _kept_breaks(lines: list[Line]) -> list[bool]:
     """Which lines of a paragraph end where the writer broke them (an address, a signature, a
     heading in the body's type): the next word would have fitted, and the next line does not go on
-    in lower case. A paragraph of two lines is never cut: they may be in a column narrower than the
-    one found (a two-column part of a page). Several such lines in a row may instead wrap around a
+    in lower case. A paragraph of two lines is cut only as an address is (a byline over its
+    dateline): they may be in a column narrower than the one found (a two-column part of a page). Several such lines in a row may instead wrap around a
     picture beside them: when none of them would have taken its next word before the right edge of
     the longest, and one goes on in lower case, they are wrapped text."""
-    if len(lines) < 3:
-        return [False] * (len(lines) - 1)
     if _address_block(lines):
         return [True] * (len(lines) - 1)
+    if len(lines) < 3:
+        return [False] * (len(lines) - 1)
     broken = [_broken_on_purpose(prev, line) for prev, line in zip(lines, lines[1:])]
     goes_on = [line.text[:1].islower() and not WEB_ADDRESS.match(line.text) for line in lines[1:]]
     start = 0
@@ -499,11 +503,11 @@ ADDRESS_LINE = re.compile(r"[A-Z0-9][^!?:;]{0,44}(?<!\.)")  # "Mr R. Tilbury", n
 
 
 def _address_block(lines: list[Line]) -> bool:
-    """Three to six short lines, each opening with a capital or a digit and none ending a sentence:
+    """Two to six short lines, each opening with a capital or a digit and none ending a sentence:
     an address or a signature, whose lines stay lines whatever the width of its block ("Mr Tobias
     Ferncastle" / "Flat 3, 41 Quarry Hill Road" / "Ashbourne Vale" / "AV2 9LS": its longest line
     sets the block's right edge, so the wrap test takes the line under it for wrapped text)."""
-    return len(lines) <= 6 and all(ADDRESS_LINE.fullmatch(line.text.strip()) for line in lines)
+    return 2 <= len(lines) <= 6 and all(ADDRESS_LINE.fullmatch(line.text.strip()) for line in lines)
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
@@ -526,11 +530,23 @@ def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
         dropped = set()
         for side, lines in enumerate((top, bottom)):
             for line in lines:  # outermost first; furniture is never below a body line at the top
-                if not (FURNITURE.fullmatch(line.text) or shape(line) in repeated[side]):
+                if not (FURNITURE.fullmatch(line.text) or shape(line) in repeated[side]) \
+                        or side == 1 and YEAR.fullmatch(line.text.strip()) and _wraps_from_above(line, page):
                     break
                 dropped.add(id(line))
         kept.append([line for line in page if id(line) not in dropped])
     return kept
+
+
+def _wraps_from_above(line: Line, page: list[Line]) -> bool:
+    """Whether a line at the foot of a page sits a line's step under the one above it: a year so
+    placed is the wrapped end of a table cell ("Date: 18 August" / "2025"), not a page number. (A
+    browser's footer may sit as close: only a year is read this way.)"""
+    above = [other for other in page if other.bottom > line.bottom]
+    if not above:
+        return False
+    nearest = min(above, key=lambda other: other.bottom)
+    return nearest.bottom - line.bottom < FOOT_WRAP * max(line.height, nearest.height)
 
 
 def _edge_lines(page: list[Line]) -> tuple[list[Line], list[Line]]:

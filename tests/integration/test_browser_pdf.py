@@ -167,3 +167,17 @@ def test_a_letters_sender_heading_its_first_page_and_signing_its_last_is_kept(tm
     text = extract(".pdf", pdf.read_bytes()).text
     assert "\n\nPemberton & Hale Lettings\n3 Market Hill\nSedgecombe\nSD1 4RW\nlettings@pembertonhale.co.uk\n\n" in text
     assert text.endswith("Oliver Brandreth\nSenior Lettings Negotiator\nPemberton & Hale Lettings")
+
+
+def test_paragraphs_a_small_margin_apart_stay_apart(tmp_path):
+    """A news page's paragraphs 9px apart in 12pt type: the gap is 1.39 line steps, under the 1.4
+    read as a paragraph break before, so a paragraph whose last line filled the column ran on into
+    the next ("...without a single train. Brendan Oyelaran, the general secretary, said..."). A
+    byline over its dateline keeps its two lines."""
+    style = "<style>p { margin: 0 0 9px; font-size: 12pt; line-height: 1.45; }</style>" \
+            "<p>By Nadia Trelawney, Transport Correspondent<br>KELSBY, 29 May 2024</p>"
+    paragraphs = filler(60, 31)
+    pdf = write_printed_pdf(tmp_path / "story.pdf", "Rail Strike", paragraphs, markup=style, header_footer=False)
+    blocks = extract(".pdf", pdf.read_bytes()).text.split("\n\n")
+    assert "By Nadia Trelawney, Transport Correspondent\nKELSBY, 29 May 2024" in blocks
+    assert blocks[-len(paragraphs):] == paragraphs

@@ -98,3 +98,12 @@ def test_chinese_and_japanese_sentences_end_at_their_own_punctuation(embedder):
     splitter = make_splitter(embedder.count_tokens, 64, 8)
     chunks, _ = chunk_document("ja.txt", "0" * 64, clean(long), splitter)
     assert len(chunks) > 2 and all(c.text.endswith("。") for c in chunks[:-1])  # cut between sentences
+
+
+def test_a_numbered_clauses_heading_opens_its_first_sentence():
+    """A lease's "3. Deposit. The deposit will be registered..." made "3. Deposit." a sentence of its
+    own, which answered "How much is the deposit?" with a bold "3"."""
+    text = "3. Deposit. The deposit will be registered within 30 days. It is returned at the end.\n10. Break clause."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "3. Deposit. The deposit will be registered within 30 days.", "It is returned at the end.",
+        "10. Break clause."]

@@ -527,3 +527,28 @@ def test_an_html_recipes_steps_keep_their_numbers_and_a_wikis_edit_links_go():
     assert "\n".join(f"{n}. {step}" for n, step in enumerate(method, start=3)) in text, text
     assert "1. Method" not in text and "edit" not in text and text.count("Method") == 1
 
+
+
+def test_an_older_pages_layout_table_reads_as_the_page_it_lays_out():
+    """A 2009 news page saved as .htm puts its navigation, story and sidebar in the cells of one
+    <table>: read as a table of data, the story became one cell, its paragraphs run together with the
+    advert beside it ("...next year.Daughter's angerOutside court..."). A table of data in the story
+    stays one."""
+    from bot.ingest.formats import read_html
+
+    story = ["A rogue builder who targeted elderly homeowners with bogus repair bills has been jailed for six "
+             "years and four months at Kingsbarrow Crown Court.",
+             "Merriweather was also disqualified from acting as a company director for ten years, and a hearing "
+             "to recover money for the victims will take place on 22 January next year.",
+             "Outside court, the daughter of one victim said the sentence was a start, but that nothing could give "
+             "her father back the last years of his life."]
+    page = ("<html><head><title>Rogue builder jailed</title></head><body><table width='980'>"
+            "<tr><td colspan='2'><a href='/'>Home</a> | <a href='/news/'>News</a> | <a href='/sport/'>Sport</a></td></tr>"
+            "<tr><td class='story'><h1>Rogue builder jailed</h1>" + "".join(f"<p>{p}</p>" for p in story)
+            + "<table><tr><td>Victims</td><td>11</td></tr><tr><td>Total taken</td><td>£340,000</td></tr></table>"
+            "</td><td class='side'><p>Most read</p><p>Advertisement</p><p>Care assistant, Pellingford, £6.20 per hour"
+            "</p></td></tr></table></body></html>")
+    text = read_html(page.encode("cp1252")).text
+    assert all(f"\n\n{p}\n\n" in f"\n\n{text}\n\n" for p in story[:2]), text
+    assert story[2] in text and "Victims | 11\nTotal taken | £340,000" in text
+    assert "year.Outside" not in text and "Advertisement" not in text
