@@ -17,6 +17,7 @@ from pathlib import Path
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
 from bot.answer.kinds import (
+    age_for_count,
     another_figure_nearer,
     labelled_otherwise,
     lacks_asked_kind,
@@ -33,14 +34,14 @@ from bot.answer.kinds import (
     titled_otherwise,
 )
 from bot.answer.ranking import TYPED_KINDS, other_item_asked, settle_first
-from bot.answer.statements import A_DATE, AUTHOR_NAME, LABEL_VALUE, SIGNATURE, asks_for_credit, table_header
+from bot.answer.statements import A_DATE, AUTHOR_NAME, LABEL_VALUE, SENT_BY, SIGNATURE, asks_for_credit, table_header
 from bot.core.lexical import STOP_WORDS, words
 from bot.shortanswer.choose import MODEL_FILE, ShortAnswer, choose
 from bot.shortanswer.marker import Marker
 
 NOT_IN_DOCUMENTS = "The documents do not answer this question."
 
-MAY_NOT_ANSWER = "The articles may not answer this directly; the closest passage is:"
+MAY_NOT_ANSWER = "The documents may not answer this directly; the closest passage is:"
 
 @dataclass(frozen=True)
 class Quote:
@@ -241,13 +242,13 @@ def _misread(question: str, short: str, text: str, at: int, to: int) -> bool:
     question's own words ("What was Win Ashby's maiden name?" -> "Winifred"), a table row's other
     field, a title held elsewhere ("Who is the president of Taiwan?" -> "President Joe Biden"), a past
     time for one to come ("When will it be built?" -> "shelved in 2019"), the one leaving for who
-    takes over, or a name given another role than the one asked ("Sunita Bhatt (Secretary)" for who
-    replaces the Chair). Such an answer is offered, not asserted."""
+    takes over, a name given another role than the one asked ("Sunita Bhatt (Secretary)" for who
+    replaces the Chair), or an age for a count. Such an answer is offered, not asserted."""
     return not span_fits(question, short, text[to:]) or restates(question, short, text[to:], text[:at]) \
         or another_figure_nearer(question, text, at, to) or only_other_end(question, text, at, to) \
         or labelled_otherwise(question, text, at, to) or office_elsewhere(question, text) \
         or past_for_future(question, text, at, to) or leaver_for_successor(question, text, at, to) \
-        or titled_otherwise(question, text, at, to)
+        or titled_otherwise(question, text, at, to) or age_for_count(question, text, at, to)
 
 
 def offered_only(answer: Answer) -> Answer:
@@ -270,7 +271,8 @@ def credit_span(question: str, quote: Quote) -> ShortAnswer | None:
     """The name after "By", the date in a credit line, or a signature's name, as the short answer
     to a question about who wrote the article, when it was published, or who signed the letter."""
     asked = asks_for_credit(question)
-    found = (AUTHOR_NAME if asked == "author" else SIGNATURE if asked == "signer" else A_DATE).search(quote.text)
+    sender = asked != "date" and SENT_BY.match(quote.text)  # "From: Hannelore Quist <...>"
+    found = (SIGNATURE if asked == "signer" or sender else AUTHOR_NAME if asked == "author" else A_DATE).search(quote.text)
     if not found:
         return None
     start, end = found.span(found.lastindex or 0)

@@ -168,6 +168,8 @@ class Engine:
         text = " ".join("".join(c for c in text if unicodedata.category(c)[0] != "C").split())
         if not text:
             raise BadQuestion("the question is empty")
+        if not any(c.isalnum() for c in text):  # "?" or "...": nothing to search for
+            raise BadQuestion("the question has no words")
         return text
 
     def evidence(self, text: str, history: list[dict] | None = None, mode: str = "fused"):

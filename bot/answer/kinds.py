@@ -322,6 +322,17 @@ def _age_out_of_range(question: str, sentence: str) -> bool:
     return not any(holds(*found) for found in ranges)
 
 
+AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+, $")  # "Penelope Staithes, 71, spotted ...": her age
+
+
+def age_for_count(question: str, text: str, at: int, to: int) -> bool:
+    """Whether a bare number the question counts with ("How many other fossils has she found?") is
+    the age given beside a name ("Penelope Staithes, 71, spotted a dark lump of bone")."""
+    return bool(ASKS_QUANTITY.match(question)) and not ASKS["age"].search(question.lower()) \
+        and re.fullmatch(r"\d{1,3}", text[at:to]) is not None and AGE_APPOSITION.search(text[:at]) is not None \
+        and text[to:to + 1] == ","
+
+
 def names_another(question: str, sentence: str, asks: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names another period or item of a series the question names (QUALIFIERS)
     and not the question's own, or another item of a kind named one by one (NAMED_ITEM) or by a

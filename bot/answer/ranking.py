@@ -19,7 +19,7 @@ from bot.answer.features import NAMES, Question
 from bot.answer.kinds import MATCHES
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
 from bot.answer.retrieve import Hit
-from bot.answer.statements import LABEL_VALUE, asks_for_credit, credits, kind_terms, signs, topic_terms
+from bot.answer.statements import LABEL_VALUE, SENT_BY, asks_for_credit, credits, kind_terms, signs, topic_terms
 from bot.core.lexical import terms, words
 from bot.core.linear import softmax
 from bot.shortanswer.marker import Marker, Marks
@@ -127,7 +127,7 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
     if article and 2 * held[article] < len(topic):
         article = None
     lines = [c for c in rank(model, found, index, keep=len(found)) if credits(c.text, asked)
-             and (asked != "signer" or signs(index.text(c.source)[: c.start]))]
+             and (asked != "signer" or SENT_BY.fullmatch(c.text.strip()) or signs(index.text(c.source)[: c.start]))]
     if not topic and len({c.source for c in lines}) == 1 and (
             asked == "signer" or set(kind_terms(question)) <= set(terms(index.text(lines[0].source)))):
         # "Who signed the letter?" in a folder holding one signed letter; "Who wrote the press

@@ -50,6 +50,9 @@ ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?,? (?:[A-Z][\w'’-]+ ){1,3}(?:Street|S
 # welcome, "Fraser Mbeki, Club Captain" under a report. It says who holds the role.
 NAME_ROLE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Cllr|Councillor)\.? )?"
                        r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3},\s+[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|the|for|at|in)){0,6}")
+ROLE = re.compile(r"\b(?:[Mm]anager|[Dd]irector|[Oo]fficer|[Ss]ecretary|[Cc]hair|[Hh]ead|[Ee]ditor|[Ee]ngineer|[Ll]ead|"
+                  r"[Cc]oordinator|[Aa]dministrator|[Aa]ssistant|[Cc]onsultant|[Pp]resident|[Cc]hief|[Cc]lerk|"
+                  r"[Tt]reasurer|[Tt]eacher|[Cc]orrespondent|[Aa]nalyst|[Pp]artner|[Ff]ounder|[Oo]wner)")
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
 WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters together, in any script
@@ -90,6 +93,8 @@ def is_statement(text: str, after_row: bool = False) -> bool:
         # "a new play by Freya Lindqvist" in a cell is no byline
         if after_row:
             return True
+        if line.count(" | ") == 1 and NAME_ROLE.match(line.replace(" | ", ", ")) and ROLE.search(line.split(" | ")[1]):
+            return True  # a signature's "Hannelore Quist | Programme Manager, Kingfisher"
         cells = [DATE_WORDS.sub(" ", cell).strip() for cell in line.split(" | ")]
         if len(cells) >= 3:  # a first row's words may hold figures and verbs: "Maximum in 24 hours", "Paid to"
             return any(OPENS_WITH_FIGURE.match(cell) for cell in cells)
@@ -143,9 +148,11 @@ A_DATE = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|Au
 
 
 # Who signed a letter: the name under its closing ("Yours sincerely," then "Dr Owain Prys-Jenkins").
-LETTER = r"(?:the |this |that |my |our |your |his |her |their )(?:[\w'’-]+ ){0,3}?(?:letter|e-?mail|note)"
+LETTER = r"(?:the |this |that |my |our |your |his |her |their )(?:[\w'’-]+ ){0,3}?(?:letter|e-?mail|note|message|memo|update)"
 SIGNER_QUESTION = re.compile(rf"\bwho (?:signed|wrote|sent) {LETTER}\b|\bwho (?:is|was) {LETTER} from\b"
                              r"|^\s*who signed (?:it|this|that)\s*\??\s*$", re.IGNORECASE)
+# An email's sender, in its headers: "From: Hannelore Quist <h.quist@example.co.uk>".
+SENT_BY = re.compile(r"From:\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+\s*(?:<[^<>\s]+>)?\s*")
 SIGNATURE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|Cllr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+")
 CLOSING = re.compile(r"(?:yours (?:sincerely|faithfully|truly)|(?:kind|best|warm|with best) regards|regards|"
                      r"(?:best|with best) wishes|sincerely|with thanks|many thanks),?\s*$", re.IGNORECASE)
@@ -196,6 +203,8 @@ def topic_terms(question: str) -> list[str]:
 def credits(line: str, asked: str) -> bool:
     """Whether a credit line holds what `asks_for_credit` found asked: a byline's name, or a date."""
     line = " ".join(line.split())
+    if asked in ("signer", "author") and SENT_BY.fullmatch(line):  # the email's sender wrote it
+        return True
     if len(line) > 200 or (is_statement(line) and not (asked == "signer" and NAME_ROLE.fullmatch(line))):
         return False  # a sentence that names someone is no byline; a signature may give a role
     if asked == "signer":  # a name opening a line; that it follows a closing is ranking.credit_first's check

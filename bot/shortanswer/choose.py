@@ -191,6 +191,21 @@ def _rest_of_date(span: str, after: str) -> int:
     return found.end() if found else 0
 
 
+# What a year read alone leaves out: "2025" of "the first quarter of 2025", "spring 2026", "March 2025".
+PERIOD_BEFORE = re.compile(rf"\b(?:(?:the )?(?:(?:first|second|third|fourth|final|last) (?:quarter|half) of|"
+                           rf"(?:start|end|middle|beginning|turn|spring|summer|autumn|winter) of)|early|late|mid-?|"
+                           rf"spring|summer|autumn|winter|{MONTHS}) ?$", re.IGNORECASE)
+
+
+def _period_before(question: str, before: str, span: str) -> int:
+    """How many characters of `before` to add to a year the marker read without the part of it
+    meant: "When is the takeover expected to complete?" -> "the first quarter of 2025", not "2025"
+    (but "What year did Tesla die?" -> "1943")."""
+    wanted = re.fullmatch(r"(?:19|20)\d\d", span) and not re.search(r"\byears?\b", question, re.IGNORECASE)
+    found = PERIOD_BEFORE.search(before) if wanted else None
+    return len(before) - found.start() if found else 0
+
+
 # A word of degree before a level read alone ("high" of "very high"): without it the level is another.
 DEGREE = re.compile(r"\b(?:very|extremely|exceptionally|unusually|fairly|moderately|slightly|quite|rather|"
                     r"relatively|particularly|mostly|largely|partly)\s+$", re.IGNORECASE)
@@ -258,5 +273,6 @@ def choose(question_text: str, terms: dict[str, float], quotes: Sequence[QuoteLi
     end += _counted_unit(question_text, quote.text[start:end], quote.text[end:])
     end += _rest_of_date(quote.text[start:end], quote.text[end:])
     start -= _degree_before(quote.text[:start], quote.text[start:end])
+    start -= _period_before(question_text, quote.text[:start], quote.text[start:end])
     return ShortAnswer(quote.text[start:end], quote.source, quote.start + start, quote.start + end,
                        quote.n, probability)

@@ -174,7 +174,7 @@ def sources_html(answer: dict | None, documents: dict) -> str:
         return '<div class="src-list">' + asked + "".join(cards) + "</div>"
     closest = answer.get("closest", [])
     if answer.get("tentative"):
-        intro = ('<div class="src-tentative">The articles may not answer this directly. The closest '
+        intro = ('<div class="src-tentative">The documents may not answer this directly. The closest '
                  'passages are below: check them before relying on them.</div>')
         # No chance shown: "may not answer" beside "98% chance it answers" reads as a contradiction.
         cards = [quote_card(q, documents, f'[{q["n"]}] {TENTATIVE_LABEL}', "closest", show_chance=False, shown=shown)

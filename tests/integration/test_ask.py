@@ -292,7 +292,8 @@ def test_stdin_batch_with_a_bad_line_in_the_middle(seed_index):
             assert (seeds / quote["source"]).read_text(encoding="utf-8")[quote["start"]:quote["end"]] == quote["text"]
 
 
-@pytest.mark.parametrize("bad, error", [("", "the question is empty"), ("x" * 5000, "the limit is 2,000")])
+@pytest.mark.parametrize("bad, error", [("", "the question is empty"), ("?", "the question has no words"),
+                                        ("x" * 5000, "the limit is 2,000")])
 def test_one_bad_question_with_json_is_answered_in_json(seed_index, bad, error):
     """As a bad line of the batch is: a script reading --json gets JSON either way, and the status
     still says it failed; without --json, one line on stderr."""

@@ -33,6 +33,7 @@ NOT_STATEMENTS = [
     "5.",  # a numbered heading's number, shown as a supporting passage
     "8. DATE OF NEXT MEETING",  # a numbered heading: its number is no figure
     "2024.",
+    "Net Pay | Paid to",  # two capitalized words are no name without a role beside them
 ]
 STATEMENTS = [
     "The exhibition was curated by Odile Marchetti.",
@@ -49,6 +50,7 @@ STATEMENTS = [
     "Telephone 0345 600 7721",  # a figure that is no address
     "The office moved to 17 Copperbeech Walk in 2020",
     "4. Climb the ridge's first rise, Creag an Eoin.",  # a step, with its number
+    "Hannelore Quist | Programme Manager, Kingfisher",  # an email's signature: a name and its role
 ]
 
 
@@ -374,6 +376,34 @@ def test_who_sent_an_email_is_asked_of_the_piece_the_question_names(tmp_path, em
     with _engine_over(tmp_path, embedder, {"email.txt": BOOKING_EMAIL, "programme.txt": PROGRAMME}) as engine:
         answer = engine.ask("Who sent the booking confirmation email?")
         assert answer.answered and answer.short_answer.text == "Leonie Farrant", answer.text
+
+
+STATUS_EMAIL = """From: Hannelore Quist <h.quist@brightmoor-logistics.co.uk>
+
+Sent: Friday, 10 October 2025 16:42
+
+To: Kingfisher Project Team <kingfisher-team@brightmoor-logistics.co.uk>
+
+Subject: Project Kingfisher weekly status report
+
+Hi all,
+
+User acceptance testing at Sandcross finished on Tuesday with 212 of 230 test scripts passed.
+
+Spend to date is £612,400 against a total budget of £780,000.
+
+Thanks,
+Hannelore
+"""
+
+
+@pytest.mark.parametrize("question", ["Who sent the Kingfisher update?", "Who wrote the Kingfisher status report?"])
+def test_who_sent_or_wrote_an_email_is_its_sender(tmp_path, embedder, question):
+    """Found by a new user: an email's "From:" line never answered, and every question about who sent
+    or wrote it was declined."""
+    with _engine_over(tmp_path, embedder, {"status.txt": STATUS_EMAIL, "fire.txt": STORY}) as engine:
+        answer = engine.ask(question)
+        assert answer.answered and answer.short_answer.text == "Hannelore Quist", answer.text
 
 
 WELCOME = """Spring programme 2025

@@ -332,7 +332,7 @@ def test_example_questions_name_things_as_the_article_does(engine):
 
 def test_a_tentative_answer_has_the_shape_of_a_decline(client, server):
     """In between a confident answer and a decline: not answered, flagged tentative, the passages in
-    `closest`, no short answer, and an answer text that says the articles may not answer it."""
+    `closest`, no short answer, and an answer text that says the documents may not answer it."""
     result = ask(client, TENTATIVE_QUESTION)
     assert result["answered"] is False and result["tentative"] is True
     assert result["quotes"] == [] and result["closest"] and "short_answer" not in result

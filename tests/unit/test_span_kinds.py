@@ -286,3 +286,28 @@ def test_a_list_items_number_is_not_the_figure_asked_for():
     assert lacks_asked_kind(asks, "4. Climb the ridge's first rise, Creag an Eoin.", frozenset())
     assert not lacks_asked_kind(asks, "4. Four buses a day stop at the post office.", frozenset())
     assert not lacks_asked_kind(asks, "The 47 bus stops at the post office.", frozenset())
+
+
+@pytest.mark.parametrize("question, before, shown", [
+    ("When is the takeover expected to complete?", "It expects to complete in the first quarter of ", "the first quarter of 2025"),
+    ("When will the bridge reopen?", "The bridge will reopen in spring ", "spring 2025"),
+    ("When does the offer end?", "The offer ends at the end of ", "the end of 2025"),
+    ("What year did the mill close?", "The mill closed in March ", "2025"),  # a year asked: the year
+    ("When did it open?", "It opened in ", "2025"),
+])
+def test_a_year_is_shown_with_the_part_of_it_meant(question, before, shown):
+    from bot.shortanswer.choose import _period_before
+
+    assert (before + "2025")[len(before) - _period_before(question, before, "2025"):] == shown
+
+
+def test_an_age_beside_a_name_does_not_answer_how_many():
+    """"How many other fossils has she found?" got a bold "71": "Penelope Staithes, 71, spotted..."."""
+    from bot.answer.kinds import age_for_count
+
+    text = "Penelope Staithes, 71, spotted a dark lump of bone at Gullet Bay."
+    at = text.index("71")
+    assert age_for_count("How many other fossils has Penelope Staithes found?", text, at, at + 2)
+    assert not age_for_count("How old is Penelope Staithes?", text, at, at + 2)
+    crowd = "The crowd of 71, the smallest this season, went home early."
+    assert not age_for_count("How many people watched?", crowd, crowd.index("71"), crowd.index("71") + 2)
