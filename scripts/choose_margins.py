@@ -88,7 +88,8 @@ def read(engine: Engine, marker: Marker, question: str, dataset: str) -> Reading
     ranked, credited = credit_first(question, engine.model, found, ranked, hits, loaded.index)
     if credited:  # a credit line is quoted as it is: no margin is read
         return None
-    settled = settle_first(question, ranked, marker)  # without the second look, which the margins set
+    # without the second look, which the margins set
+    settled = settle_first(question, ranked, marker, clause=not info.asks & TYPED_KINDS)
     first = settled.ranked[0].text
     return Reading(dataset, float(settled.marks.best()[2]), probability >= engine.threshold(), bool(info.asks & TYPED_KINDS),
                    confidence(info, first, np.inf, margins=Margins(0.0, 0.0, -np.inf, 0.0)) == CONFIDENT,

@@ -364,6 +364,37 @@ def test_an_answer_found_by_the_second_look_is_confident_only_when_the_marker_is
     assert not kept.answered and kept.closest[0].text == lead  # tentative or declined on the lead's own reading
 
 
+def test_an_answer_the_marker_moves_up_is_confident_only_when_it_reads_it_well_over_the_bar(engine, monkeypatch):
+    """Among the close first sentences, the one the marker reads an answer in comes first
+    (ranking.settle_first); moved up over the ranking's own first, it is confident only MOVED_SURE
+    over the confident margin, else offered (compose.py)."""
+    import numpy as np
+
+    from bot.answer.candidates import Candidate
+    from bot.answer.compose import MOVED_SURE, Margins, compose
+    from bot.answer.features import question_info
+    from bot.answer.ranking import CLOSE_GAP
+
+    question = "Who is Japan's defense minister?"
+    lead, answer = "The talks were held on the 16th.", "Japan's Defense Minister Nobuo Kishi met his U.S. counterpart."
+    text = f"{lead} {answer}"
+    ranked = [Candidate(0, "a.txt", 0, len(lead), lead, np.zeros(1), 10.0, 0.6),
+              Candidate(1, "a.txt", len(lead) + 1, len(text), answer, np.zeros(1), 10.0 - CLOSE_GAP / 2, 0.4)]
+    asked = question_info(question, engine.embedder.embed([question])[0], lambda term: 5.0, lambda term: True)
+    marker = engine.marker()
+    answer_margin = marker.read(question, [answer])[0].best()[2]
+    shipped = Margins.load()
+
+    def composed(confident: float):
+        monkeypatch.setattr(Margins, "load", staticmethod(lambda: replace(shipped, confident=confident)))
+        return compose(question, ranked, True, lambda source: text, asked=asked, marker=marker)
+
+    sure = composed(answer_margin - MOVED_SURE)
+    assert sure.answered and sure.quotes[0].text == answer and "Nobuo Kishi" in sure.text
+    offered = composed(answer_margin - MOVED_SURE + 1)  # over the confident margin, under the moved answer's bar
+    assert offered.tentative and offered.closest[0].text == answer
+
+
 def test_a_title_held_in_another_country_is_offered_not_asserted(engine):
     """"Who is the president of Taiwan?" had been answered in bold with the seed's "President Joe
     Biden", whose sentence names Taiwan only in "the Taiwan Strait". Japan's defense minister, named

@@ -117,7 +117,7 @@ def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
     assert [c.text for c in settled.ranked] == [KISHI, date]  # the ranking was unsure; the marker reads a name
     assert np.array_equal(settled.marks.start, marker.read(question, [KISHI])[0].start)  # handed on: the new first's
 
-    sure = Candidate(0, "a.txt", 0, len(date), date, np.zeros(1), right.score + CLOSE_GAP, 0.6)
+    sure = Candidate(0, "a.txt", 0, len(date), date, np.zeros(1), right.score + CLOSE_GAP + 0.01, 0.6)
     settled = settle_first(question, [sure, right], marker)
     assert settled.ranked == [sure, right] and not settled.looked_further  # a clear lead is not second-guessed
     assert np.array_equal(settled.marks.end, marker.read(question, [date])[0].end)  # and its own marks come back
