@@ -76,7 +76,8 @@ def best_probe(results: Path, cpu: str) -> float | None:
             document = json.loads(path.read_text())
         except (OSError, ValueError):
             continue
-        if isinstance(document, dict) and document.get("machine", {}).get("cpu") == cpu:
+        machine = document.get("machine") if isinstance(document, dict) else None
+        if isinstance(machine, dict) and machine.get("cpu") == cpu:  # other benchmarks name it in a string
             found += document.get("speed_probe_s") or []
     return min(found) if found else None
 

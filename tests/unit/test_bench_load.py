@@ -33,6 +33,7 @@ def test_a_machine_running_slower_than_its_best_is_not_quiet(tmp_path):
     (tmp_path / "earlier.json").write_text(json.dumps({"machine": {"cpu": "Some CPU"}, "speed_probe_s": [0.05, 0.06]}))
     (tmp_path / "other-cpu.json").write_text(json.dumps({"machine": {"cpu": "Another"}, "speed_probe_s": [0.01]}))
     (tmp_path / "broken.json").write_text("{")
+    (tmp_path / "outage.json").write_text(json.dumps({"machine": "Some CPU, 2 cores"}))  # another benchmark's
     best = report.best_probe(tmp_path, "Some CPU")
     assert best == 0.05
     assert not report.quiet({**steady, "best_probe_s": best})  # steady, but at half speed all along
