@@ -122,10 +122,11 @@ def main() -> None:
         text = doc_text(source)
         assert len(items) == 11, source
         assert sum(1 for _, a in items if a) == 7, source
-        for question, answers in items:
+        for n, (question, answers) in enumerate(items):  # 7 answerable, 3 near-topic, then 1 off-topic
             for a in answers:
                 assert a in text, f"{source}: answer {a!r} not found"
-            lines.append(json.dumps({"question": question, "answers": answers, "source": source},
+            kind = "paraphrase" if answers else "off-topic" if n == 10 else "near-topic"
+            lines.append(json.dumps({"question": question, "answers": answers, "source": source, "kind": kind},
                                     ensure_ascii=False))
     assert len(lines) == 66
     (HERE / "questions.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
