@@ -231,9 +231,9 @@ def _for_extraction(tree, markup: str):
         changed = True
     for table in page.xpath("//table"):
         if _lays_out(table):  # its own rows and cells, not those of a table of data inside it
-            for element in table.xpath("./*/tr | ./tr | ./*/tr/td | ./*/tr/th | ./tr/td | ./tr/th | ./*"):
+            own = [e for e in table.iter("thead", "tbody", "tfoot", "tr", "td", "th") if next(e.iterancestors("table")) is table]
+            for element in [*own, table]:
                 element.tag = "div"
-            table.tag = "div"
             changed = True
     for paragraph in page.xpath("//p[@class or @id][not(ancestor::header or ancestor::nav or ancestor::footer"
                                 " or ancestor::aside or ancestor::form)]"):
