@@ -190,7 +190,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     look = dict(look_below=margins.confident + LOOK_BELOW, promote_at=margins.confident + PROMOTE_ABOVE) \
         if reads and not follow_up else {}
     if reads:
-        look["clause"] = not asked.asks & TYPED_KINDS
+        look.update(clause=not asked.asks & TYPED_KINDS, one_source=follow_up)
     if not answered:
         if reads and not follow_up:
             settled = settle_first(question, ranked, marker, **look)

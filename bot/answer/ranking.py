@@ -287,15 +287,18 @@ class Settled:
 
 
 def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_below: float = -np.inf,
-                 promote_at: float = np.inf, clause: bool = False) -> Settled:
+                 promote_at: float = np.inf, clause: bool = False, one_source: bool = False) -> Settled:
     """The ranked sentences with the one the marker finds an answer in most clearly first, among the
     first few the ranking is unsure between (and, when it finds none there, among the next few: the
     second look above); and the marker's marks of that one, which the short answer and the
     confidence read. Scores and shares stay the ranking's: the short answer's decision to show was
-    learned on them. `clause`: the question's answer is a clause, read more narrowly (above)."""
+    learned on them. `clause`: the question's answer is a clause, read more narrowly (above);
+    `one_source`: only sentences of the first one's document are read (a follow-up's story, put
+    first by followups.keep_to_thread: "How old is he?" is not answered from another story)."""
     settled, gap, weight = (CLAUSE_SETTLED, CLAUSE_CLOSE_GAP, CLAUSE_MARK_WEIGHT) if clause \
         else (SETTLED, CLOSE_GAP, MARK_WEIGHT)
-    close = [c for c in ranked[:settled] if ranked[0].score - c.score < gap]
+    close = [c for c in ranked[:settled] if ranked[0].score - c.score < gap
+             and not (one_source and c.source != ranked[0].source)]
     marks = marker.read_each(question, [c.text for c in close])
     best = max(range(len(close)), key=lambda i: close[i].score + weight * marks[i].best()[2])
     first, first_marks, further = close[best], marks[best], False

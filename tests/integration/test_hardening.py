@@ -554,7 +554,8 @@ BAD_QUESTIONS = {
     "lone surrogate": "Who is \ud800 Kishi?", "HTML": "Who is Japan's <b>defense minister</b>?",
     "script tag": "<script>alert(1)</script> Who is Kishi?", "one long word": "x" * 2000,
 }
-REFUSED = {"empty", "whitespace", "100k characters", "only controls", "only invisible", "lone surrogate"}
+# "Only emoji" has no words to search for: refused as "?" is ("the question has no words").
+REFUSED = {"empty", "whitespace", "100k characters", "only controls", "only invisible", "only emoji", "lone surrogate"}
 # Valid questions with controls, bidi marks or markup in them: answered, from the sentence naming Kishi.
 ABOUT_KISHI = {"control characters", "bidi override", "HTML"}
 
@@ -650,7 +651,8 @@ def test_bad_questions_through_the_cli(seed_index):
         for quote in row.get("quotes", []) + row.get("closest", []):
             assert texts(quote["source"])[quote["start"] : quote["end"]] == quote["text"]
     errors = [name for name, row in zip(names + ["surrogate", "plain", "bytes"], rows) if "error" in row]
-    assert errors == ["empty", "whitespace", "100k characters", "only controls", "only invisible", "surrogate", "bytes"]
+    assert errors == ["empty", "whitespace", "100k characters", "only controls", "only invisible", "only emoji",
+                      "surrogate", "bytes"]
     assert rows[-2]["answered"] and time.perf_counter() - started < 120
     # The question as an argument: a 100,000-character one is refused in one line.
     one_error_line(bot("ask", "x" * 100_000, "--index", str(seed_index.index_dir)), "100,000", "2,000")
