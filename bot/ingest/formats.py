@@ -322,6 +322,8 @@ def _html_blocks(element, out: TextBuilder) -> None:
                     out.block(cells[0], heading=True)
                 else:
                     out.block(" | ".join(cells), joiner="\n")
+        elif tag == "quote" and any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in child):
+            _html_blocks(child, out)  # an email's quoted message: its paragraphs stay paragraphs
         elif tag in BLOCK_TAGS:
             out.block(_lines(child), heading=tag == "head")
         else:

@@ -418,6 +418,20 @@ def test_html_line_breaks_stay_line_breaks():
     assert text.endswith("Wishing you all a restful break,\n\nMrs Fenella Oduya\nHeadteacher"), text[-120:]
 
 
+def test_the_paragraphs_of_a_quoted_message_stay_apart():
+    """An email saved from a mail client quotes the message it answers in a <blockquote>: its
+    paragraphs ran together ("...on the Saturday.Many thanks,Doug")."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The council reviewed item {n} of the maintenance plan at length in spring.</p>"
+                     for n in range(8))
+    page = (f"<html><body><article><p>Dear Doug,</p>{filler}<p>Kind regards, Saskia</p><blockquote><p>Hi Saskia,"
+            "</p><p>We celebrate our anniversary on the Saturday.</p><p>Many thanks,</p><p>Doug</p></blockquote>"
+            "</article></body></html>")
+    text = read_html(page.encode()).text
+    assert text.endswith("Hi Saskia,\n\nWe celebrate our anniversary on the Saturday.\n\nMany thanks,\n\nDoug"), text[-120:]
+
+
 def test_a_sidebar_of_facts_is_read_and_one_of_links_or_an_advert_is_not():
     """A school newsletter's "Dates for your diary" was dropped with every <aside> (sports day
     unanswerable); its "Related stories" and an advertisement still are."""
