@@ -1,7 +1,7 @@
 """Which lines of an article can answer a question: statements, not the page around them.
 
 A document holds more than sentences: bylines ("By Harriet Vosper, Restaurant Critic"), a dateline
-or "Published 9 May 2025" on a line of its own, photo credits, a table's header row, navigation and
+or "Published 9 May 2025" on a line of its own or after a " · ", a "©" footer, photo credits, a table's header row, navigation and
 addresses, page furniture, and captions or labels with no verb. They stay in the index (they are
 searched, and a byline is context), but none of them is the answer to a question: quoted first,
 "Exhibition review by Fiona Castellane, 9 October 2024" answered "How many items are shown?".
@@ -24,7 +24,7 @@ from bot.core.lexical import ITEM_NUMBER, terms
 # naming an author ("Exhibition review by Fiona Castellane, 9 October 2024").
 CREDIT = re.compile(r"[Bb]y\s+(?!(?:The|This|That|Then|Now|Law|Far|Way)\b)[A-Z][\w'’.-]+\s+[A-Z]"
                     r"|(?i:(?:photo(?:graph)?s?|pictures?|images?|credit|source|illustration)\s*:"
-                    r"|(?:published|updated|posted|last (?:updated|modified)|first published)\b)")
+                    r"|(?:published|updated|posted|last (?:updated|modified)|first published|copyright)\b)|©")
 AUTHOR = re.compile(r"\b[Bb]y\s+[A-Z][\w'’.-]+\s+[A-Z]")
 AUTHOR_NAME = re.compile(r"\b[Bb]y\s+([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|la|le))*\s+[A-Z][\w'’.-]+)")
 # A dateline on a line of its own: "LEEDS, 4 March 2025 -".
@@ -85,6 +85,8 @@ def is_statement(text: str, after_row: bool = False) -> bool:
     line before it in the document is a table row (so this one, if a row, is not the header)."""
     line = ITEM_NUMBER.sub("", " ".join(text.split()), count=1)  # "8. DATE OF NEXT MEETING" is a heading
     if not line or CREDIT.match(line) or DATELINE.fullmatch(line) or URL.fullmatch(line.strip(" .")):
+        return False
+    if any(CREDIT.match(part) for part in line.split(" · ")[1:]):  # "Office of ... · Published 18 September 2025"
         return False
     if not WORDLIKE.search(line):  # a numbered heading's "5.", a bare "2024." says nothing alone
         return False

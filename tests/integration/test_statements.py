@@ -34,6 +34,8 @@ NOT_STATEMENTS = [
     "8. DATE OF NEXT MEETING",  # a numbered heading: its number is no figure
     "2024.",
     "Net Pay | Paid to",  # two capitalized words are no name without a role beside them
+    "© Dunmere Town Football Club 1889–2025 · Fellgate Park, Mill Road, Dunmere · Back to top",  # a footer
+    "Office of the Police and Crime Commissioner for Westmarsh · Published 18 September 2025",  # a credit line
 ]
 STATEMENTS = [
     "The exhibition was curated by Odile Marchetti.",
