@@ -17,6 +17,7 @@ from pathlib import Path
 from bot.answer.candidates import Candidate
 from bot.answer.features import Question
 from bot.answer.kinds import (
+    YES_NO,
     age_for_count,
     another_figure_nearer,
     labelled_otherwise,
@@ -155,15 +156,23 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
                margins: Margins | None = None) -> str:
     """How a question the refusal model lets through is answered, from the marker's margin on the
     first sentence and whether that sentence holds the kind of thing asked for. The marker is least
-    sure of answers that are a whole clause ("What did the statement leave out?"): those are never
-    declined on the margin; and a follow-up, which it reads as asked ("Which uni is he at?"), is
-    not judged by the margin at all."""
+    sure of answers that are a whole clause ("What did the statement leave out?"): those are
+    tentative from a lower margin, but declined below the same one (read that low, no such first
+    sentence held its answer in any tuning set), unless answered yes or no: such an answer is no
+    span for the marker to mark. A sentence without the kind of thing asked for (no age for "How
+    old is she?"), read under the confident margin, does not answer it: declined. Read over it, it
+    is only offered: the kind asked is read from the question's words, and a quiz question's
+    preamble ("..., who died this week at age 75. ...") or a name ("the Ice Age") can ask for a
+    kind it does not want. A follow-up, which it reads as asked ("Which uni is he at?"), is not
+    judged by the margin at all."""
     margins = margins or Margins.load()
     typed = bool(asked.asks & TYPED_KINDS)
-    if margin < margins.decline and typed and not follow_up:
+    if margin < margins.decline and not follow_up and (typed or not YES_NO.match(asked.text)):
         return DECLINED
-    if lacks_asked_kind(asked.asks, first, asked.words, asked.text) or names_another(asked.text, first, asked.asks) \
-            or speaks_of_plan(asked.text, first):
+    lacks = lacks_asked_kind(asked.asks, first, asked.words, asked.text)
+    if lacks and not follow_up and margin < (margins.confident if typed else margins.clause):
+        return DECLINED
+    if lacks or names_another(asked.text, first, asked.asks) or speaks_of_plan(asked.text, first):
         return TENTATIVE
     if follow_up:  # the marker reads it as asked ("Why did he say it?"): its margin says little
         return CONFIDENT

@@ -40,7 +40,12 @@ ASKS = {
 PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 MONEY = re.compile(r"[$£€¥]|\b(dollars?|pounds?|euros?|yen|francs?)\b", re.I)
 BECAUSE = re.compile(r"\b(because|due to|since|so that|in order to|as a result|owing to|led to|caused)\b", re.I)
-AGE = re.compile(r"\b(aged?|at the age of)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|, \d{1,3}, |\(\d{1,3}\)", re.I)
+# An age: "aged 71", "ages 12 and over", "a 71-year-old", "Sixteen-year-old Marek", "Penelope Staithes, 71, ...", "(71)",
+# or said at the end of a clause ("She was 89.", "died at 89, ...").
+UNITS_IN_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
+AGE_IN_WORDS = rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{UNITS_IN_WORDS})?|{UNITS_IN_WORDS})"
+AGE = re.compile(rf"\b(age[ds]?|at the age of)\s+\d{{1,3}}\b|\b(?:\d{{1,3}}|{AGE_IN_WORDS})[- ]years?[- ]old\b"
+                 r"|, \d{1,3}, |\(\d{1,3}\)|\b(?:is|was|turned|turns|died at)\s+\d{1,3}(?=\s*(?:[.;,]|$))", re.I)
 PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 # A birth said as one ("born", "date of birth", "b. 1931"), or a life's years ("(1931-2025)").
 BIRTH = re.compile(r"\bborn\b|\bbirth|\bb\. ?\d|\((?:b\. )?\d{4} ?[-–] ?(?:\d{4})? ?\)", re.I)
@@ -50,8 +55,9 @@ DOSE = re.compile(r"\b(\d+(\.\d+)?|one|two|three|four)\s*(mg|mcg|µg|micrograms?
 QUOTED = re.compile(r"[\"“'‘][^\"”'’]{2,40}[\"”'’]")
 YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})s?\b")
 MONTH = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I)
-NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-                    r"fifty|hundred|thousand|million|billion|dozen)\b", re.I)
+NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
+                    r"eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+                    r"billion|dozen)\b", re.I)
 # A capitalized word that does not start a sentence: most often (part of) a name.
 CAPITALIZED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
 # Two or more capitalized words in a row, as in a person's name ("Julianne Hough", "Max Park").
@@ -194,6 +200,20 @@ NEEDED = {"count": {"number"}, "money": {"money", "number"}, "percent": {"percen
           "phone": {"phone"}, "birth": {"birth", "age"}, "dose": {"dose"}}
 
 
+# A question answered yes or no ("Did Washington propose specific steps?"): its answer is no span of
+# the sentence, so the marker, which marks spans, reads the sentence low even where it answers.
+YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|"
+                    r"might|must)\b", re.IGNORECASE)
+# "By how much has it grown?" is also answered by the size of a change in words ("has increased
+# dramatically", "fell by about a fifth", "doubled").
+BY_HOW_MUCH = re.compile(r"\s*(?:by how much\b|how much (?:has|have|had|did|does|do|will|would)\b[^?]*\b(?:increas|"
+                         r"rise|rose|risen|grow|grew|fall|fell|drop|declin|chang|improv|shrink|shrank|climb|jump))",
+                         re.IGNORECASE)
+DEGREE = re.compile(r"\b(?:dramatically|sharply|steeply|significantly|substantially|considerably|markedly|"
+                    r"slightly|marginally|half|halved|thirds?|quarters?|fifths?|tenths?|doubled|tripled|"
+                    r"quadrupled)\b", re.IGNORECASE)
+
+
 def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozenset[str], question: str = "") -> bool:
     """Whether the question asks for a kind of thing (a number, an amount, an age...) that the
     sentence does not hold. Given the `question`, one that opens by asking for a sum of money
@@ -205,7 +225,7 @@ def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozen
     if question and ASKS_PERCENT.match(question) and not A_SHARE.search(sentence):
         return True
     needed = [NEEDED[kind] for kind in asks if kind in NEEDED]
-    if not needed:
+    if not needed or (question and BY_HOW_MUCH.match(question) and DEGREE.search(sentence)):
         return False
     kinds = held(sentence, question_words)
     return any(not (need & kinds) for need in needed)
@@ -500,9 +520,10 @@ def office_elsewhere(question: str, sentence: str) -> bool:
 
 # "When will the scheme be built?", "When should the works be finished?": a time still to come.
 ASKS_FUTURE = re.compile(r"\s*(?:when|by when|on what (?:date|day)|what (?:date|day|year|month|time))\b[^?]*"
-                         r"\b(?:will|shall|should|(?:is|are) (?:due|expected|set|going|planned|scheduled) to)\b",
+                         r"\b(?:will|shall|should|(?:is|are) (?:[\w'’-]+ ){0,4}?(?:due|expected|set|going|planned|"
+                         r"scheduled) to)\b",
                          re.IGNORECASE)
-TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|last|ago|previously|\w{3,}ed)\b", re.IGNORECASE)
+TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|last|ago|previous(?:ly)?|\w{3,}ed)\b", re.IGNORECASE)
 TOLD_AS_COMING = re.compile(r"\b(?:will|would|shall|should|due|expected|expects|scheduled|planned|plans|set to|"
                             r"from|for|until|till|by|next|is to|are to|aims?|target|begins?|starts?|opens?|closes?|"
                             r"ends?|runs?|finish(?:es)?)\b", re.IGNORECASE)

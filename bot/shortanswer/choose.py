@@ -158,7 +158,8 @@ UNIT_WORD = re.compile(r"\s+([A-Za-z]+)")
 def _counted_unit(question: str, span: str, after: str) -> int:
     """How many characters of `after` to add to a bare number so that it says what was counted:
     "Within how many days ...?" -> "28 days", "How many place settings ...?" -> "14 place settings"
-    (the words the question counts, as the sentence goes on with them), not "28"."""
+    (the words the question counts, as the sentence goes on with them), not "28"; none where the
+    sentence's words go on past them, naming something else."""
     counted = COUNTED.search(question)
     if not counted or not span[-1:].isdigit():
         return 0
@@ -170,6 +171,9 @@ def _counted_unit(question: str, span: str, after: str) -> int:
         if not unit or stem(unit.group(1).lower()) != stem(word.lower()):
             break
         taken = unit.end()
+    going_on = UNIT_WORD.match(after, taken)
+    if taken and going_on and going_on.group(1).islower() and going_on.group(1) not in STOP_WORDS:
+        return 0  # "318 police community support officers": not "318 police", the number alone
     return taken
 
 

@@ -212,6 +212,16 @@ def test_a_follow_up_stays_with_the_story_the_conversation_is_on(captain_and_coa
     assert shown[0].source == "chess.txt" and not answer.answered
 
 
+def test_a_near_topic_question_whose_sentence_lacks_what_is_asked_is_declined(two_stories):
+    """Found on users' folders: "How old is the coach?" against the sentence naming the coach, with no
+    age, was offered as a tentative answer. The passage does not hold an age: declined, the passage
+    still shown apart as the closest. The sentence that says it answers."""
+    answer = two_stories.ask("How old is Owen Pike?")
+    assert not answer.answered and not answer.tentative and answer.text == NOT_IN_DOCUMENTS
+    assert "Owen Pike" in answer.closest[0].text
+    assert two_stories.ask("How old is Marek Quill?").answered
+
+
 def test_a_question_whose_pronoun_points_inside_it_is_searched_alone(two_stories):
     history = [{"role": "user", "content": "What will the ferry cut mean for cafes?"},
                {"role": "assistant", "content": "Cafe owners warned it could halve their winter trade."}]

@@ -106,6 +106,7 @@ def test_a_short_answer_that_says_the_question_again_is_not_an_answer():
     ("Within how many days?", "28", " days of purchase", "28 days"),
     ("How many pupils took part?", "2,614", " pupils in 18 schools", "2,614 pupils"),
     ("How many people came?", "2,614", " pupils", "2,614"),  # another word: not the thing counted
+    ("How many police officers did it have?", "318", " police community support officers", "318"),
     ("How many days did it last?", "seven", " days", "seven"),  # a number in words is left alone
     ("When did it open?", "1958", " years", "1958"),
 ])
@@ -240,6 +241,8 @@ def test_a_past_time_does_not_answer_when_something_will_happen():
     assert not past_for_future("When will the court consider his assets?", *span(listed, "14 November 2025"))
     held = "Interviews will be held in Castlebridge during the week of 3 February 2025, and shortlisted candidates told."
     assert not past_for_future("When will the interviews be?", *span(held, "3 February 2025"))
+    before = "At its previous inspection, in June 2019, the school was judged to be good."
+    assert past_for_future("When is Brackenmoor Primary due to be inspected again?", *span(before, "June 2019"))
 
 
 def test_a_who_question_is_not_answered_by_the_person_it_names():
@@ -311,3 +314,48 @@ def test_an_age_beside_a_name_does_not_answer_how_many():
     assert not age_for_count("How old is Penelope Staithes?", text, at, at + 2)
     crowd = "The crowd of 71, the smallest this season, went home early."
     assert not age_for_count("How many people watched?", crowd, crowd.index("71"), crowd.index("71") + 2)
+
+
+@pytest.mark.parametrize("question, sentence, lacks", [
+    ("How old was Win Ashby when she died?", "She was 89.", False),
+    ("How old was Win Ashby when she died?", "She taught for 41 years, 30 of them in Kelbrook.", True),
+    ("How old is Marek Quill?", "Sixteen-year-old Marek Quill won the championship.", False),
+    ("From what age is the show recommended?", "Suitable for ages 12 and over.", False),
+    ("How many people came to the first rehearsal?", "Fourteen people came.", False),
+    ("By how much have the shop's takings dropped?", "His takings had fallen by about a fifth.", False),
+    ("How much did the number of flights increase?", "The number of flights has increased dramatically.", False),
+    ("How long did the 2019 road works last?", "In 2019 my takings went down by a third.", True),
+])
+def test_a_sentence_without_the_kind_asked_for_is_told_apart(question, sentence, lacks):
+    """An age said at the end of a clause, a count in words, and the size of a change in words hold
+    what is asked; a fraction is no length of time."""
+    from bot.answer.kinds import asked, lacks_asked_kind
+
+    assert lacks_asked_kind(asked(question), sentence, frozenset(question.lower().split()), question) is lacks
+
+
+def test_a_sentence_without_the_kind_asked_for_is_declined_and_a_low_reading_too_unless_yes_or_no():
+    """The marker's margin decides between confident, tentative and declined (answer/compose.py); a
+    sentence without the kind asked for is declined where the marker reads no answer in it either.
+    Read below the decline margin, a question whose answer is a clause is declined too, but not one
+    answered yes or no: that answer is no span for the marker to mark. A follow-up is never declined
+    on the sentence alone."""
+    import numpy as np
+
+    from bot.answer.compose import CONFIDENT, DECLINED, TENTATIVE, Margins, confidence
+    from bot.answer.features import question_info
+
+    margins = Margins(confident=-2.0, clause=-4.0, decline=-6.0, rescue=1.5)
+
+    def outcome(question: str, sentence: str, margin: float, follow_up: bool = False) -> str:
+        info = question_info(question, np.zeros(384, dtype=np.float32), lambda term: 1.0, lambda term: True)
+        return confidence(info, sentence, margin, follow_up, margins)
+
+    coach = "His coach, Owen Pike, said Quill studies for five hours."
+    assert outcome("How old is Owen Pike?", coach, -3.0) == DECLINED
+    assert outcome("How old is Owen Pike?", coach, 1.0) == TENTATIVE  # the marker reads an answer: offered
+    assert outcome("How old is Owen Pike?", coach, -3.0, follow_up=True) == TENTATIVE
+    assert outcome("How old was she when she died?", "She was 89.", 3.0) == CONFIDENT
+    assert outcome("What did the council leave out of the plan?", "The plan was approved on Monday.", -8.0) == DECLINED
+    assert outcome("What did the council leave out of the plan?", "The plan was approved on Monday.", -5.0) == TENTATIVE
+    assert outcome("Did the council approve the plan?", "The plan was approved on Monday.", -8.0) == TENTATIVE
