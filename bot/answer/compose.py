@@ -157,9 +157,9 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
     """How a question the refusal model lets through is answered, from the marker's margin on the
     first sentence and whether that sentence holds the kind of thing asked for. The marker is least
     sure of answers that are a whole clause ("What did the statement leave out?"): those are
-    tentative from a lower margin, but declined below the same one (read that low, no such first
-    sentence held its answer in any tuning set), unless answered yes or no: such an answer is no
-    span for the marker to mark. A sentence without the kind of thing asked for (no age for "How
+    tentative from a lower margin, and declined from a lower one too (read that low, few such first
+    sentences held their answer on the tuning sets), unless answered yes or no: such an answer is
+    no span for the marker to mark. A sentence without the kind of thing asked for (no age for "How
     old is she?"), read under the confident margin, does not answer it: declined. Read over it, it
     is only offered: the kind asked is read from the question's words, and a quiz question's
     preamble ("..., who died this week at age 75. ...") or a name ("the Ice Age") can ask for a
@@ -167,7 +167,9 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
     judged by the margin at all."""
     margins = margins or Margins.load()
     typed = bool(asked.asks & TYPED_KINDS)
-    if margin < margins.decline and not follow_up and (typed or not YES_NO.match(asked.text)):
+    # A clause is read as far under the decline margin as its confident margin is under the typed one.
+    decline = margins.decline if typed else margins.decline + margins.clause - margins.confident
+    if margin < decline and not follow_up and (typed or not YES_NO.match(asked.text)):
         return DECLINED
     lacks = lacks_asked_kind(asked.asks, first, asked.words, asked.text)
     if lacks and not follow_up and margin < (margins.confident if typed else margins.clause):

@@ -356,6 +356,8 @@ def test_a_sentence_without_the_kind_asked_for_is_declined_and_a_low_reading_too
     assert outcome("How old is Owen Pike?", coach, 1.0) == TENTATIVE  # the marker reads an answer: offered
     assert outcome("How old is Owen Pike?", coach, -3.0, follow_up=True) == TENTATIVE
     assert outcome("How old was she when she died?", "She was 89.", 3.0) == CONFIDENT
-    assert outcome("What did the council leave out of the plan?", "The plan was approved on Monday.", -8.0) == DECLINED
-    assert outcome("What did the council leave out of the plan?", "The plan was approved on Monday.", -5.0) == TENTATIVE
-    assert outcome("Did the council approve the plan?", "The plan was approved on Monday.", -8.0) == TENTATIVE
+    approved = "The plan was approved on Monday."
+    assert outcome("What did the council leave out of the plan?", approved, -8.5) == DECLINED  # under -6 - 2
+    assert outcome("What did the council leave out of the plan?", approved, -7.0) == TENTATIVE
+    assert outcome("Which councillor opposed the plan?", approved, -7.0) == DECLINED  # a kind asked: under -6
+    assert outcome("Did the council approve the plan?", approved, -9.0) == TENTATIVE
