@@ -53,6 +53,10 @@ NAME_ROLE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Rev|
 ROLE = re.compile(r"\b(?:[Mm]anager|[Dd]irector|[Oo]fficer|[Ss]ecretary|[Cc]hair|[Hh]ead|[Ee]ditor|[Ee]ngineer|[Ll]ead|"
                   r"[Cc]oordinator|[Aa]dministrator|[Aa]ssistant|[Cc]onsultant|[Pp]resident|[Cc]hief|[Cc]lerk|"
                   r"[Tt]reasurer|[Tt]eacher|[Cc]orrespondent|[Aa]nalyst|[Pp]artner|[Ff]ounder|[Oo]wner)")
+# A list's pairing of a part or a role with the name that holds it, by a dash: a cast list's "Nan
+# Kessell – Siobhan Trevarthen", "Director – Callum Heathcote". Not "Access – step-free entrance via
+# Mill Street": the name after the dash is capitalized words only.
+NAME_PAIR = re.compile(r"[A-Z][^–—|]{0,60}? [–—] (?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,3}")
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
 WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters together, in any script
@@ -104,7 +108,7 @@ def is_statement(text: str, after_row: bool = False) -> bool:
     if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
         return False
     return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(ADDRESS.sub(" ", line))
-                or NAME_ROLE.fullmatch(line))
+                or NAME_ROLE.fullmatch(line) or NAME_PAIR.fullmatch(line))
 
 
 def table_header(document: str, start: int, end: int) -> str | None:

@@ -34,6 +34,7 @@ NOT_STATEMENTS = [
     "8. DATE OF NEXT MEETING",  # a numbered heading: its number is no figure
     "2024.",
     "Net Pay | Paid to",  # two capitalized words are no name without a role beside them
+    "Access – step-free entrance via Mill Street",  # a label: after the dash, no name
     "© Dunmere Town Football Club 1889–2025 · Fellgate Park, Mill Road, Dunmere · Back to top",  # a footer
     "Office of the Police and Crime Commissioner for Westmarsh · Published 18 September 2025",  # a credit line
 ]
@@ -53,6 +54,7 @@ STATEMENTS = [
     "The office moved to 17 Copperbeech Walk in 2020",
     "4. Climb the ridge's first rise, Creag an Eoin.",  # a step, with its number
     "Hannelore Quist | Programme Manager, Kingfisher",  # an email's signature: a name and its role
+    "Hester Rowe, Nan's sister – Delphine Achebe",  # a cast list's part and who plays it
 ]
 
 
@@ -424,6 +426,26 @@ def test_a_name_and_its_role_on_a_line_of_their_own_answer_who_holds_the_role(tm
     with _engine_over(tmp_path, embedder, {"programme.txt": WELCOME, "fire.txt": STORY}) as engine:
         answer = engine.ask("Who is the artistic director?")
         assert answer.answered and answer.short_answer.text == "Rosalind Quaye", answer.text
+
+
+CAST = """The Salt Wife
+
+A new play about a fishing village waiting for a missing trawler, written by Morwenna Tresize and
+directed by Callum Heathcote. Live music is played on stage by the folk musician Jory Pascoe.
+
+Cast
+Nan Kessell – Siobhan Trevarthen
+Jacob Kessell – Aled Pryce-Morgan
+Hester Rowe, Nan's sister – Delphine Achebe
+"""
+
+
+def test_a_cast_list_answers_who_plays_a_part(tmp_path, embedder):
+    """Found by a new user: a cast list's "Jacob Kessell – Aled Pryce-Morgan" has no verb, so no
+    "Who plays ...?" question could be answered from it."""
+    with _engine_over(tmp_path, embedder, {"play.txt": CAST, "fire.txt": STORY}) as engine:
+        answer = engine.ask("Who plays Jacob Kessell?")
+        assert answer.answered and answer.short_answer.text == "Aled Pryce-Morgan", answer.text
 
 
 MINUTES = """Fenwick Bakery Ltd: minutes of the annual general meeting
