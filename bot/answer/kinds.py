@@ -40,8 +40,8 @@ ASKS = {
 PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 MONEY = re.compile(r"[$£€¥]|\b(dollars?|pounds?|euros?|yen|francs?)\b", re.I)
 BECAUSE = re.compile(r"\b(because|due to|since|so that|in order to|as a result|owing to|led to|caused)\b", re.I)
-# An age: "aged 71", "ages 12 and over", "a 71-year-old", "Sixteen-year-old Marek", "Penelope Staithes, 71, ...", "(71)",
-# or said at the end of a clause ("She was 89.", "died at 89, ...").
+# An age: "aged 71", "ages 12 and over", "a 71-year-old", "Sixteen-year-old Marek", "Penelope
+# Staithes, 71, ...", "(71)", or said at the end of a clause ("She was 89.", "died at 89, ...").
 UNITS_IN_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
 AGE_IN_WORDS = rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{UNITS_IN_WORDS})?|{UNITS_IN_WORDS})"
 AGE = re.compile(rf"\b(age[ds]?|at the age of)\s+\d{{1,3}}\b|\b(?:\d{{1,3}}|{AGE_IN_WORDS})[- ]years?[- ]old\b"

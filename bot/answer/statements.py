@@ -1,8 +1,8 @@
 """Which lines of an article can answer a question: statements, not the page around them.
 
 A document holds more than sentences: bylines ("By Harriet Vosper, Restaurant Critic"), a dateline
-or "Published 9 May 2025" on a line of its own or after a " · ", a "©" footer, photo credits, a table's header row, navigation and
-addresses, page furniture, and captions or labels with no verb. They stay in the index (they are
+or "Published 9 May 2025" on a line of its own or after a " · ", a "©" footer, photo credits, a
+table's header row, navigation and addresses, page furniture, and captions or labels with no verb. They stay in the index (they are
 searched, and a byline is context), but none of them is the answer to a question: quoted first,
 "Exhibition review by Fiona Castellane, 9 October 2024" answered "How many items are shown?".
 

@@ -37,10 +37,9 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # links, a PDF table's narrow first column, a hard-wrapped .txt paragraph read whole; 14: an HTML
 # layout table read as the page it lays out, PDF paragraphs 9px apart, a byline over its dateline, a
 # year wrapped to a page's foot, a numbered clause's heading part of its first sentence, an email's
-# "From:" line no title; 15: the paragraphs of an HTML quote, as an email's quoted message, kept apart).
-# A build stores it
-# with its chunking: rows made by older readers are not reused, so an upgrade re-reads every file
-# once instead of serving the old text.
+# "From:" line no title; 15: the paragraphs of an HTML quote, as an email's quoted message, kept
+# apart). A build stores it with its chunking: rows made by older readers are not reused, so an
+# upgrade re-reads every file once instead of serving the old text.
 READERS = 15
 
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
