@@ -279,6 +279,11 @@ def offered_only(answer: Answer) -> Answer:
     return _tentative(answer.question, answer.quotes) if answer.answered and answer.quotes else answer
 
 
+def declined(answer: Answer) -> Answer:
+    """An answer turned into a decline, its passages kept as the closest ones."""
+    return Answer(answer.question, NOT_IN_DOCUMENTS, False, (), answer.quotes or answer.closest)
+
+
 def _tentative(question: str, closest: tuple[Quote, ...]) -> Answer:
     """The evidence is in between: the closest passages, offered with a warning, not as the answer."""
     return Answer(question, f"{MAY_NOT_ANSWER}\n\n{_one_line(closest[0].text)} [1]{_columns(closest[0])}", False,

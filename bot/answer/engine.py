@@ -19,10 +19,18 @@ from dataclasses import replace
 import numpy as np
 
 from bot.answer.candidates import Candidate, candidates
-from bot.answer.compose import Answer, compose, offered_only
+from bot.answer.compose import Answer, compose, declined, offered_only
 from bot.answer.features import Question, follow_up_info, question_info
 from bot.answer.followups import check_history, goes_on_alone, keep_to_thread, resolve
-from bot.answer.ranking import AnswerModel, credit_first, names_another_article, rank, refusal_evidence
+from bot.answer.ranking import (
+    SMALL_FOLDER,
+    AnswerModel,
+    credit_first,
+    gives_what_it_lacks,
+    names_another_article,
+    rank,
+    refusal_evidence,
+)
 from bot.answer.refusal import Calibration, calibrate, probe_questions
 from bot.answer.retrieve import Hit, Retriever
 from bot.core.errors import BadQuestion, BotError
@@ -210,11 +218,24 @@ class Engine:
                          follow_up=query != text, credited=credited)
         if goes_on_alone(text, history) and not credited:
             answer = offered_only(answer)  # "and when did it open?" with no question before it: about what?
-        elif answer.answered and not credited and names_another_article(text, answer.quotes[0].source, loaded.index):
-            answer = offered_only(answer)
+        elif (answer.answered or answer.tentative) and not credited:
+            answer = _about_its_subject(answer, text, query != text, loaded.index)
         paged = {"quotes": _paged(answer.quotes, loaded.index), "closest": _paged(answer.closest, loaded.index)}
         return replace(answer, **paged, question=question, seconds=time.perf_counter() - started,
                        resolved_question=query if query != text else "", index_version=loaded.version), hits
+
+
+def _about_its_subject(answer: Answer, question: str, follow_up: bool, index: Build) -> Answer:
+    """An answer from an article that is not about what the question names or gives: declined in a
+    small folder ("How many people does Vellmoor employ?" against an obituary's "it employed six
+    people"; "What was the revenue in 2019?" against a report on 2024), only offered where a name is
+    missing in a bigger one or for a follow-up, whose words are not all its own."""
+    source = (answer.quotes or answer.closest)[0].source
+    elsewhere = names_another_article(question, source, index)
+    if not follow_up and len(index.documents) < SMALL_FOLDER and \
+            (elsewhere or gives_what_it_lacks(question, index.text(source))):
+        return declined(answer)
+    return offered_only(answer) if elsewhere else answer
 
 
 def _paged(quotes: tuple, index: Build) -> tuple:

@@ -433,8 +433,10 @@ def product_and_festival(tmp_path_factory, embedder):
     return _engine_over(tmp_path_factory, embedder, "product-and-festival", PRODUCT_AND_FESTIVAL)
 
 
-def test_a_sentence_from_an_article_that_never_names_what_is_asked_about_is_not_a_confident_answer(
-        product_and_festival):
+def test_a_sentence_from_an_article_that_never_names_what_is_asked_about_does_not_answer(product_and_festival):
+    """Another article names the AQ-7, the festival's page never does: whatever its sentence says, it
+    is not about the AQ-7, so the question is declined, with the closest passages still shown."""
+    from bot.answer.compose import NOT_IN_DOCUMENTS
     from bot.answer.ranking import names_another_article
 
     question = "How much does a replacement particle sensor for the AQ-7 cost?"
@@ -443,7 +445,46 @@ def test_a_sentence_from_an_article_that_never_names_what_is_asked_about_is_not_
     assert not names_another_article(question, "aq7-spec-sheet.txt", index)
     assert not names_another_article("How much is a replacement wristband?", "festival-faq.md", index)
     answer = product_and_festival.ask(question)
-    assert not answer.answered and not answer.short_answer  # offered at most, never asserted
+    assert not answer.answered and not answer.tentative and not answer.short_answer
+    assert answer.text == NOT_IN_DOCUMENTS and answer.closest[0].source == "festival-faq.md"
+    assert product_and_festival.ask("How much is a replacement wristband?").answered
+
+
+def test_in_a_bigger_folder_an_article_that_never_names_what_is_asked_about_is_only_offered(
+        tmp_path_factory, embedder):
+    """Past SMALL_FOLDER articles (news, an encyclopedia) a question's preamble names what the article
+    answering it need not name: the festival's sentence is offered, not declined."""
+    from bot.answer.ranking import SMALL_FOLDER
+
+    notes = {f"parish-note-{n:02d}.txt": f"Parish note {n}. The bell ringers of St Ebba's met on evening {n} "
+             f"and rang {n * 10} changes before the harvest supper.\n" for n in range(SMALL_FOLDER)}
+    engine = _engine_over(tmp_path_factory, embedder, "bigger-folder", PRODUCT_AND_FESTIVAL | notes)
+    answer = engine.ask("How much does a replacement particle sensor for the AQ-7 cost?")
+    assert answer.tentative and answer.closest[0].source == "festival-faq.md" and not answer.short_answer
+
+
+MANUAL_AND_NEWSLETTER = {
+    "px300-manual.md": "# Halloway AquaJet PX-300 pressure washer\n\n## Battery\n\nThe PX-300 runs on the HB-18/4 "
+                       "battery (18 V, 4.0 Ah). A full charge takes 90 minutes with the FC-18 fast charger, and one "
+                       "charge lasts up to 35 minutes in eco mode.\n\n## Storage\n\nStore the washer indoors above "
+                       "5 °C.\n",
+    "newsletter.txt": "Ashcombe Parva village newsletter, March\n\nThe spring fair raised £1,240 for the village hall "
+                      "roof. Volunteers are needed to run the tombola stall on 12 April.\n",
+}
+
+
+def test_a_number_the_article_never_holds_is_declined_in_a_small_folder(tmp_path_factory, embedder):
+    """The manual is about a 4.0 Ah battery: a question about a 2.0 Ah one is declined with the closest
+    passage shown, where the one the manual holds is answered."""
+    from bot.answer.compose import NOT_IN_DOCUMENTS
+
+    engine = _engine_over(tmp_path_factory, embedder, "manual-and-newsletter", MANUAL_AND_NEWSLETTER)
+    other = engine.ask("How long does the FC-18 charger take to charge a 2.0 Ah battery?")
+    assert other.text == NOT_IN_DOCUMENTS and not other.tentative
+    assert other.closest[0].source == "px300-manual.md"
+    held = engine.ask("How long does the FC-18 charger take to charge the 4.0 Ah battery?")
+    assert (held.quotes or held.closest)[0].text.startswith("A full charge takes 90 minutes")
+    assert held.text != NOT_IN_DOCUMENTS
 
 
 def test_a_table_row_is_quoted_with_its_header(tmp_path_factory, embedder):
