@@ -224,6 +224,10 @@ def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozen
         return True
     if question and ASKS_PERCENT.match(question) and not A_SHARE.search(sentence):
         return True
+    if question and ASKS_RATE.match(question) and not A_RATE.search(sentence):
+        return True
+    if question and ASKS_CODE.match(question) and not GIVEN_CODE.search(question) and not A_CODE.search(sentence):
+        return True
     needed = [NEEDED[kind] for kind in asks if kind in NEEDED]
     if not needed or (question and BY_HOW_MUCH.match(question) and DEGREE.search(sentence)):
         return False
@@ -630,6 +634,26 @@ AN_AMOUNT = re.compile(r"%|[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|p
 ASKS_PERCENT = re.compile(r"\s*(?:(?:what|which) (?:percentage|percent|per cent)|how many per ?cent)\b", re.IGNORECASE)
 A_SHARE = re.compile(r"%|\bper ?cent\b|\bpercent|\bhalf\b|\bthirds?\b|\bquarters?\b|\bfifths?\b|\btenths?\b",
                      re.IGNORECASE)
+# A code the question gives: "error E04", "the FC-18", "PX-300".
+GIVEN_CODE = re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b")
+# An interest rate is a percentage: "What interest rate would I be charged if I went into my
+# overdraft?" is not answered by "Your arranged overdraft limit is £500" ("When does the fixed
+# interest rate end?" asks for a date).
+ASKS_RATE = re.compile(r"\s*(?:what|which)\b[^?]*(?:\b(?:interest rates?|rates? of interest)\b|\b(?-i:APR|AER)\b)",
+                       re.IGNORECASE)
+A_RATE = re.compile(r"%|\bper ?cent\b|\bpercent", re.IGNORECASE)
+# Questions asking for a reference, a number or a code that is given to someone ("What is the returns
+# reference for my kettle?", "What's our booking reference?", "What tax code am I on?"), answered by a
+# code: letters with digits ("RTN-20931", "1257L", "QX7HNR"), a long number, spaced digits ("4 7 1
+# 9") or capitals ("VOSSHART"). Not a legal code, a code of conduct, a referee or a reference hospital,
+# nor a question that gives its code ("What does error code E6 mean?").
+ASKS_CODE = re.compile(r"\s*(?:what|which)\b[^?]*\b(?:(?:booking|returns?|order|policy|account|tracking|case|claim|"
+                       r"customer|membership|invoice|serial|model|flight|application|planning|payment|reference)"
+                       r" (?:reference|number|no\.?|code|ref)|(?:tax|key|door|access|discount|promo(?:tional)?|"
+                       r"booking|module|course|sort|error|voucher|gift|postal|post) code|(?<!legal )code (?:do|to|for)"
+                       r" (?:I|we|you)\b|(?:the|a|my|our|your) code (?:for|to)\b)", re.IGNORECASE)
+A_CODE = re.compile(r"\b(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9][\w/-]{2,}\b|\b\d[\d -]{4,}\d\b|\b\d(?: \d){3,}\b|"
+                    r"\b[A-Z]{5,}\b")
 
 # Questions about a weight or a height, and the units that answer them: "How much does the E7
 # weigh?" is not answered by the £2,649 in the same table row. ("Which is the heaviest?" asks for a

@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.answer.candidates import Candidate, sentence_text
 from bot.answer.features import NAMES, Question
-from bot.answer.kinds import MATCHES
+from bot.answer.kinds import GIVEN_CODE, MATCHES
 from bot.answer.refusal import DECLINE_NAMES, RefusalModel, digest
 from bot.answer.retrieve import Hit
 from bot.answer.statements import LABEL_VALUE, SENT_BY, asks_for_credit, credits, kind_terms, signs, topic_terms
@@ -167,10 +167,9 @@ def names_another_article(question: str, source: str, index: Build) -> bool:
 # encyclopedia) a question's preamble names what the answering article need not: declined there, 9
 # of the news quiz's 22 tentative answers so caught and 3 of the SQuAD sample's 6 held the answer.
 SMALL_FOLDER = 20
-# A code ("error E04", "the FC-18", "PX-300") and a number of two digits or more, or with a decimal
-# point ("a 2.0 Ah battery", "in 2019", "£14,280"); not an age ("a 13-year-old", which a range of
-# ages may hold), a decade ("the 70s") or an ordinal ("5th"), which articles write in other ways.
-GIVEN_CODE = re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b")
+# A code (kinds.GIVEN_CODE) and a number of two digits or more, or with a decimal point ("a 2.0 Ah
+# battery", "in 2019", "£14,280"); not an age ("a 13-year-old", which a range of ages may hold), a
+# decade ("the 70s") or an ordinal ("5th"), which articles write in other ways.
 GIVEN_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])(?!-year|\s*years? old)")
 A_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

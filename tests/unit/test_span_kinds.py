@@ -325,10 +325,22 @@ def test_an_age_beside_a_name_does_not_answer_how_many():
     ("By how much have the shop's takings dropped?", "His takings had fallen by about a fifth.", False),
     ("How much did the number of flights increase?", "The number of flights has increased dramatically.", False),
     ("How long did the 2019 road works last?", "In 2019 my takings went down by a third.", True),
+    ("What interest rate would I be charged if I went into my overdraft?",
+     "Your arranged overdraft limit is £500, so no overdraft interest was charged.", True),
+    ("What is the new interest rate on my Cash ISA?", "From 1 May the rate is 3.10% AER.", False),
+    ("When does the fixed interest rate come to an end?", "Your fixed rate ends on 31 July 2030.", False),
+    ("What is the returns reference for my kettle?", "Thank you for returning the kettle to our store.", True),
+    ("What is the returns reference for my kettle?", "Your returns reference is RTN-20931.", False),
+    ("What's our booking reference?", "Booking reference: QX7HNR", False),
+    ("What's the code for the key box?", "The key box code is 4 7 1 9.", False),
+    ("What tax code am I on?", "Income Tax | 425.40 | 5,130.20", True),
+    ("What does error code E6 mean on the DW-6014?", "E6 means the drain is blocked.", False),
+    ("What was the name of the Mongol Empire's legal code?", "The code was called the Yassa.", False),
 ])
 def test_a_sentence_without_the_kind_asked_for_is_told_apart(question, sentence, lacks):
     """An age said at the end of a clause, a count in words, and the size of a change in words hold
-    what is asked; a fraction is no length of time."""
+    what is asked; a fraction is no length of time; an interest rate is a percentage, and a
+    reference or a code asked for is letters with digits (not a legal code, nor one the question gives)."""
     from bot.answer.kinds import asked, lacks_asked_kind
 
     assert lacks_asked_kind(asked(question), sentence, frozenset(question.lower().split()), question) is lacks
