@@ -111,26 +111,33 @@ def is_statement(text: str, after_row: bool = False) -> bool:
                 or NAME_ROLE.fullmatch(line) or NAME_PAIR.fullmatch(line))
 
 
+# Where two cells of a table row meet: " | ", twice around an empty cell (" | | ").
+CELL_CUT = re.compile(r"(?<= )\|(?= )")
+
+
 def table_header(document: str, start: int, end: int) -> str | None:
     """The header row of the table whose row `document[start:end]` is ("Ticket | Adult | Teen (13-17)
     | Child (5-12)" for "Weekend with camping | £145 | £80 | £35": which figure is the adult's?), or
     None: the quote is not one whole row of three cells or more (a label and its value need no
     header), it is its table's first row, that row has another number of cells, or it is itself a
     statement (its figures in brackets aside)."""
+    def cuts(row: str) -> int:  # " | | " is two: an empty cell between them
+        return len(CELL_CUT.findall(row))
+
     line = document.rfind("\n", 0, start) + 1
-    cells = document[start:end].count(" | ")
+    cells = cuts(document[start:end])
     if cells < 2 or "\n" in document[start:end] or document[line:start].strip():
         return None
     first = line
     while first > 0:  # up the rows of as many cells: a table just above is another one
         above = document.rfind("\n", 0, first - 1) + 1
-        if document[above : first - 1].count(" | ") != cells:
+        if cuts(document[above : first - 1]) != cells:
             break
         first = above
     if first == line:  # the table's first row
         return None
     header = document[first : document.index("\n", first)]
-    return None if header.count(" | ") != cells or is_statement(re.sub(r"\([^)]*\)", "", header)) else header
+    return None if cuts(header) != cells or is_statement(re.sub(r"\([^)]*\)", "", header)) else header
 
 
 # A question about the article itself: who wrote it, when it was published. Only then does a credit

@@ -33,14 +33,15 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # break; 9: an HTML sidebar of facts; 10: an HTML table's caption a heading; 11: PDF lines repeated
 # at opposite edges kept, a web address its own line; 12: Markdown's ordered items keep their
 # numbers, and a line's "4." no longer ends a sentence; an HTML page's headings trafilatura dropped
-# put back; a PDF address block keeps its lines; 13: an HTML ordered list's numbers, no wiki "[edit]"
-# links, a PDF table's narrow first column, a hard-wrapped .txt paragraph read whole; 14: an HTML
-# layout table read as the page it lays out, PDF paragraphs 9px apart, a byline over its dateline, a
-# year wrapped to a page's foot, a numbered clause's heading part of its first sentence, an email's
-# "From:" line no title; 15: the paragraphs of an HTML quote, as an email's quoted message, kept
-# apart). A build stores it with its chunking: rows made by older readers are not reused, so an
-# upgrade re-reads every file once instead of serving the old text.
-READERS = 15
+# put back; a PDF address block keeps its lines; 13: an HTML ordered list's numbers, no wiki
+# "[edit]" links, a PDF table's narrow first column, a hard-wrapped .txt paragraph read whole; 14:
+# an HTML layout table read as the page it lays out, PDF paragraphs 9px apart, a byline over its
+# dateline, a year wrapped to a page's foot, a numbered clause's heading part of its first sentence,
+# an email's "From:" line no title; 15: the paragraphs of an HTML quote, as an email's quoted
+# message, kept apart; 16: a PDF table row's empty cells kept, " | | "). A build stores it with its
+# chunking: rows made by older readers are not reused, so an upgrade re-reads every file once
+# instead of serving the old text.
+READERS = 16
 
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
 # chunks per MB of prose on two cores, and under 100 MB of memory per MB (README, "Reliability").

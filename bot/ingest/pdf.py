@@ -211,6 +211,56 @@ def _as_row(line: Line) -> None:
         line.text = line.text[:at] + " |" + line.text[at:]
 
 
+def _spans(line: Line) -> list[tuple[float, float]]:
+    """Where each cell of a row starts and ends, left to right."""
+    lefts = [line.left] + [right for _, _, right in line.gaps]
+    rights = [left for _, left, _ in line.gaps] + [line.right]
+    return list(zip(lefts, rights))
+
+
+def _blank_cells(pages: list[list[Line]]) -> None:
+    """A row with fewer cells than the widest row of its table (its header, most often) gets its
+    empty cells back, " | | ", so that a bank statement's "07 Mar | Salary | | 2,316.54 | 3,222.43"
+    says which column its figure is in, as an HTML table's row does. A table at the top of a page
+    goes on from one at the foot of the page before, and its rows are read against that one's."""
+    carried: Line | None = None  # the widest row of a table reaching the foot of the page before
+    for page in pages:
+        at = 0
+        while at < len(page):
+            end = at
+            while end < len(page) and page[end].row:
+                end += 1
+            if end == at:
+                at += 1
+                continue
+            widest = max(page[at:end], key=lambda line: len(line.gaps) if len(line.text.split(" | ")) == len(line.gaps) + 1 else -1)
+            if carried and at < EDGE_LINES and len(carried.gaps) > len(widest.gaps):
+                widest = carried
+            for line in page[at:end]:
+                _fill(line, widest)
+            carried = widest if end > len(page) - EDGE_LINES else None
+            at = end
+
+
+def _fill(line: Line, widest: Line) -> None:
+    """`line`'s cells, each in the column of `widest` it lies under most (a figure is often
+    right-aligned: under its column's header, not at its left edge), the columns it leaves empty
+    written empty. A row whose cells do not fall one to a column, left to right, is left as it is."""
+    def cut_at_gaps(row: Line) -> bool:  # not a row of wrapped cells (`_rows`), whose gaps are not kept
+        return len(row.text.split(" | ")) == len(row.gaps) + 1
+
+    if len(widest.gaps) < 2 or len(line.gaps) >= len(widest.gaps) or not (cut_at_gaps(line) and cut_at_gaps(widest)):
+        return
+    columns = _spans(widest)
+    placed = [max(range(len(columns)), key=lambda k: min(right, columns[k][1]) - max(left, columns[k][0]))
+              for left, right in _spans(line)]
+    if placed != sorted(set(placed)):
+        return
+    cells = line.text.split(" | ")
+    line.text = " | ".join(cells[placed.index(k)] if k in placed else "" for k in range(placed[-1] + 1))
+    line.text = line.text.replace(" |  | ", " | | ").replace(" |  | ", " | | ")
+
+
 def _rows_over_page_breaks(pages: list[list[Line]]) -> None:
     """A table's last row alone at the top of the next page has no row beside it on its page to line
     up with: it is a row when its gaps lie over those of the rows at the foot of the page before (a
@@ -228,6 +278,7 @@ def reflow(pages: list[list[Line]], title: str) -> Extracted:
     pages = _drop_furniture(pages)
     _rows_over_page_breaks(pages)
     pages = [_join_wrapped_cells(page) for page in pages]
+    _blank_cells(pages)  # after the cells' positions were last read from their gaps
     every = [line for page in pages for line in page]
     body = statistics.median(line.height for line in every) if every else 10.0
     known = _document_words(every)

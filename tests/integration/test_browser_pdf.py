@@ -117,6 +117,31 @@ def test_a_narrow_first_column_is_a_cell_of_its_own(tmp_path):
     assert f"\n\n{heading}" in text
 
 
+def test_a_tables_empty_cells_are_kept(tmp_path):
+    """A bank statement's rows leave "Money out" or "Money in" empty, and its figures are right-aligned
+    under their headers: a row keeps its empty cells, as the HTML table reads, so that it says which
+    column its figure is in, and its quote can carry the header. A table's foot on the next page is
+    read against its header on the page before."""
+    from bot.answer.statements import table_header
+
+    rows = [["Date", "Description", "Money out", "Money in", "Balance"],
+            ["01 Mar", "Balance brought forward", "", "", "1,842.37"],
+            ["03 Mar", "DD Stockport MBC Council Tax", "148.00", "", "1,694.37"],
+            ["07 Mar", "FPI Northcliffe Analytics Ltd Salary", "", "2,316.54", "3,222.43"],
+            *([f"{day:02d} Mar", f"CARD Corner Shop {day}", f"{day}.50", "", "3,100.00"] for day in range(8, 40)),
+            ["31 Mar", "Interest paid", "", "0.84", "2,893.94"]]
+    style = "<style>td:nth-child(n+3), th:nth-child(n+3) { text-align: right; } td, th { padding: 3px 8px; }</style>"
+    pdf = write_printed_pdf(tmp_path / "statement.pdf", "Current account statement", [FACT], table=rows,
+                            markup=style, header_footer=False)
+    assert len(pdfium.PdfDocument(pdf)) == 2
+    text = extract(".pdf", pdf.read_bytes()).text
+    lines = [" | ".join(row).replace(" |  | ", " | | ").replace(" |  | ", " | | ") for row in rows]
+    for line in (lines[0], lines[1], lines[2], lines[3], lines[-1]):
+        assert "\n" + line in text, (line, text)
+    salary = text.index(lines[3])
+    assert table_header(text, salary, salary + len(lines[3])) == lines[0]
+
+
 LETTER = """<p>Mrs Rosalind Achterberg-Lyle<br>17 Copperbeech Walk<br>Farrowden<br>FD6 2RN</p>
 <div><b>Your annual statement</b></div>
 <div>This letter tells you how much is in your pension pot and how much was paid in over the year.
