@@ -233,32 +233,36 @@ def _blank_cells(pages: list[list[Line]]) -> None:
             if end == at:
                 at += 1
                 continue
-            widest = max(page[at:end], key=lambda line: len(line.gaps) if len(line.text.split(" | ")) == len(line.gaps) + 1 else -1)
-            if carried and at < EDGE_LINES and len(carried.gaps) > len(widest.gaps):
+            rows = [line for line in page[at:end] if _cut_at_gaps(line)]
+            widest = max(rows, key=lambda line: len(line.gaps), default=None)
+            if carried and at < EDGE_LINES and (widest is None or len(carried.gaps) > len(widest.gaps)):
                 widest = carried
-            for line in page[at:end]:
+            for line in rows if widest else ():
                 _fill(line, widest)
             carried = widest if end > len(page) - EDGE_LINES else None
             at = end
+
+
+def _cut_at_gaps(row: Line) -> bool:
+    """Whether a row's cells are where its gaps cut it (not a row of wrapped cells put back together
+    by `_rows`, whose gaps are not kept)."""
+    return len(row.text.split(" | ")) == len(row.gaps) + 1
 
 
 def _fill(line: Line, widest: Line) -> None:
     """`line`'s cells, each in the column of `widest` it lies under most (a figure is often
     right-aligned: under its column's header, not at its left edge), the columns it leaves empty
     written empty. A row whose cells do not fall one to a column, left to right, is left as it is."""
-    def cut_at_gaps(row: Line) -> bool:  # not a row of wrapped cells (`_rows`), whose gaps are not kept
-        return len(row.text.split(" | ")) == len(row.gaps) + 1
-
-    if len(widest.gaps) < 2 or len(line.gaps) >= len(widest.gaps) or not (cut_at_gaps(line) and cut_at_gaps(widest)):
+    if len(widest.gaps) < 2 or len(line.gaps) >= len(widest.gaps):
         return
     columns = _spans(widest)
     placed = [max(range(len(columns)), key=lambda k: min(right, columns[k][1]) - max(left, columns[k][0]))
               for left, right in _spans(line)]
     if placed != sorted(set(placed)):
         return
-    cells = line.text.split(" | ")
-    line.text = " | ".join(cells[placed.index(k)] if k in placed else "" for k in range(placed[-1] + 1))
-    line.text = line.text.replace(" |  | ", " | | ").replace(" |  | ", " | | ")
+    cells = dict(zip(placed, line.text.split(" | ")))
+    line.text = " | ".join(cells.get(k, "") for k in range(placed[-1] + 1))
+    line.text = re.sub(r"\| {2}(?=\|)", "| ", line.text).strip()
 
 
 def _rows_over_page_breaks(pages: list[list[Line]]) -> None:
