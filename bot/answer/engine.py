@@ -30,6 +30,7 @@ from bot.answer.ranking import (
     names_another_article,
     rank,
     refusal_evidence,
+    without_headers,
 )
 from bot.answer.refusal import Calibration, calibrate, probe_questions
 from bot.answer.retrieve import Hit, Retriever
@@ -213,6 +214,8 @@ class Engine:
             info, found = loaded.weigh_follow_up(info, hits, text)
             ranked = keep_to_thread(rank(self.model, found, loaded.index), thread)
         ranked, credited = credit_first(text, self.model, found, ranked, hits, loaded.index)
+        if not credited:
+            ranked = without_headers(text, ranked, loaded.index)
         answer = compose(text, ranked, probability >= threshold or credited, loaded.original_text,
                          answer_probability=probability, asked=info, marker=self.marker(),
                          follow_up=query != text, credited=credited)

@@ -137,6 +137,33 @@ def credit_first(question: str, model: AnswerModel, found: list[Candidate], rank
     return ([line], True) if line else ([c for c in ranked if not credits(c.text, asked)], False)
 
 
+# An email's header lines, two or more together: "From: Rachel Penhaligon <...>", "Date: Wednesday,
+# 12 March 2025 19:42". They say who sent a message, to whom and when, nothing else: "Which days is
+# the boiler being fitted?" and "On what date did the refund come into my account?" were answered
+# from them, and they stood as the closest passages of questions declined.
+HEADER_LINE = re.compile(r"(?:From|To|Cc|Bcc|Sent|Date|Subject):\s", re.IGNORECASE)
+ABOUT_A_MESSAGE = re.compile(r"\b(?:e-?mails?|messages?|copied|cc'?d|sent|send|sender|wrote|write|written|"
+                             r"repl(?:y|ied)|subject|addressed)\b", re.IGNORECASE)
+
+
+def without_headers(question: str, ranked: list[Candidate], index: Build) -> list[Candidate]:
+    """`ranked` without an email's header lines, unless the question asks about a message (who sent
+    it, to whom, when, its subject)."""
+    if ABOUT_A_MESSAGE.search(question):
+        return ranked
+
+    def header(candidate: Candidate) -> bool:  # a header line, and another on the next line up or down
+        if not HEADER_LINE.match(candidate.text):
+            return False
+        text = index.text(candidate.source)
+        above = text[max(0, candidate.start - 300) : candidate.start].rstrip().rpartition("\n")[2]
+        below = text[candidate.end : candidate.end + 300].lstrip().partition("\n")[0]
+        return bool(HEADER_LINE.match(above.strip()) or HEADER_LINE.match(below))
+
+    kept = [c for c in ranked if not header(c)]
+    return kept or ranked  # a folder of headers alone still answers from them
+
+
 # A name or a code the question gives ("the AQ-7", "Marram", "error E04"): capitalized past its first
 # word, or letters then digits ("4th" and "10-race" are no names).
 GIVEN_NAME = re.compile(r"(?<!^)(?<![.?!] )\b(?:[A-Z][\w'’-]*[A-Za-z]|[A-Za-z]+\d[\w-]*)")

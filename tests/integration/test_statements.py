@@ -410,6 +410,31 @@ def test_who_sent_or_wrote_an_email_is_its_sender(tmp_path, embedder, question):
         assert answer.answered and answer.short_answer.text == "Hannelore Quist", answer.text
 
 
+BOILER_EMAILS = """From: Owen Price <owen@pricepluming.co.uk>
+To: Rachel Penhaligon <rachel.penhaligon@fastmail.co.uk>
+Date: Wednesday, 12 March 2025 19:42
+Subject: Re: New boiler
+
+Hi Rachel,
+
+We can fit the new boiler on Monday 24 and Tuesday 25 March; the heating will be off on both days.
+
+Owen
+"""
+
+
+def test_an_emails_header_lines_answer_only_questions_about_the_message(tmp_path, embedder):
+    """Found by a new user: "Which days is the boiler being fitted?" had the "Date:" header as its
+    closest passage, and "Who at the shop handled my complaint?" the "From:" line of the customer.
+    A header answers who sent a message, to whom and when, nothing else."""
+    with _engine_over(tmp_path, embedder, {"boiler.txt": BOILER_EMAILS, "fire.txt": STORY}) as engine:
+        days = engine.ask("Which days is the boiler being fitted?")
+        assert all(not q.text.startswith(("Date:", "From:", "To:", "Subject:")) for q in days.quotes + days.closest)
+        assert "Monday 24 and Tuesday 25 March" in (days.quotes or days.closest)[0].text
+        sender = engine.ask("Who sent the email about the new boiler?")
+        assert sender.answered and sender.short_answer.text == "Owen Price", sender.text
+
+
 WELCOME = """Spring programme 2025
 
 A welcome from our director
