@@ -135,7 +135,7 @@ def test_a_tables_empty_cells_are_kept(tmp_path):
                             markup=style, header_footer=False)
     assert len(pdfium.PdfDocument(pdf)) == 2
     text = extract(".pdf", pdf.read_bytes()).text
-    lines = [" | ".join(row).replace(" |  | ", " | | ").replace(" |  | ", " | | ") for row in rows]
+    lines = [re.sub(r"\| {2}(?=\|)", "| ", " | ".join(row)) for row in rows]  # an empty cell: "| |"
     for line in (lines[0], lines[1], lines[2], lines[3], lines[-1]):
         assert "\n" + line in text, (line, text)
     salary = text.index(lines[3])
