@@ -167,12 +167,15 @@ NEW_GENRES = ROOT / "eval" / "new-genres" / "held-out"
 # off-topic declined 0.933, bold right 0.952, confident errors 24. Fourteenth session (lines the
 # writer broke in PDFs, another train or release, an old value): 0.683, 0.825, 0.750, 0.933, 0.976, 21.
 # Nineteenth session (a table row turned away but not far is offered; a first row naming columns is
-# no answer): 0.717, 0.867, 0.767, 0.933, 0.976, 20.
-MIN_NEW_FIRST_QUOTE = 0.69
+# no answer): 0.717, 0.867, 0.767, 0.933, 0.976, 20. Twenty-second session (an answer from an
+# article lacking what the question names or gives is declined in a small folder; PDF rows keep
+# their empty cells): 0.733, 0.850, 0.817 (near-topic declined 0.383), 0.933, 0.976, 18.
+MIN_NEW_FIRST_QUOTE = 0.70
 MIN_NEW_OFFERED = 0.83
-MIN_NEW_NEAR_NOT_CONFIDENT = 0.70
+MIN_NEW_NEAR_NOT_CONFIDENT = 0.77
+MIN_NEW_NEAR_DECLINED = 0.33
 MIN_NEW_OFF_TOPIC_DECLINED = 0.90
-MAX_NEW_CONFIDENT_ERRORS = 25
+MAX_NEW_CONFIDENT_ERRORS = 22
 MIN_NEW_BOLD_RIGHT = 0.85  # the goal for bold short answers holding the gold answer
 
 
@@ -191,7 +194,7 @@ def test_a_mixed_folder_of_new_genres_meets_its_gate(tmp_path, embedder):
     every, near, off = groups["all"], groups["near-topic"], groups["off-topic"]
     assert every["quote_validity"] == 1.0 and every["errors"] == 0, every
     assert every["first_quote"] >= MIN_NEW_FIRST_QUOTE and every["offered"] >= MIN_NEW_OFFERED, every
-    assert near["not_confident"] >= MIN_NEW_NEAR_NOT_CONFIDENT, near
+    assert near["not_confident"] >= MIN_NEW_NEAR_NOT_CONFIDENT and near["declined"] >= MIN_NEW_NEAR_DECLINED, near
     assert off["declined"] >= MIN_NEW_OFF_TOPIC_DECLINED, off
     assert every["confident_errors"] <= MAX_NEW_CONFIDENT_ERRORS, every
     assert every["short_contains_shown"] >= MIN_NEW_BOLD_RIGHT, every
