@@ -45,10 +45,10 @@ TXT = "ashby_green_fridge_news.txt"
 TEXTS = {
     PDF: html_text(SRC / "mot_report.html"),
     DOCX: docx_text(ART / DOCX),
-    HTML: html_text(SRC / "theatre_show.html"),
-    MD: norm((SRC / "surgery_newsletter.md").read_text(encoding="utf-8").replace("**", "").replace("*", "")),
-    HTM: html_text(SRC / "itinerary_email.htm"),
-    TXT: norm((SRC / "community_fridge.txt").read_text(encoding="utf-8")),
+    HTML: html_text(ART / "the-salt-wife-corn-exchange-theatre.html"),
+    MD: norm((ART / "willowbrook_newsletter_spring_2025.md").read_text(encoding="utf-8").replace("**", "").replace("*", "")),
+    HTM: html_text(ART / "RE_Lake_Garda_trip_final_itinerary.htm"),
+    TXT: norm((ART / "ashby_green_fridge_news.txt").read_text(encoding="utf-8")),
 }
 
 P, N, OFF = "paraphrase", "near-topic", "off-topic"

@@ -7,10 +7,10 @@ ROOT = Path(__file__).resolve().parent
 SOURCES = {
     "harbourside-statement-march-2025.pdf": "statement.html",
     "greenfurrow-heat-pump-quote.docx": "heat-pump-quote.txt",
-    "calderbrook-swimming.html": "pool-timetable.html",
-    "book-club-feb-2025.md": "book-club-notes.md",
-    "thornbury-green-school.txt": "school-closure-news.txt",
-    "kettle-return-emails.htm": "kettle-return-thread.htm",
+    "calderbrook-swimming.html": "../articles/calderbrook-swimming.html",
+    "book-club-feb-2025.md": "../articles/book-club-feb-2025.md",
+    "thornbury-green-school.txt": "../articles/thornbury-green-school.txt",
+    "kettle-return-emails.htm": "../articles/kettle-return-emails.htm",
 }
 
 P, N, OFF = "paraphrase", "near-topic", "off-topic"

@@ -12,14 +12,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 
-# article file name -> the source text it was made from
+# article file name -> the source text it was made from (a hand-written article is its own)
 SOURCE_OF = {
     "year5_residential_letter.pdf": "trip_consent.html",
     "car_claim_acknowledgement.docx": "claim_acknowledgement.txt",
-    "hadbury_fete_2025.html": "fete_programme.html",
-    "ramblers_hebble_moor_march2025.md": "walk_report.md",
-    "brookfield_surgery_news.txt": "surgery_news.txt",
-    "boiler_quote_emails.htm": "plumber_emails.htm",
+    "hadbury_fete_2025.html": "../articles/hadbury_fete_2025.html",
+    "ramblers_hebble_moor_march2025.md": "../articles/ramblers_hebble_moor_march2025.md",
+    "brookfield_surgery_news.txt": "../articles/brookfield_surgery_news.txt",
+    "boiler_quote_emails.htm": "../articles/boiler_quote_emails.htm",
 }
 
 TRIP = "year5_residential_letter.pdf"

@@ -9,13 +9,9 @@ mkdir -p "$OUT"
 /usr/bin/chromium --headless --no-sandbox --print-to-pdf="$OUT/westmarsh_pcc_annual_report_2024-25.pdf" "file://$HERE/pcc_report.html" 2>/dev/null
 # (b) DOCX written with python-docx
 "$PY" "$HERE/make_docx.py" "$OUT/brackenmoor_primary_inspection.docx"
-# (c) news page saved as HTML (with its clutter)
-cp "$HERE/kingsreach_ae_waits.html" "$OUT/kingsreach_ae_waits.html"
-# (d) Markdown press release
-cp "$HERE/eastmere_saltmarsh_press_release.md" "$OUT/eastmere_saltmarsh_press_release.md"
+# The news page saved as HTML, the Markdown press release and the radio transcript are written by
+# hand: each article is its own source.
 # (e) .htm saved in windows-1252
 "$PY" -c "import sys; s=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[2],'wb').write(s.encode('cp1252'))" \
     "$HERE/dunmere_match_report.src.html" "$OUT/dunmere_match_report.htm"
-# (f) plain-text radio transcript
-cp "$HERE/carrowfield_radio_interview.txt" "$OUT/carrowfield_radio_interview.txt"
 ls -l "$OUT"

@@ -2,10 +2,9 @@
 
 PDF: sources/statement.html printed by headless Chromium (/usr/bin/chromium --print-to-pdf).
 DOCX: sources/heat-pump-quote.txt -> python-docx (headings, paragraphs, one table).
-HTML/HTM/MD/TXT: copied byte for byte.
+The HTML, HTM, Markdown and text articles are written by hand: each is its own source.
 Run with the project's .venv python (python-docx).
 """
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -66,16 +65,8 @@ def make_docx():
     d.save(OUT / "greenfurrow-heat-pump-quote.docx")
 
 
-def copy_plain():
-    shutil.copyfile(SRC / "pool-timetable.html", OUT / "calderbrook-swimming.html")
-    shutil.copyfile(SRC / "book-club-notes.md", OUT / "book-club-feb-2025.md")
-    shutil.copyfile(SRC / "school-closure-news.txt", OUT / "thornbury-green-school.txt")
-    shutil.copyfile(SRC / "kettle-return-thread.htm", OUT / "kettle-return-emails.htm")
-
-
 if __name__ == "__main__":
     make_pdf()
     make_docx()
-    copy_plain()
     for p in sorted(OUT.iterdir()):
         print(p.name, p.stat().st_size)

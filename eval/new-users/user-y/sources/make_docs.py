@@ -1,9 +1,9 @@
-"""Build the real documents in ../articles from the texts in this folder.
+"""Build the PDF and the DOCX in ../articles from the texts in this folder; the HTML, HTM,
+Markdown and text articles are written by hand, each its own source.
 
 Run with /work/main/.venv/bin/python; needs python-docx (imported as docx) and /usr/bin/chromium.
 """
 
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -84,18 +84,10 @@ def make_docx(source_name: str, target_name: str) -> None:
     document.save(ARTICLES / target_name)
 
 
-def copy(source_name: str, target_name: str) -> None:
-    shutil.copyfile(SOURCES / source_name, ARTICLES / target_name)
-
-
 def main() -> None:
     ARTICLES.mkdir(parents=True, exist_ok=True)
     make_pdf("trip_consent.html", "year5_residential_letter.pdf")
     make_docx("claim_acknowledgement.txt", "car_claim_acknowledgement.docx")
-    copy("fete_programme.html", "hadbury_fete_2025.html")
-    copy("walk_report.md", "ramblers_hebble_moor_march2025.md")
-    copy("surgery_news.txt", "brookfield_surgery_news.txt")
-    copy("plumber_emails.htm", "boiler_quote_emails.htm")
     for path in sorted(ARTICLES.iterdir()):
         print(f"{path.name}\t{path.stat().st_size} bytes")
 
