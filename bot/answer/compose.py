@@ -126,6 +126,13 @@ CONFIDENT, TENTATIVE, DECLINED = "confident", "tentative", "declined"
 # questions about an article not indexed; a row without the word, "How many players are on a
 # volleyball team?" against a league table.)
 NEAR_ENOUGH = 0.15
+# In a small folder (ranking.SMALL_FOLDER: one person's own papers), the refusal model, which learned
+# what "on topic" is from encyclopedia and news articles, turns away paraphrases of a letter or a
+# manual that its closest line plainly answers ("How long am I tied in for on the normal deal?"
+# against "Our standard contract lasts 18 months."). There, a closest line the marker reads this
+# little under the confident margin is offered too, prose or not: on the tuning half and users a to
+# y, 15 of 23 such lines held the answer; 3 near-topic questions and 1 off-topic one were offered.
+SMALL_FOLDER_BELOW = 0.5
 
 
 def _laid_out(line: str) -> bool:
@@ -182,14 +189,15 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
 
 def compose(question: str, ranked: list[Candidate], answered: bool, original_text,
             max_quotes: int = 3, answer_probability: float = 1.0, asked: Question | None = None,
-            marker: Marker | None = None, follow_up: bool = False, credited: bool = False) -> Answer:
+            marker: Marker | None = None, follow_up: bool = False, credited: bool = False,
+            small_folder: bool = False) -> Answer:
     """Turn ranked sentences into the chat answer and its numbered, verbatim quotes. A quote's score
     is the models' estimate that it is the answer: P(the articles answer) x P(this sentence is the one).
     Given the question's features (`asked`) and the marker, the first two sentences are settled by
     the marker's reading (settle_first) and the answer opens with the short answer in bold when a
     quote holds one, then that quote with the short answer in bold inside it. `credited`: the first
     is the credit line a question about the article's author or date asked for (ranking.credit_first),
-    quoted as it is."""
+    quoted as it is. `small_folder`: the index is one person's own papers (SMALL_FOLDER_BELOW)."""
     def quoted(ranked: list[Candidate]) -> tuple[Quote, ...]:
         return tuple(Quote(n, c.source, c.start, c.end, original_text(c.source)[c.start : c.end],
                            answer_probability * c.share, header=table_header(original_text(c.source), c.start, c.end))
@@ -209,8 +217,10 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
             # paraphrase ("How noisy is it?", "What did the meal come to?") can match them poorly
             # while the closest sentence plainly says it.
             margin, closest = settled.marks.best()[2], settled.ranked[0].text
-            near = answer_probability >= NEAR_ENOUGH and margin >= (margins.decline + margins.confident) / 2 \
-                and _laid_out(closest) and _shares_a_word(question, closest)
+            near = answer_probability >= NEAR_ENOUGH and (
+                margin >= (margins.decline + margins.confident) / 2 and _laid_out(closest)
+                and _shares_a_word(question, closest)
+                or small_folder and margin >= margins.confident - SMALL_FOLDER_BELOW)
             if (margin >= margins.rescue or near) and \
                     not lacks_asked_kind(asked.asks, closest, asked.words, asked.text):
                 return _tentative(question, quoted(settled.ranked))

@@ -218,7 +218,8 @@ class Engine:
             ranked = without_headers(text, ranked, loaded.index)
         answer = compose(text, ranked, probability >= threshold or credited, loaded.original_text,
                          answer_probability=probability, asked=info, marker=self.marker(),
-                         follow_up=query != text, credited=credited)
+                         follow_up=query != text, credited=credited,
+                         small_folder=len(loaded.index.documents) < SMALL_FOLDER)
         if goes_on_alone(text, history) and not credited:
             answer = offered_only(answer)  # "and when did it open?" with no question before it: about what?
         elif (answer.answered or answer.tentative) and not credited:

@@ -97,6 +97,28 @@ def test_a_question_turned_away_but_not_far_is_offered(tmp_path, embedder, monke
     assert compose._laid_out("Runtime: 22 minutes") and not compose._laid_out("The dehumidifier weighs 10.8 kg.")
 
 
+def test_in_a_small_folder_a_paraphrase_the_refusal_turns_away_is_offered(tmp_path, embedder, monkeypatch):
+    """One person's own papers: "How long am I tied in for on the normal deal?" was declined (refusal
+    0.36) above its closest sentence, "Our standard contract lasts 18 months." (the marker's margin
+    -2.0). In a folder of fewer than twenty articles such a line is offered tentatively; in a bigger
+    one (news, an encyclopedia) prose turned away stays declined."""
+    from bot import build
+    from bot.answer import engine as engine_module
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+
+    settings = Settings.from_env(seeds_dir=ROOT / "eval" / "new-users" / "user-u" / "articles",
+                                 index_dir=tmp_path / "index")
+    build(settings, embedder)
+    question = "How long am I tied in for on the normal deal?"
+    with Engine(settings, embedder) as engine:
+        answer = engine.ask(question)
+        assert answer.tentative and not answer.answered and answer.quotes == ()
+        assert answer.closest[0].text == "Our standard contract lasts 18 months."
+        monkeypatch.setattr(engine_module, "SMALL_FOLDER", 0)
+        assert engine.ask(question).text == NOT_IN_DOCUMENTS
+
+
 @pytest.mark.parametrize("question", [
     "What is the boiling point of mercury?",
     "Who won the 2018 FIFA World Cup?",
