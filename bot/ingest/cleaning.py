@@ -102,15 +102,17 @@ def soft_breaks(original: str) -> frozenset[int]:
     a notice typed at 72 or 78 columns): after a prose line that fills at least 0.6 of the text's
     width, a line that is no list item or table row and starts in lower case or with a figure, or
     follows a comma or a word such as "the", or whose first word would not have fitted on the line
-    before, which ends with no punctuation. A file of one paragraph a line (its prose lines run
-    past 100 characters) has none. Otherwise a quote stopped at the end of a printed line:
+    before, which ends with no punctuation. The text's width is its third-longest prose line: an
+    email's "From:" and "Subject:" lines are not wrapped, and set as the width they kept "...write
+    to our Data" and "Protection Officer, ..." apart. A file of one paragraph a line (its prose
+    lines run past 100 characters) has none. Otherwise a quote stopped at the end of a printed line:
     'A "SoundLink" through ticket (ferry + bus 47A, day return) costs'."""
     lines, at = [], 0
     for line in original.split("\n"):
         lines.append((at, line))
         at += len(line) + 1
     prose = [len(line.rstrip()) for _, line in lines if PROSE_LINE.fullmatch(line)]
-    width = max(prose, default=0)
+    width = sorted(prose)[-3] if len(prose) >= 3 else 0
     if width > 100 or sum(n >= 0.8 * width for n in prose) < 3:
         return frozenset()
     soft = set()

@@ -38,10 +38,12 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # an HTML layout table read as the page it lays out, PDF paragraphs 9px apart, a byline over its
 # dateline, a year wrapped to a page's foot, a numbered clause's heading part of its first sentence,
 # an email's "From:" line no title; 15: the paragraphs of an HTML quote, as an email's quoted
-# message, kept apart; 16: a PDF table row's empty cells kept, " | | "). A build stores it with its
+# message, kept apart; 16: a PDF table row's empty cells kept, " | | "; 17: a hard-wrapped .txt's width
+# not set by its longest lines, an email's quoted message with a table or a header block read whole,
+# a DOCX numbered list's numbers). A build stores it with its
 # chunking: rows made by older readers are not reused, so an upgrade re-reads every file once
 # instead of serving the old text.
-READERS = 16
+READERS = 17
 
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
 # chunks per MB of prose on two cores, and under 100 MB of memory per MB (README, "Reliability").

@@ -226,6 +226,12 @@ def _for_extraction(tree, markup: str):
             item.text = f"{number}. {item.text or ''}"
             number += 1
             changed = True
+    # An email's quoted message holding a table or a header block: trafilatura keeps a <blockquote>'s
+    # text but flattens what is in it, so the quoted "From:"/"Sent:" lines were lost and a table of
+    # quotes came out as loose cells. Read as the block it is, it keeps its rows and lines.
+    for quote in page.xpath("//blockquote[table or div]"):
+        quote.tag = "div"
+        changed = True
     for element in page.xpath("//*[contains(concat(' ', @class, ' '), ' mw-editsection ')]"):
         element.drop_tree()
         changed = True
@@ -408,6 +414,7 @@ def read_docx(data: bytes) -> Extracted:
         raise FormatError(f"damaged DOCX file ({type(error).__name__}: {error})") from None
     out = TextBuilder()
     first_heading, listed = "", False
+    number = _ListNumbers(document)
     for child in document.element.body.iterchildren():
         if child.tag.endswith("}p"):
             paragraph = Paragraph(child, document)
@@ -415,7 +422,9 @@ def read_docx(data: bytes) -> Extracted:
             heading = style.startswith(("Heading", "Title"))
             numbered = child.pPr is not None and child.pPr.numPr is not None
             was_listed, listed = listed, numbered or style.startswith("List")
-            out.block(paragraph.text, heading=heading, joiner="\n" if listed and was_listed else "\n\n")
+            shown = number(paragraph)
+            text = paragraph.text if LIST_ITEM_NUMBER.match(paragraph.text) else shown + paragraph.text
+            out.block(text, heading=heading, joiner="\n" if listed and was_listed else "\n\n")
             first_heading = first_heading or (paragraph.text if heading else "")
         elif child.tag.endswith("}tbl"):
             for n, row in enumerate(Table(child, document).rows):
@@ -424,3 +433,68 @@ def read_docx(data: bytes) -> Extracted:
             listed = False
     title = document.core_properties.title or first_heading
     return out.result(title)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LIST_ITEM_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)]\s")  # typed by hand as well: "1. Suspected partial tear..."
+
+
+class _ListNumbers:
+    """The number Word shows before a paragraph of a numbered list ("5. "), which is no part of its
+    text: "What is step 5?" of a guide's numbered steps, as an HTML or Markdown list keeps its
+    numbers. Counted as Word counts them: per list (numId) and level, a list going on after other
+    paragraphs between, deeper levels starting again under each item; only decimal numbering."""
+
+    def __init__(self, document):
+        self.formats: dict[str, dict[int, tuple[str, int]]] = {}  # numId -> level -> (format, start)
+        self.counts: dict[str, dict[int, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):  # a document with no lists
+            return
+        abstract = {}
+        for definition in numbering.findall(f"{W}abstractNum"):
+            levels = {}
+            for level in definition.findall(f"{W}lvl"):
+                kind, start = level.find(f"{W}numFmt"), level.find(f"{W}start")
+                levels[int(level.get(f"{W}ilvl", "0"))] = (kind.get(f"{W}val") if kind is not None else "decimal",
+                                                          int(start.get(f"{W}val", "1")) if start is not None else 1)
+            abstract[definition.get(f"{W}abstractNumId")] = levels
+        for found in numbering.findall(f"{W}num"):
+            ref = found.find(f"{W}abstractNumId")
+            if ref is not None:
+                self.formats[found.get(f"{W}numId")] = abstract.get(ref.get(f"{W}val"), {})
+
+    def __call__(self, paragraph) -> str:
+        numbering = self._numbering(paragraph)
+        if numbering is None:
+            return ""
+        list_id, level = numbering
+        kind, start = self.formats.get(list_id, {}).get(level, ("", 1))
+        counts = self.counts.setdefault(list_id, {})
+        counts[level] = counts.get(level, start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        return f"{counts[level]}. " if kind == "decimal" else ""
+
+    @staticmethod
+    def _numbering(paragraph) -> tuple[str, int] | None:
+        """(numId, level) of the paragraph's own numbering, or of its style's (python-docx's
+        "List Number")."""
+        style = paragraph.style
+        for pPr in (paragraph._p.pPr, *(s.element.pPr for s in _styles(style))):
+            numPr = pPr.numPr if pPr is not None else None
+            if numPr is not None and numPr.numId is not None:
+                if numPr.numId.val == 0:  # numbering switched off
+                    return None
+                return str(numPr.numId.val), int(numPr.ilvl.val) if numPr.ilvl is not None else 0
+        return None
+
+
+def _styles(style):
+    """A paragraph style and the styles it is based on."""
+    seen = 0
+    while style is not None and seen < 10:
+        yield style
+        style, seen = style.base_style, seen + 1
+

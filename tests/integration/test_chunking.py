@@ -44,6 +44,23 @@ def test_a_hard_wrapped_text_files_sentences_run_across_its_lines():
     assert "\n" in clean(text).text.split("\n\n")[1]  # only a plain text file is unwrapped
 
 
+def test_an_emails_long_header_lines_do_not_set_the_width_its_body_is_wrapped_at():
+    """A breach notice typed at 72 columns under an 80-character "Subject:" line: measured by that
+    line, "...write to our Data" / "Protection Officer, ..." was two sentences."""
+    body = ("We are very sorry for the trouble this has caused. Please have your incident reference ready when "
+            "you call. You can also write to our Data Protection Officer, Priyanka Lowther, at the address "
+            "below, or ring our helpline on any weekday between eight in the morning and eight at night.")
+    text = ("From: Fernleigh Outdoor Customer Care <customercare@fernleighoutdoor.co.uk>\n"
+            "Subject: Important: a security incident affecting your Fernleigh Outdoor account\n\n"
+            + "\n".join(textwrap.wrap(body, 72)) + "\n")
+    assert "our Data\nProtection" in text
+    cleaned = clean(text, unwrap=True).text
+    spans = [cleaned[s:e] for s, e in sentence_spans(cleaned)]
+    assert "You can also write to our Data Protection Officer, Priyanka Lowther, at the address below, or ring " \
+           "our helpline on any weekday between eight in the morning and eight at night." in spans, spans
+    assert spans[0].startswith("From:") and spans[1].startswith("Subject:")
+
+
 def test_pieces_counted_ahead_in_batches_give_the_same_chunks(embedder):
     (document,), _ = load_documents(SEEDS)
     text = clean(document.text).text

@@ -197,6 +197,26 @@ def test_docx_paragraphs_headings_and_tables_in_order(articles, capsysbinary):
     assert "internal draft" not in text and "Page footer" not in text  # header and footer left out
 
 
+def test_a_docx_numbered_lists_numbers_are_read_as_word_shows_them(tmp_path):
+    """Word draws a numbered step's "5." from the list's definition, not from its text: "What is step
+    5?" of a router guide found no step 5. Numbers go on across the paragraphs between, as Word's
+    do for one list; a number typed by hand is not doubled; bullets stay unnumbered."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Connecting your hub")
+    for step in ("Find your main telephone socket.", "Plug in the grey cable.", "Switch the hub on."):
+        document.add_paragraph(step, style="List Number")
+    document.add_paragraph("If the light stays red, carry on.")
+    document.add_paragraph("Wait three minutes.", style="List Number")
+    document.add_paragraph("5. Register the hub online.", style="List Number")
+    document.add_paragraph("Keep the box.", style="List Bullet")
+    document.save(tmp_path / "guide.docx")
+    text = extract_text(".docx", (tmp_path / "guide.docx").read_bytes()).text
+    assert "1. Find your main telephone socket.\n2. Plug in the grey cable.\n3. Switch the hub on." in text, text
+    assert "4. Wait three minutes.\n5. Register the hub online.\nKeep the box." in text, text
+
+
 def test_pdf_lines_are_reflowed_into_the_paragraphs_that_were_written(tmp_path):
     paragraphs = filler(60, 5)
     write_pdf(tmp_path / "plain.pdf", "Plain", paragraphs, hyphenate=False)
@@ -430,6 +450,24 @@ def test_the_paragraphs_of_a_quoted_message_stay_apart():
             "</article></body></html>")
     text = read_html(page.encode()).text
     assert text.endswith("Hi Saskia,\n\nWe celebrate our anniversary on the Saturday.\n\nMany thanks,\n\nDoug"), text[-120:]
+
+
+def test_a_quoted_message_keeps_its_header_lines_and_its_table():
+    """Found by a new user: in an email thread saved as .htm, trafilatura flattened a quoted message
+    holding a header block and a table of quotes: its "From:"/"Sent:" lines were lost and the table
+    came out as loose cells."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The fitters will need access to both gardens on day {n} of the job.</p>" for n in range(6))
+    page = ("<html><body><div><b>From:</b> Geoffrey Hallworth<br><b>Sent:</b> 27 February 2025</div>"
+            f"<p>Hi Priya,</p>{filler}<p>Geoff</p><blockquote><div><b>From:</b> Priya Ramaswamy<br>"
+            "<b>Sent:</b> Wednesday, 26 February 2025 21:15</div><p>Hi Geoff,</p><p>Both quotes side by side:</p>"
+            "<table><tr><th>Item</th><th>Thornbury</th><th>Pennock</th></tr>"
+            "<tr><td>Removal of old fence</td><td>£60</td><td>£110</td></tr>"
+            "<tr><td>Total</td><td>£1,236</td><td>£1,385</td></tr></table><p>Priya</p></blockquote></body></html>")
+    text = read_html(page.encode()).text
+    assert "From: Priya Ramaswamy\nSent: Wednesday, 26 February 2025 21:15" in text, text
+    assert "Item | Thornbury | Pennock\nRemoval of old fence | £60 | £110\nTotal | £1,236 | £1,385" in text, text
 
 
 def test_a_sidebar_of_facts_is_read_and_one_of_links_or_an_advert_is_not():
