@@ -103,8 +103,9 @@ IN_NEW_WORDS = {"year": YEAR, "month": MONTH, "number": NUMBER}
 IN_SENTENCE = {"percent": PERCENT, "money": MONEY, "because": BECAUSE, "quoted": QUOTED, "age": AGE, "phone": PHONE,
                "birth": BIRTH, "dose": DOSE}
 # A sentence that asks rather than tells: a subheading or a related-article link such as "Who's won
-# the other titles?" holds the question's words and never its answer.
-ASKING = re.compile(r"\?[\"'”’)\]]*\s*$")
+# the other titles?" holds the question's words and never its answer; nor does a buyer's question on a
+# listing page, signed after its question mark ("Q: Would you accept £340? – asked by Ffion_B").
+ASKING = re.compile(r"\?[\"'”’)\]]*\s*$|^\s*(?:Q|Question)\s*[:.][^?]*\?(?!.*\b(?:A|Answer)\s*:)")
 # A line with no closing punctuation: a headline, caption or link ("Watch:TikTok CEO testifies").
 UNFINISHED = re.compile(r"[^.!?…\"'”’)\]]\s*$")
 LABEL = re.compile(r"^[A-Z][\w'’ ]{0,30}:(?=\S)")  # "Previously:Former Pope ...", "Watch:..."
@@ -246,12 +247,15 @@ QUALIFIERS = {
     "month": re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\b"),
     "year": re.compile(r"\b(1[89]\d\d|20\d\d)\b"),
+    # a race or a category: "Who won the women's race?" against "In the men's race, ... won"
+    "category": re.compile(r"\b(men|women)['’]s\b|\b(boys|girls)['’]", re.I),
 }
 ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 
 
 def _named(pattern: re.Pattern, text: str) -> set[str]:
-    return {ORDINALS.get(v.lower(), v) for found in pattern.finditer(text) for v in found.groups() if v}
+    return {ORDINALS.get(v.lower(), v.lower() if pattern.flags & re.I else v)
+            for found in pattern.finditer(text) for v in found.groups() if v}
 
 
 TIMES = ("weekday", "month", "year")  # not a qualifier when the question asks when ("What year ... after 2024?")
@@ -593,6 +597,15 @@ SCHOOL_YEAR = re.compile(r"\s*(?:Year|Class|Group|Form|Grade|Key Stage)\s+\d{1,2
 # it began?" asks a number, not a time).
 ASKS_TIME = re.compile(r"\s*(?:in |during |on |at )?(?:when\b(?![^?]*,\s*(?:what|who|which|how|where|why)\b)"
                        r"|(?:what|which) (?:year|date|day|month|century|decade|time|season)\b)", re.IGNORECASE)
+# "What's the deadline for signing up?", "What is the closing date?": a time, as "when" asks for one.
+ASKS_DEADLINE = re.compile(r"\s*(?:what|which)(?:'s|’s| is| was| will be)? (?:the |my |our |your )?(?:\w+ )?"
+                           r"(?:deadline|closing date|cut-?off(?: date)?|last day)\b", re.IGNORECASE)
+# A span of time and nothing else ("12 months", "two weeks"): how long, not when, unless what follows
+# makes it a time ("two weeks later", "three years ago").
+DURATION = re.compile(r"(?:about |around |up to |over |nearly |almost )?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|"
+                      r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|several|a few)"
+                      r"[- ](?:days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|nights?)", re.IGNORECASE)
+SINCE_OR_UNTIL = re.compile(r"(?:ago|later|after|before|earlier|on|from|into|since|prior)\b", re.IGNORECASE)
 ASKS_QUANTITY = re.compile(r"\s*(?:how (?:many|much|old|long|far|cold|warm|hot)|(?:what|which) (?:percentage|percent|"
                            r"number|amount|age|share|proportion|temperature))\b", re.IGNORECASE)
 # "What time does it open?" asks for a time of day, not a span of time.
@@ -601,6 +614,10 @@ ASKS_CLOCK = re.compile(r"\s*(?:at |by |from |until )?what time\b(?! (?:period|o
 CLOCK = re.compile(r"\d[:.]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)|\b(?:noon|midday|midnight|"
                    r"morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
 ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b", re.IGNORECASE)
+# "Who should I contact if I can help?": someone to reach, by name, office, number or address.
+ASKS_CONTACT = re.compile(r"\s*(?:who|whom) (?:should|do|can|could|must|would|shall) (?:i|we|you|they|parents|people)\b"
+                          r"[^?]*\b(?:contact|ring|phone|call|e-?mail|speak to|talk to|get in touch|write to|report)",
+                          re.IGNORECASE)
 # "Where" asking for a place; "Where did they finish?" asks for a position in a table ("14th").
 ASKS_PLACE = re.compile(r"\s*(?:in |at |from |to )?where\b(?![^?]*\b(?:finish|finished|finishes|come|comes|came|"
                         r"placed|rank|ranks|ranked|end|ends|ended|stand|stands|sit|sits|lie|lies)\b)", re.IGNORECASE)
@@ -670,6 +687,11 @@ ASKS_MEASURE = (
     (re.compile(r"\bhow (?:loud|noisy)\b|\bnoise levels?\b", re.IGNORECASE),
      re.compile(r"(?<![a-z])(?:db|dba|db\(a\)|decibels?)(?![a-z])", re.IGNORECASE)),
     (re.compile(ASKS["dose"].pattern, re.IGNORECASE), DOSE),  # "What dose of ticagrelor?" -> not "aspirin"
+    # "How long was the women's race?" -> not "61" (the riders who finished): a time or a length
+    (re.compile(r"\bhow long\b", re.IGNORECASE), re.compile(
+        rf"{LENGTH}|(?<![a-z])(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|nights?|weeks?|fortnights?|"
+        r"months?|years?|yrs?|decades?|centur(?:y|ies)|miles?|yards?|laps?|since|overnight|life)\b|\d[:.]\d\d|"
+        r"\b(?:1\d{3}|20\d{2})s?\b", re.IGNORECASE)),
 )
 
 
@@ -682,8 +704,8 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
         return False
     if ASKS_MONEY.match(question) and not AN_AMOUNT.search(span):  # "How much will it cost?" -> "40,000 square metre"
         return False
-    if any(asks.search(question) and not (unit.search(span) or unit.match(after.lstrip()))
-           for asks, unit in ASKS_MEASURE):  # "94" in "94 pounds" is shown as the number it is
+    if any(asks.search(question) and not (unit.search(span) or unit.match(after.lstrip().lstrip("-")))
+           for asks, unit in ASKS_MEASURE):  # "94" in "94 pounds" (or "112-kilometre") is shown as the number it is
         return False
     if ASKS_CLOCK.match(question) and not CLOCK.search(span):  # "What time...?" -> "45 minutes"
         return False
@@ -694,10 +716,17 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
         return False
     if ASKS_TIME.match(question) and SCHOOL_YEAR.fullmatch(span):  # "When is the class trip?" -> "Year 4"
         return False
+    if (ASKS_TIME.match(question) or ASKS_DEADLINE.match(question)) and DURATION.fullmatch(span.strip()) \
+            and not SINCE_OR_UNTIL.match(after.lstrip()):  # "What's the deadline?" -> "12 months" of cover
+        return False
     if ASKS_PLACE.match(question) and COUNT_ONLY.fullmatch(span.strip()):  # "Where is it held?" -> "eleventh"
         return False
-    # "Who" may be answered in lower case ("the farmers"), never by "1979" or "41 years".
-    return not (ASKS_PERSON.match(question) and re.search(r"\d", span) and not re.search(r"[A-Z]", span))
+    if ASKS_CONTACT.match(question) and not re.search(r"[A-Z\d@]", span):  # "Who should I contact?" -> "volunteers"
+        return False
+    # "Who" may be answered in lower case ("the farmers"), never by "1979" or "41 years" (but for
+    # whom to ring: "0800 111 999").
+    return not (ASKS_PERSON.match(question) and not ASKS_CONTACT.match(question) and re.search(r"\d", span)
+                and not re.search(r"[A-Z]", span))
 
 
 def _name_words(text: str) -> set[str]:

@@ -54,9 +54,25 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
     assert [span_fits(q, s) for q, s in wrong] == [False] * len(wrong)
     assert [span_fits(q, s) for q, s in right] == [True] * len(right)
     assert span_fits("What is the weight of a bushel of coal in pounds?", "94", " pounds) of coal")
+    # someone to reach is named, or given by a number or an address
+    assert not span_fits("Who should I contact if I can help put up the marquee?", "volunteers")
+    assert span_fits("Who should I contact if I can help put up the marquee?", "Colin Hebblethwaite")
+    assert span_fits("Who do I phone if there's a smell of gas?", "0800 111 999")
+    assert span_fits("Who wrote to the council?", "the farmers")
+    # a deadline is a time, not the span of what it is for
+    assert not span_fits("What's the deadline for signing up to the free monitoring?", "12 months", " of free")
+    assert span_fits("What's the deadline for signing up?", "31 January 2026")
+    assert span_fits("When does the offer end?", "12 months", " after you sign up")
+    # "How long" asks for a time or a length: not the riders who finished, nor a count of anything
+    assert not span_fits("How long was the women's race?", "61", " finished.")
+    assert [span_fits(q, s, a) for q, s, a in [("How long was the race?", "112", "-kilometre course"),
+                                               ("How long has she lived there?", "40 years", ""),
+                                               ("How long had he been pope by then?", "1983", ""),
+                                               ("How long does the Eco programme run for?", "3 h 55 min", ""),
+                                               ("How long is it guaranteed for?", "two-year", " guarantee")]] == [True] * 5
 
 
-def test_a_sentence_about_another_quarter_day_year_named_storm_or_ordinal_does_not_answer_confidently():
+def test_a_sentence_about_another_quarter_day_year_named_storm_ordinal_or_category_does_not_answer_confidently():
     from bot.answer.kinds import names_another
 
     other = [("What revenue did Pellworth report for the first quarter?", "For the third quarter it expects $405m."),
@@ -68,8 +84,12 @@ def test_a_sentence_about_another_quarter_day_year_named_storm_or_ordinal_does_n
              ("What was the name of the third named storm?", "Storm Ottilie, the fourth named storm, is coming."),
              ("What time does the first weekday train leave?", "The last weekday train will leave at 23:47."),
              ("How many coaches does the 17:40 have?", "The 07:18 will be extended from three coaches to six."),
-             ("What does Ledgerline 4.8 add?", "Ledgerline 4.7 adds bank feeds.")]
-    same = [("When was the Storm Ottilie warning issued?", "A warning for Storm Ottilie, the fourth storm, was issued."),
+             ("What does Ledgerline 4.8 add?", "Ledgerline 4.7 adds bank feeds."),
+             ("Who won the women's race?", "In the men's race, Tomasz Wierzbicki won a bunch sprint."),
+             ("Who set the girls' 80 m record?", "Sam Okoro set the boys' record.")]
+    same = [("Who won the women's race?", "Rhiannon Askew won the Women's race at the Grand Prix."),
+            ("Who won the women's race?", "Rhiannon Askew won the race by a minute."),  # names no category
+            ("How far do males roam?", "Males ranged 1.9 km a night; females 1.1 km."),("When was the Storm Ottilie warning issued?", "A warning for Storm Ottilie, the fourth storm, was issued."),
             ("Who won Super Bowl 50?", "The Broncos won Super Bowl 50."),
             ("Who was Genghis's 3rd son?", "Under the reign of Genghis' third son, Ogedei Khan, the Mongols rose."),
             ("What revenue did it report for the first quarter?", "First-quarter revenue was $1bn, up from Q4."),
@@ -373,3 +393,16 @@ def test_a_sentence_without_the_kind_asked_for_is_declined_and_a_low_reading_too
     assert outcome("What did the council leave out of the plan?", approved, -7.0) == TENTATIVE
     assert outcome("Which councillor opposed the plan?", approved, -7.0) == DECLINED  # a kind asked: under -6
     assert outcome("Did the council approve the plan?", approved, -9.0) == TENTATIVE
+
+
+def test_a_question_quoted_on_a_page_asks_and_does_not_tell():
+    """A listing page's buyer question, signed after its question mark, was quoted for "What's the
+    asking price?" ("Q: Would you accept £340 ...? – asked by Ffion_B"); a question with its answer
+    on the same line tells."""
+    from bot.answer.kinds import facts
+
+    assert facts("Q: Would you accept £340 if I collect this weekend? – asked by Ffion_B, 11 November 2025").asking
+    assert facts("Who's won the other titles?").asking
+    assert not facts("Q: Can I pay by card? A: Yes, at the desk.").asking
+    assert not facts("The asking price is £385, collection only.").asking
+
