@@ -442,16 +442,20 @@ LIST_ITEM_NUMBER = re.compile(r"\s*\(?\d{1,3}[.)]\s")  # typed by hand as well: 
 class _ListNumbers:
     """The number Word shows before a paragraph of a numbered list ("5. "), which is no part of its
     text: "What is step 5?" of a guide's numbered steps, as an HTML or Markdown list keeps its
-    numbers. Counted as Word counts them: per list (numId) and level, a list going on after other
-    paragraphs between, deeper levels starting again under each item; only decimal numbering."""
+    numbers. Counted as Word counts them, but for restarts set on the list itself (startOverride):
+    per list (numId) and level, a list going on after other paragraphs between, deeper levels
+    starting again under each item; only decimal numbering. Damaged definitions give no numbers,
+    never a document left unread."""
 
     def __init__(self, document):
         self.formats: dict[str, dict[int, tuple[str, int]]] = {}  # numId -> level -> (format, start)
         self.counts: dict[str, dict[int, int]] = {}
         try:
-            numbering = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):  # a document with no lists
-            return
+            self._read_definitions(document.part.numbering_part.element)
+        except (KeyError, NotImplementedError, AttributeError, ValueError, TypeError):
+            self.formats = {}  # no lists, or their definitions damaged: the text without numbers
+
+    def _read_definitions(self, numbering) -> None:
         abstract = {}
         for definition in numbering.findall(f"{W}abstractNum"):
             levels = {}
@@ -466,7 +470,10 @@ class _ListNumbers:
                 self.formats[found.get(f"{W}numId")] = abstract.get(ref.get(f"{W}val"), {})
 
     def __call__(self, paragraph) -> str:
-        numbering = self._numbering(paragraph)
+        try:
+            numbering = self._numbering(paragraph)
+        except (ValueError, TypeError, AttributeError):  # a damaged numbering property
+            return ""
         if numbering is None:
             return ""
         list_id, level = numbering

@@ -215,6 +215,17 @@ def test_a_docx_numbered_lists_numbers_are_read_as_word_shows_them(tmp_path):
     text = extract_text(".docx", (tmp_path / "guide.docx").read_bytes()).text
     assert "1. Find your main telephone socket.\n2. Plug in the grey cable.\n3. Switch the hub on." in text, text
     assert "4. Wait three minutes.\n5. Register the hub online.\nKeep the box." in text, text
+    # a damaged list definition costs the numbers, never the document
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "guide.docx") as whole, zipfile.ZipFile(tmp_path / "damaged.docx", "w") as damaged:
+        for item in whole.infolist():
+            data = whole.read(item)
+            if item.filename == "word/numbering.xml":
+                data = data.replace(b'w:ilvl="0"', b'w:ilvl="zero"')
+            damaged.writestr(item, data)
+    text = extract_text(".docx", (tmp_path / "damaged.docx").read_bytes()).text
+    assert "Find your main telephone socket.\nPlug in the grey cable." in text, text
 
 
 def test_pdf_lines_are_reflowed_into_the_paragraphs_that_were_written(tmp_path):
