@@ -92,8 +92,13 @@ SPACE, PLAIN_WORDS, OTHER_WORD = range(3)
 
 # A line of prose: words with single spaces (a run of three spaces lines up a column).
 PROSE_LINE = re.compile(r"[ \t]*\S+(?: {1,2}\S+){3,}[ \t]*")
-# A line that must go on: it ends with a comma or a word that never ends a sentence.
-GOES_ON = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|at|for|with|from|by|and|or|but|as|than))$", re.IGNORECASE)
+# A line that must go on: it ends with a comma or a word that never ends a sentence ("the", "at its").
+GOES_ON = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|at|for|with|from|by|and|or|but|as|than|its|his|her|their|our|your|"
+                     r"my|this|these|those|which|whose|is|are|was|were|be|been|has|have|had|will|would|can|could|"
+                     r"should|must|not|into|onto|between|about|via|per|each|every|such))$", re.IGNORECASE)
+# The widest a hard-wrapped text is typed: 72 to 80 columns for an email, 100 or 120 for an editor's
+# ruler; a text whose prose lines run longer holds one paragraph a line.
+MAX_WRAP = 132
 LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
 
 
@@ -105,7 +110,7 @@ def soft_breaks(original: str) -> frozenset[int]:
     before, which ends with no punctuation. The text's width is its third-longest prose line: an
     email's "From:" and "Subject:" lines are not wrapped, and set as the width they kept "...write
     to our Data" and "Protection Officer, ..." apart. A file of one paragraph a line (its prose
-    lines run past 100 characters) has none. Otherwise a quote stopped at the end of a printed line:
+    lines run past MAX_WRAP characters) has none. Otherwise a quote stopped at the end of a printed line:
     'A "SoundLink" through ticket (ferry + bus 47A, day return) costs'."""
     lines, at = [], 0
     for line in original.split("\n"):
@@ -113,7 +118,7 @@ def soft_breaks(original: str) -> frozenset[int]:
         at += len(line) + 1
     prose = [len(line.rstrip()) for _, line in lines if PROSE_LINE.fullmatch(line)]
     width = sorted(prose)[-3] if len(prose) >= 3 else 0
-    if width > 100 or sum(n >= 0.8 * width for n in prose) < 3:
+    if width > MAX_WRAP or sum(n >= 0.8 * width for n in prose) < 3:
         return frozenset()
     soft = set()
     for (at, line), (_, after) in zip(lines, lines[1:]):

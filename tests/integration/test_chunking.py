@@ -61,6 +61,23 @@ def test_an_emails_long_header_lines_do_not_set_the_width_its_body_is_wrapped_at
     assert spans[0].startswith("From:") and spans[1].startswith("Subject:")
 
 
+def test_a_text_wrapped_at_a_hundred_columns_is_unwrapped_too():
+    """A press release typed at 100 columns was read as one paragraph a line, and quoted a printed
+    line at a time ("She succeeds Neil" / "Hartigan, who ..."); a line ending "at its" goes on,
+    though the next line's first word would have fitted on it."""
+    lines = ["Dr Imogen Sayers-Blake will join the Board as Chief Executive Officer on 2 February 2026. She succeeds Neil",
+             "Hartigan, who informed the Board in May of his intention to retire after eleven years in the role as chief,",
+             "and who will remain with the Company until 31 March 2026 to ensure an orderly handover of all of the work.",
+             "Before that she spent twelve years at Albion Traction, latterly as Operations Director at its",
+             "Crewe works. She holds a doctorate in materials engineering from the University of Sheffield."]
+    assert sorted(map(len, lines))[-3] > 100 and len(lines[3]) + len(" Crewe") < 100
+    cleaned = clean("FOR IMMEDIATE RELEASE\n\n" + "\n".join(lines) + "\n", unwrap=True).text
+    spans = [cleaned[s:e] for s, e in sentence_spans(cleaned)]
+    assert any(s.startswith("She succeeds Neil Hartigan, who informed the Board") for s in spans), spans
+    assert "Before that she spent twelve years at Albion Traction, latterly as Operations Director at its Crewe " \
+           "works." in spans, spans
+
+
 def test_pieces_counted_ahead_in_batches_give_the_same_chunks(embedder):
     (document,), _ = load_documents(SEEDS)
     text = clean(document.text).text
