@@ -39,8 +39,9 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # dateline, a year wrapped to a page's foot, a numbered clause's heading part of its first sentence,
 # an email's "From:" line no title; 15: the paragraphs of an HTML quote, as an email's quoted
 # message, kept apart; 16: a PDF table row's empty cells kept, " | | "; 17: a hard-wrapped .txt's width
-# not set by its longest lines, an email's quoted message with a table or a header block read whole,
-# a DOCX numbered list's numbers). A build stores it with its
+# not set by its longest lines, and up to 132 columns, an email's quoted message with a table or a
+# header block read whole, a DOCX numbered list's numbers, an HTML page's date "Updated" when the page
+# says only when it was last updated). A build stores it with its
 # chunking: rows made by older readers are not reused, so an upgrade re-reads every file once
 # instead of serving the old text.
 READERS = 17

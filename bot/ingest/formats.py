@@ -300,8 +300,16 @@ def byline(tree, author: str | None, date: str | None) -> str:
     parts = [visible] if visible else ([f"By {author}"] if author else [])
     day = _human_date(date)
     if day and day not in visible and not (visible and re.search(r"\b(?:19|20)\d\d\b", visible)):
-        parts.append(f"Published {day}")
+        page = tree.text_content()
+        updated = UPDATED_ONLY.search(page) and not PUBLISHED.search(page)
+        parts.append(f"{'Updated' if updated else 'Published'} {day}")
     return " · ".join(parts)
+
+
+# A page that says only when it was last updated ("Page last updated: 2 June 2025", a council's page):
+# the date found for it is that one, not a publication date.
+UPDATED_ONLY = re.compile(r"\b(?:last (?:updated|modified|reviewed)|updated (?:on|:))|\bupdated\s*:", re.IGNORECASE)
+PUBLISHED = re.compile(r"\b(?:published|posted (?:on|at|by)|first posted)\b", re.IGNORECASE)
 
 
 def _human_date(date: str | None) -> str:

@@ -387,6 +387,10 @@ def test_an_html_byline_is_kept_and_answers_only_who_wrote_it_and_when(tmp_path,
     (seeds / "ferry.txt").write_text("The ferry to Lindholm island is run by captain Ilse Brandt since 2019.\n")
     meta_only = BYLINE_PAGE.replace('<p class="byline">By Fiona McAllister, Business Reporter<br>Published 12 March 2024</p>', "")
     assert read_html(meta_only.encode()).text.startswith("By Fiona McAllister · Published 12 March 2024\n")
+    # a council's page that says only when it was last updated: its date is that, not a publication's
+    council = (meta_only.replace('<meta name="author" content="Fiona McAllister">', "")
+               .replace("</article>", "</article><p>Page last updated: 12 March 2024</p>"))
+    assert read_html(council.encode()).text.startswith("Updated 12 March 2024\n")
     settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
     build(settings, embedder)
     text = bot("text", "rates.html", "--index", settings.index_dir).stdout
