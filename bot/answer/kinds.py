@@ -662,13 +662,15 @@ A_RATE = re.compile(r"%|\bper ?cent\b|\bpercent", re.IGNORECASE)
 # Questions asking for a reference, a number or a code that is given to someone ("What is the returns
 # reference for my kettle?", "What's our booking reference?", "What tax code am I on?"), answered by a
 # code: letters with digits ("RTN-20931", "1257L", "QX7HNR"), a long number, spaced digits ("4 7 1
-# 9") or capitals ("VOSSHART"). Not a legal code, a code of conduct, a referee or a reference hospital,
-# nor a question that gives its code ("What does error code E6 mean?").
+# 9") or capitals ("VOSSHART"); "What code should guests give when they ring?". Not a legal code, a
+# code of conduct, a dress code, a referee or a reference hospital, nor a question that gives its
+# code ("What does error code E6 mean?").
 ASKS_CODE = re.compile(r"\s*(?:what|which)\b[^?]*\b(?:(?:booking|returns?|order|policy|account|tracking|case|claim|"
                        r"customer|membership|invoice|serial|model|flight|application|planning|payment|reference)"
                        r" (?:reference|number|no\.?|code|ref)|(?:tax|key|door|access|discount|promo(?:tional)?|"
                        r"booking|module|course|sort|error|voucher|gift|postal|post) code|(?<!legal )code (?:do|to|for)"
-                       r" (?:I|we|you)\b|(?:the|a|my|our|your) code (?:for|to)\b)", re.IGNORECASE)
+                       r" (?:I|we|you)\b|(?:the|a|my|our|your) code (?:for|to)\b)"
+                       r"|\s*(?:what|which) (?!dress\b)(?:\w+ )?code\b(?! of\b)", re.IGNORECASE)
 A_CODE = re.compile(r"\b(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9][\w/-]{2,}\b|\b\d[\d -]{4,}\d\b|\b\d(?: \d){3,}\b|"
                     r"\b[A-Z]{5,}\b")
 

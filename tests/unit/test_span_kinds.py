@@ -356,6 +356,10 @@ def test_an_age_beside_a_name_does_not_answer_how_many():
     ("What tax code am I on?", "Income Tax | 425.40 | 5,130.20", True),
     ("What does error code E6 mean on the DW-6014?", "E6 means the drain is blocked.", False),
     ("What was the name of the Mongol Empire's legal code?", "The code was called the Yassa.", False),
+    ("What code should guests give when they ring the hotel to book?",
+     "Guests should ring the hotel, give the group code and mention my name.", True),
+    ("What code should guests give when they ring the hotel to book?", "Quote the group code WED-HAR-0926.", False),
+    ("What is the dress code for the dinner?", "Dress is smart casual.", False),
 ])
 def test_a_sentence_without_the_kind_asked_for_is_told_apart(question, sentence, lacks):
     """An age said at the end of a clause, a count in words, and the size of a change in words hold
