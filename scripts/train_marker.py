@@ -29,7 +29,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from training_data import FOLDER_QUESTIONS, data_versions  # noqa: E402
+from training_data import FOLDER_QUESTIONS, USER_QUESTIONS, data_versions  # noqa: E402
 
 from bot.core.settings import DEFAULT_MODEL  # noqa: E402
 from bot.embed.embedding import model_dir  # noqa: E402
@@ -158,7 +158,7 @@ def main() -> int:
     args = parser.parse_args()
     rows = [json.loads(line) for line in (args.work / "examples.jsonl").read_text().splitlines()]
     train([r for r in rows if args.fold is None or r["fold"] == args.fold], args.out,
-          data_versions(args.eval, FOLDER_QUESTIONS))
+          data_versions(args.eval, FOLDER_QUESTIONS, *USER_QUESTIONS))
     return 0
 
 

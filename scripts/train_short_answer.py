@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from choose_margins import choose as choose_margins  # noqa: E402
 from choose_margins import columns, engine_for, readings  # noqa: E402
 from train_marker import train as train_marker  # noqa: E402
-from training_data import FOLDER_QUESTIONS, NEWS_TUNING, SQUAD_TUNING, data_versions  # noqa: E402
+from training_data import FOLDER_QUESTIONS, NEWS_TUNING, SQUAD_TUNING, USER_QUESTIONS, USER_TUNING, USERS, data_versions  # noqa: E402
 
 from bot.answer.compose import compose  # noqa: E402
 from bot.answer.engine import Engine  # noqa: E402
@@ -87,11 +87,16 @@ def ask(engine: Engine, question: str) -> dict:
             "scores": [q.score for q in shown]}
 
 
-def gold_sentences(engine: Engine, source: str, answers: list[dict]) -> list[str]:
+def sentences_of(engine: Engine, source: str) -> tuple[str, np.ndarray]:
+    """A document's text and its sentences' (start, end) in it, as the index splits them."""
     index = engine.loaded().index
-    text = index.text(source)
     document = list(index.documents).index(source)
-    mine = index.sentences[index.chunks.rows[index.sentences[:, 0], 0] == document][:, 1:3]
+    return index.text(source), index.sentences[index.chunks.rows[index.sentences[:, 0], 0] == document][:, 1:3]
+
+
+def gold_sentences(engine: Engine, source: str, answers: list[dict]) -> list[str]:
+    """SQuAD: the sentences holding each answer where the question's writer found it."""
+    text, mine = sentences_of(engine, source)
     found = []
     for answer in answers:
         start = answer["article_char_start"]
@@ -102,6 +107,16 @@ def gold_sentences(engine: Engine, source: str, answers: list[dict]) -> list[str
             if text[s:e] not in found:
                 found.append(text[s:e])
     return found
+
+
+def sentence_holding(engine: Engine, source: str | None, answers: list[str]) -> list[str]:
+    """A folder's question: the one sentence of its document holding an answer string, so the marker
+    also learns on right sentences the ranking missed (none when the answer is in several, or none)."""
+    if not source or not answers:
+        return []
+    text, mine = sentences_of(engine, source)
+    found = dict.fromkeys(text[s:e] for s, e in mine if any(a in text[s:e] for a in answers))
+    return list(found) if len(found) == 1 else []
 
 
 def collect(eval_dir: Path, work: Path, embedder: Embedder) -> list[dict]:
@@ -125,13 +140,17 @@ def collect(eval_dir: Path, work: Path, embedder: Embedder) -> list[dict]:
         rows.append({"question": q["question"], "answers": q["answers"], "dataset": "news",
                      "fold": int(q["date"][5:7]) % 2, "group": q["date"][:7], **ask(engine, q["question"]),
                      "gold": []})
-    engine = engine_for(FOLDER_TUNING / "articles", work / "index-folder", embedder)
-    sources = sorted(p.name for p in (FOLDER_TUNING / "articles").iterdir())
-    for line in open(FOLDER_TUNING / "questions.jsonl", encoding="utf-8"):
-        q = json.loads(line)
-        rows.append({"question": q["question"], "answers": q["answers"], "dataset": "folder",
-                     "fold": sources.index(q["source"]) % 2,
-                     "group": q["source"], **ask(engine, q["question"]), "gold": []})
+    folders = [("folder", FOLDER_TUNING, "index-folder", None)]
+    folders += [("users", USERS / user, f"index-{user}", n % 2) for n, user in enumerate(USER_TUNING)]
+    for dataset, folder, index, fold in folders:
+        engine = engine_for(folder / "articles", work / index, embedder)
+        sources = sorted(p.name for p in (folder / "articles").iterdir())
+        for line in open(folder / "questions.jsonl", encoding="utf-8"):
+            q = json.loads(line)
+            rows.append({"question": q["question"], "answers": q["answers"], "dataset": dataset,
+                         "fold": sources.index(q["source"]) % 2 if fold is None else fold,
+                         "group": f"{folder.name}/{q['source']}", **ask(engine, q["question"]),
+                         "gold": sentence_holding(engine, q["source"], q["answers"])})
     return rows
 
 
@@ -260,7 +279,7 @@ def main() -> int:
         cache.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     rows = [json.loads(line) for line in cache.read_text().splitlines()]
     folds = [[r for r in rows if r["fold"] == fold] for fold in (0, 1)]
-    versions = data_versions(args.eval, FOLDER_QUESTIONS)  # named in every file this run writes
+    versions = data_versions(args.eval, FOLDER_QUESTIONS, *USER_QUESTIONS)  # named in every file this run writes
     # Each marker is kept in --work as soon as it is learned, so an interrupted run resumes
     # (without --recollect and --retrain-marker) where it stopped.
     if args.retrain_marker:

@@ -13,6 +13,11 @@ SQUAD_TUNING = range(0, 24)
 NEWS_TUNING = ("2023/01", "2023/06")
 # The repository's own: the new-genre folder's tuning half (the marker and the short answer learn on it).
 FOLDER_QUESTIONS = Path(__file__).resolve().parents[1] / "eval" / "new-genres" / "tuning" / "questions.jsonl"
+# New users' own folders (eval/new-users), each written by a helper who never saw the code: users a
+# to y are tuning data for the marker and the short answer; the later ones (z, aa, ...) stay held out.
+USERS = Path(__file__).resolve().parents[1] / "eval" / "new-users"
+USER_TUNING = tuple(f"user-{letter}" for letter in "abcdefghijklmnopqrstuvwxy")
+USER_QUESTIONS = tuple(USERS / user / "questions.jsonl" for user in USER_TUNING)
 
 
 def data_versions(eval_dir: Path, *in_repository: Path) -> dict[str, str]:

@@ -235,7 +235,7 @@ class ShortAnswerModel:
         data = json.loads(path.read_text())
         if data["features"] != FEATURES or data["show"]["features"] != SHOW_FEATURES:
             raise ValueError(f"{path} was trained on other features; retrain it "
-                             "(python scripts/train_shortanswer/choose.py)")
+                             "(python scripts/train_short_answer.py)")
         return ShortAnswerModel(np.array(data["weights"]), dict(data["lexicon"]),
                                 np.array(data["show"]["weights"]), float(data["show"]["threshold"]))
 
