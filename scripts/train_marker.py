@@ -3,10 +3,10 @@
     python scripts/train_marker.py [--work /tmp/seedbot-short] [--eval ../shared/eval] [--fold 0|1]
 
 Reads the tuning questions that scripts/train_short_answer.py collects (--work/examples.jsonl):
-SQuAD v1.1 dev articles 00-23, the news dev set's January-June weeks and the new-genre folder's
-tuning half, in two folds (even and odd articles / months). train_short_answer.py learns one
-marker on each fold, so that it can learn how far to trust the marks on questions their marker
-never saw, and the shipped one on both.
+SQuAD v1.1 dev articles 00-23, the news dev set's January-June weeks, the new-genre folder's
+tuning half and users a to y's folders, in two folds (even and odd articles / months / users).
+train_short_answer.py learns one marker on each fold, so that it can learn how far to trust the
+marks on questions their marker never saw, and the shipped one on both.
 Each question gives pairs (question, sentence) for its gold sentence and its first three quotes (a
 declined question its three closest, a near-topic one's only "not here" pairs); the target is the
 first gold answer string found in the sentence, or [CLS] for "not here".
@@ -40,7 +40,7 @@ RANK, EPOCHS, LEARNING_RATE, BATCH = 16, 2, 5e-4, 32
 # answer was shown for 0.31 of answered tuning questions, with 4 for 0.43, with all 6 for 0.49.
 LAYERS = 6
 # The new-genre folder's pairs count this many times: 210 questions beside 6,065 from SQuAD and
-# news, and the only ones from documents like a user's own.
+# news (users a to y's 1,596 questions, added later, count once).
 FOLDER_REPEAT = 3
 TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
            "intermediate.dense", "output.dense")

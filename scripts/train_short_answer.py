@@ -2,14 +2,16 @@
 
     python scripts/train_short_answer.py [--eval ../shared/eval] [--work /tmp/seedbot-short]
 
-Tuning data: SQuAD v1.1 dev articles 00-23, the news dev set's January-June 2023 weeks and the
+Tuning data: SQuAD v1.1 dev articles 00-23, the news dev set's January-June 2023 weeks, the
 new-genre folder's tuning half (eval/new-genres/tuning: a folder of one's own, in every format, with
-near-topic questions it does not answer). SQuAD articles 24-47, the news weeks of July-December and
-the new-genre held-out half are never read here; `bot eval` reports them.
+near-topic questions it does not answer) and users a to y's folders (eval/new-users). SQuAD articles
+24-47, the news weeks of July-December, the new-genre held-out half and the later users' folders
+are never read here; `bot eval` reports them.
 
-1. Collect: index the 48 SQuAD articles, the 1,500 news articles and the new-genre tuning folder
+1. Collect: index the 48 SQuAD articles, the 1,500 news articles and each tuning folder
    (incrementally, in --work), ask every tuning question through the ranking and the refusal as they
-   are, and keep its first three quotes; for SQuAD also the sentence holding the gold answer. The
+   are, and keep its first three quotes; for SQuAD also the sentence holding the gold answer, for a
+   folder the one sentence of its document holding a gold answer string. The
    marker does not take part, so what the markers learn from does not depend on which marker
    happened to be shipped when the questions were collected. Cached in --work/examples.jsonl
    (--recollect after the ranking changes). The questions fall in two folds: even articles /
@@ -324,7 +326,8 @@ def main() -> int:
     margins = choose_margins(own, elsewhere)
     print(f"margins {margins} ({time.time() - started:.0f}s)", flush=True)
     args.out.write_text(json.dumps({
-        "trained_on": "SQuAD v1.1 dev articles 00-23, news-rtqa-2023 January-June and eval/new-genres/tuning, "
+        "trained_on": "SQuAD v1.1 dev articles 00-23, news-rtqa-2023 January-June, eval/new-genres/tuning "
+                      "and eval/new-users/user-a to user-y, "
                       "each fold with the marks of the marker learned on the other (scripts/train_short_answer.py)",
         "data": versions,
         "features": sa.FEATURES,
