@@ -660,13 +660,16 @@ ASKS_RATE = re.compile(r"\s*(?:what|which)\b[^?]*(?:\b(?:interest rates?|rates? 
                        re.IGNORECASE)
 A_RATE = re.compile(r"%|\bper ?cent\b|\bpercent", re.IGNORECASE)
 # Questions asking for a reference, a number or a code that is given to someone ("What is the returns
-# reference for my kettle?", "What's our booking reference?", "What tax code am I on?"), answered by a
+# reference for my kettle?", "What's our booking reference?", "What tax code am I on?", "What is
+# Pickle's microchip number?", "What's the car's registration number?"), answered by a
 # code: letters with digits ("RTN-20931", "1257L", "QX7HNR"), a long number, spaced digits ("4 7 1
 # 9") or capitals ("VOSSHART"); "What code should guests give when they ring?". Not a legal code, a
 # code of conduct, a dress code, a referee or a reference hospital, nor a question that gives its
 # code ("What does error code E6 mean?").
 ASKS_CODE = re.compile(r"\s*(?:what|which)\b[^?]*\b(?:(?:booking|returns?|order|policy|account|tracking|case|claim|"
-                       r"customer|membership|invoice|serial|model|flight|application|planning|payment|reference)"
+                       r"customer|membership|invoice|serial|model|flight|application|planning|payment|reference|"
+                       r"microchip|chip|registration|licen[cs]e|passport|national insurance|NHS|hospital|patient|"
+                       r"company|charity|VAT|vehicle|IMEI|meter|contract)"
                        r" (?:reference|number|no\.?|code|ref)|(?:tax|key|door|access|discount|promo(?:tional)?|"
                        r"booking|module|course|sort|error|voucher|gift|postal|post) code|(?<!legal )code (?:do|to|for)"
                        r" (?:I|we|you)\b|(?:the|a|my|our|your) code (?:for|to)\b)"

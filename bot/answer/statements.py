@@ -57,6 +57,12 @@ ROLE = re.compile(r"\b(?:[Mm]anager|[Dd]irector|[Oo]fficer|[Ss]ecretary|[Cc]hair
 # Kessell – Siobhan Trevarthen", "Director – Callum Heathcote". Not "Access – step-free entrance via
 # Mill Street": the name after the dash is capitalized words only.
 NAME_PAIR = re.compile(r"[A-Z][^–—|]{0,60}? [–—] (?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,3}")
+# The period a set of accounts or a report covers, in a heading: "... for the year ended 31 March
+# 2025", "... for the six months to 30 June", "as at 31 March 2025". Its "ended" is no verb of the
+# line and its date no fact: "Summary of Accounts for the year ended 31 March 2025" answered "What
+# was the total spent in the year?" over the table below it.
+PERIOD = re.compile(r"\b(?:for|in|during|over) the (?:(?:financial|calendar|tax|accounting|school|academic|\w+) )?"
+                    r"(?:year|period|quarter|half[- ]year|months|weeks)s? (?:ended|ending|to)\b|\bas at\b", re.I)
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
 WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters together, in any script
@@ -107,6 +113,8 @@ def is_statement(text: str, after_row: bool = False) -> bool:
         return bool(FIGURE.search(DATE_WORDS.sub(" ", line))) or _has_verb(line)
     if AUTHOR.search(line) and len(line) < 120 and not ENDED.search(line):
         return False
+    if not ENDED.search(line) and PERIOD.search(line):  # a heading naming its period: its date is no fact
+        line = DATE_WORDS.sub(" ", PERIOD.sub(" ", line))
     return bool(ENDED.search(line) or _has_verb(line) or LABEL_VALUE.match(line) or FIGURE.search(ADDRESS.sub(" ", line))
                 or NAME_ROLE.fullmatch(line) or NAME_PAIR.fullmatch(line))
 

@@ -37,6 +37,8 @@ NOT_STATEMENTS = [
     "Access – step-free entrance via Mill Street",  # a label: after the dash, no name
     "© Dunmere Town Football Club 1889–2025 · Fellgate Park, Mill Road, Dunmere · Back to top",  # a footer
     "Office of the Police and Crime Commissioner for Westmarsh · Published 18 September 2025",  # a credit line
+    "Summary of Accounts for the year ended 31 March 2025",  # a heading: its "ended" and date name its period
+    "Balance sheet as at 31 March 2025",
 ]
 STATEMENTS = [
     "The exhibition was curated by Odile Marchetti.",
@@ -55,6 +57,8 @@ STATEMENTS = [
     "4. Climb the ridge's first rise, Creag an Eoin.",  # a step, with its number
     "Hannelore Quist | Programme Manager, Kingfisher",  # an email's signature: a name and its role
     "Hester Rowe, Nan's sister – Delphine Achebe",  # a cast list's part and who plays it
+    "Net income for the year ended 31 March 2025: £6,695",  # a period, and a figure for it
+    "Revenue for the quarter ended 30 June rose 4%",
 ]
 
 

@@ -360,6 +360,9 @@ def test_an_age_beside_a_name_does_not_answer_how_many():
      "Guests should ring the hotel, give the group code and mention my name.", True),
     ("What code should guests give when they ring the hotel to book?", "Quote the group code WED-HAR-0926.", False),
     ("What is the dress code for the dinner?", "Dress is smart casual.", False),
+    ("What is Pickle's microchip number?", "Microchipped | Yes, registered with Petlog", True),
+    ("What is Pickle's microchip number?", "Microchip number | 977200009123456", False),
+    ("What's the registration number of the car I'm hiring?", "Registration: KX73 PLM", False),
 ])
 def test_a_sentence_without_the_kind_asked_for_is_told_apart(question, sentence, lacks):
     """An age said at the end of a clause, a count in words, and the size of a change in words hold
