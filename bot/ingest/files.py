@@ -41,10 +41,11 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # message, kept apart; 16: a PDF table row's empty cells kept, " | | "; 17: a hard-wrapped .txt's width
 # not set by its longest lines, and up to 132 columns, an email's quoted message with a table or a
 # header block read whole, a DOCX numbered list's numbers, an HTML page's date "Updated" when the page
-# says only when it was last updated). A build stores it with its
+# says only when it was last updated; 18: a browser-printed PDF's line-end hyphens kept, a PDF
+# table's right-aligned figures kept in their rows). A build stores it with its
 # chunking: rows made by older readers are not reused, so an upgrade re-reads every file once
 # instead of serving the old text.
-READERS = 17
+READERS = 18
 
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
 # chunks per MB of prose on two cores, and under 100 MB of memory per MB (README, "Reliability").

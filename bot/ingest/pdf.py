@@ -13,7 +13,8 @@ glyphs, and from the boxes rebuilds what a reader sees:
 - a word hyphenated at a line end is joined: the hyphen goes when the joined word is known (in the
   default model's 22,000-word vocabulary or elsewhere in the document) or one side is no word on its
   own ("trans-" + "former"), and stays when both sides are words and the joined one is not
-  ("self-" + "driving");
+  ("self-" + "driving"); in a page a browser printed, which breaks lines after the hyphens the
+  writer typed and hyphenates no word itself, it always stays ("re-" + "election");
 - page furniture at the top and bottom of a page is left out: page numbers, a browser's print header
   and footer, and lines repeated at the edge of most pages;
 - a paragraph that runs over a page break stays one paragraph; `Extracted.pages` records where each
@@ -59,6 +60,8 @@ SUFFIXES = set("ing ings ed er ers est ness ment ments ist ists ism ian ians dom
                "ion ions ive ous ship hood most wise".split())
 # An email or web address begins a line of its own, in lower case: it does not go on from the one above.
 WEB_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|www\.|https?://")
+# The Creator or Producer of a page a browser printed ("HeadlessChrome/156.0", "Skia/PDF m156").
+BROWSER = re.compile(r"Chrome|Chromium|Skia/PDF|Firefox|Gecko/|WebKit|Safari|Edg/", re.IGNORECASE)
 JUNK_TITLE = re.compile(r"(untitled|microsoft word\b.*|.*\.(docx?|pdf|tex|dvi|indd)|document\d*)$", re.IGNORECASE)
 
 
@@ -96,14 +99,15 @@ def read_pdf(data: bytes) -> Extracted:
                 pages.append(_page_lines(pdf[number]))
             except pdfium.PdfiumError as error:  # e.g. a page tree that loops back on itself
                 raise FormatError(f"damaged PDF (page {number + 1}: {_reason(error)})") from None
-        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        metadata = pdf.get_metadata_dict()
+        title, made_by = (metadata.get("Title") or "").strip(), f"{metadata.get('Creator')} {metadata.get('Producer')}"
     finally:
         pdf.close()
     if not any(pages):
         raise FormatError("no text layer: scanned image?")
     if problem := _unreadable(" ".join(line.text for page in pages for line in page)):
         raise FormatError(problem)
-    return reflow(pages, "" if JUNK_TITLE.fullmatch(title) else title)
+    return reflow(pages, "" if JUNK_TITLE.fullmatch(title) else title, bool(BROWSER.search(made_by)))
 
 
 def _unreadable(text: str) -> str:
@@ -277,8 +281,9 @@ def _rows_over_page_breaks(pages: list[list[Line]]) -> None:
             _as_row(line)
 
 
-def reflow(pages: list[list[Line]], title: str) -> Extracted:
-    """Join the lines of every page into paragraphs (see the module docstring)."""
+def reflow(pages: list[list[Line]], title: str, browser: bool = False) -> Extracted:
+    """Join the lines of every page into paragraphs (see the module docstring); `browser`: a browser
+    printed them, so a hyphen at a line end was typed."""
     pages = _drop_furniture(pages)
     _rows_over_page_breaks(pages)
     pages = [_join_wrapped_cells(page) for page in pages]
@@ -296,7 +301,7 @@ def reflow(pages: list[list[Line]], title: str) -> Extracted:
         if paragraph:
             joiner = "\n" if after_row and paragraph[0].row else "\n\n"
             at = out.length + (len(joiner) if out.parts else 0)
-            text, breaks = _join(paragraph, known)
+            text, breaks = _join(paragraph, known, browser=browser)
             out.block(text, heading=heading, joiner=joiner)
             after_row = paragraph[0].row
             for line_at in paragraph_start_page:  # a page that starts inside this paragraph
@@ -435,16 +440,27 @@ def _cell_beside(page: list[Line], at: int) -> bool:
 
 def _edges(lines: list[Line]) -> list[float]:
     """The left edges of a table's columns: where the cells of its rows start, each seen at least
-    twice or in a line with cell gaps (the first line's cells, a header's, may be centred)."""
-    starts = [lines[0].left] + [x for line in lines[1:] for x, _ in _pieces(line)]
-    gapped = {x for line in lines[1:] if line.gaps for x, _ in _pieces(line)}
-    edges: list[list[float]] = []
-    for x in sorted(starts):
-        if edges and x - edges[-1][0] <= CELL_SLACK:
-            edges[-1].append(x)
+    twice or in a line with cell gaps (the first line's cells, a header's, may be centred). A piece
+    that ends where a cell of a gapped line ends, starting a little right of it, is in that cell's
+    column, aligned to the right: "964" under "1,209" under "1,482", and "1,209", on a line of
+    its own, is not text running across a column."""
+    pieces = [(lines[0].left, -1.0, False)] + [(x, right, bool(line.gaps)) for line in lines[1:]
+                                               for x, right in _piece_spans(line)]
+    edges: list[list[tuple[float, float, bool]]] = []
+    for x, right, gapped in sorted(pieces):
+        if edges and (x - edges[-1][0][0] <= CELL_SLACK
+                      or x - edges[-1][0][0] <= 2 * (right - x)
+                      and any(cell and abs(right - end) <= CELL_SLACK and x < end for _, end, cell in edges[-1])):
+            edges[-1].append((x, right, gapped))
         else:
-            edges.append([x])
-    return [group[0] for group in edges if len(group) >= 2 or gapped & set(group) or group[0] == lines[0].left]
+            edges.append([(x, right, gapped)])
+    return [group[0][0] for group in edges
+            if len(group) >= 2 or any(gapped for _, _, gapped in group) or group[0][0] == lines[0].left]
+
+
+def _piece_spans(line: Line) -> list[tuple[float, float]]:
+    """Where each of a line's cells starts and ends (`_pieces`)."""
+    return list(zip([x for x, _ in _pieces(line)], [left for _, left, _ in line.gaps] + [line.right]))
 
 
 def _rows(lines: list[Line]) -> list[Line]:
@@ -610,9 +626,10 @@ def _edge_lines(page: list[Line]) -> tuple[list[Line], list[Line]]:
     return by_height[:EDGE_LINES], by_height[::-1][:EDGE_LINES]
 
 
-def _join(lines: list[Line], known: set[str], keep_breaks: bool = True) -> tuple[str, list[int]]:
+def _join(lines: list[Line], known: set[str], keep_breaks: bool = True, browser: bool = False) -> tuple[str, list[int]]:
     """The lines as one paragraph, and where each line starts in it (`keep_breaks`: the lines the
-    writer broke stay lines; a table cell's lines come without their boxes and always wrap)."""
+    writer broke stay lines; a table cell's lines come without their boxes and always wrap;
+    `browser`: a hyphen at a line end was typed, unless PDFium marks it a soft one)."""
     text, starts = "", []
     breaks = _kept_breaks(lines) if keep_breaks else [False] * len(lines)
     for n, line in enumerate(lines):
@@ -624,7 +641,8 @@ def _join(lines: list[Line], known: set[str], keep_breaks: bool = True) -> tuple
         if text.endswith(LINE_HYPHEN) and re.search(r"\w.$", text):  # not a dash after a space
             head = re.search(r"(\w+)$", text[:-1])
             tail = re.match(r"(\w+)", piece)
-            keep = not (head and tail) or _keeps_hyphen(head.group(1), tail.group(1), known)
+            keep = not (head and tail) or (browser and text[-1] in "-\ufffe") \
+                or _keeps_hyphen(head.group(1), tail.group(1), known)
             text = text[:-1] + ("-" if keep else "")
         else:  # a line the writer broke stays a line: "17 Copperbeech Walk" is not one with the name above
             text += "\n" if breaks[n - 1] else " "

@@ -142,6 +142,25 @@ def test_a_tables_empty_cells_are_kept(tmp_path):
     assert table_header(text, salary, salary + len(lines[3])) == lines[0]
 
 
+def test_a_right_aligned_column_of_figures_stays_in_its_rows(tmp_path):
+    """A declaration of a poll's result: votes right-aligned under their header, and a description
+    that wraps. The wider figure beside the wrapped cell starts left of the narrower ones under it,
+    and was read as text running across the column: its row was cut there, and "1,209" stood alone."""
+    rows = [["Name of Candidate", "Description (if any)", "Number of Votes", ""],
+            ["BRIDGEWATER, Hamish Clement", "Liberal Democrats", "1,482", "Elected"],
+            ["OKONJO-FAIRLEY, Priya Amara", "Green Party", "1,377", "Elected"],
+            ["TREMAYNE, Sylvia Rose", "Conservative Party Candidate", "1,209", ""],
+            ["DUNSMORE, Kenneth Arthur", "Reform UK", "964", ""],
+            ["HALLORAN, Bernadette Mary", "Labour Party", "611", ""]]
+    style = ("<style>table { width: 100%; } td, th { text-align: left; padding: 5px 8px; }"
+             " td:nth-child(3) { text-align: right; } td:nth-child(2) { width: 9em; }</style>")
+    pdf = write_printed_pdf(tmp_path / "declaration.pdf", "Declaration of Result of Poll", [FACT], table=rows,
+                            markup=style, header_footer=False, header_align="left")
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "\nTREMAYNE, Sylvia Rose | Conservative Party Candidate | 1,209\n" in text, text
+    assert "\nDUNSMORE, Kenneth Arthur | Reform UK | 964\n" in text, text
+
+
 LETTER = """<p>Mrs Rosalind Achterberg-Lyle<br>17 Copperbeech Walk<br>Farrowden<br>FD6 2RN</p>
 <div><b>Your annual statement</b></div>
 <div>This letter tells you how much is in your pension pot and how much was paid in over the year.

@@ -260,6 +260,10 @@ def test_reflow_joins_hyphens_by_the_words_it_knows_and_drops_page_furniture():
     # A double-barrelled name wrapped at its hyphen keeps it, though an email address spells it whole.
     found = reflow([[line("Year 2 tutor: Dr Kwabena Ashworth-", 700), line("Lyle (k.ashworthlyle@example.ac.uk).", 686)]], "")
     assert "Dr Kwabena Ashworth-Lyle (k.ashworthlyle@" in found.text, found.text
+    # A browser hyphenates no word: a hyphen it printed at a line end was typed.
+    wrapped = [line("The councillor did not stand for re-", 700), line("election in May.", 686)]
+    assert "stand for reelection in May." in reflow([wrapped], "").text
+    assert "stand for re-election in May." in reflow([wrapped], "", browser=True).text
 
 
 def test_a_tables_last_row_alone_on_the_next_page_is_still_a_row():
