@@ -42,7 +42,8 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # not set by its longest lines, and up to 132 columns, an email's quoted message with a table or a
 # header block read whole, a DOCX numbered list's numbers, an HTML page's date "Updated" when the page
 # says only when it was last updated; 18: a browser-printed PDF's line-end hyphens kept, a PDF
-# table's right-aligned figures kept in their rows). A build stores it with its
+# table's right-aligned figures kept in their rows, an HTML rating box read and a cookie banner's
+# heading not, a Markdown line opening with a label kept a line). A build stores it with its
 # chunking: rows made by older readers are not reused, so an upgrade re-reads every file once
 # instead of serving the old text.
 READERS = 18

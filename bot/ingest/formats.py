@@ -95,22 +95,37 @@ def _fragment_text(markup: str) -> str:
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+# A line that opens with a label ("**Venue:** The Clubhouse", "Chair: Graham Pendleton").
+LABELLED_LINE = re.compile(r"[A-Z][\w'’()/ -]{0,30}:\s")
+
+
 def _inline_text(children) -> str:
     """The text of a paragraph's pieces. A note mark in <sup> stays a mark ("Oduya¹", not "Oduya1",
-    which reads as another name)."""
+    which reads as another name). A line that opens with a label stays a line: minutes headed
+    "**Date:** ...", "**Venue:** ...", "**Chair:** ..." on lines of their own read as one run-on line."""
     pieces, raised = [], False
-    for child in children:
+    for at, child in enumerate(children):
         if child.type == "html_inline" and re.fullmatch(r"</?sup>", child.content.strip(), re.IGNORECASE):
             raised = not child.content.strip().startswith("</")
         elif child.type in ("text", "code_inline"):
             pieces.append(child.content.translate(SUPERSCRIPT) if raised else child.content)
         elif child.type == "softbreak":
-            pieces.append(" ")
+            pieces.append("\n" if LABELLED_LINE.match(_line_after(children[at + 1 :])) else " ")
         elif child.type == "hardbreak":
             pieces.append("\n")
         elif child.type == "image":
             pieces.append(_inline_text(child.children or []))
     return "".join(pieces)
+
+
+def _line_after(children) -> str:
+    """The plain text of the pieces up to the next line break."""
+    line = []
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            break
+        line.append(child.content if child.type in ("text", "code_inline") else "")
+    return "".join(line)
 
 
 # -- HTML -----------------------------------------------------------------------------------------
@@ -189,7 +204,7 @@ def _restore_headings(tree, body) -> None:
         blocks.setdefault(start(block), block)
     for heading in tree.xpath(CONTENT_HEADINGS):
         text = " ".join(heading.text_content().split())
-        if not text or start(heading) in kept:
+        if not text or start(heading) in kept or _in_banner(heading):
             continue
         for following in heading.xpath("following::*[self::p or self::table or self::ul or self::ol "
                                        "or self::h1 or self::h2 or self::h3 or self::h4][position() <= 8]"):
@@ -199,6 +214,16 @@ def _restore_headings(tree, body) -> None:
                 block.addprevious(restored)
                 kept.add(start(heading))
                 break
+
+
+# A cookie or consent banner, a pop-up: what its heading says ("Cookies on hollinsford.gov.uk") is
+# not the page's.
+BANNER = re.compile(r"cookie|consent|gdpr|modal|popup|pop-up|overlay", re.IGNORECASE)
+
+
+def _in_banner(element) -> bool:
+    return any(BANNER.search(f'{a.get("class", "")} {a.get("id", "")} {a.get("aria-label", "")}')
+               or a.get("role") in ("dialog", "alertdialog") for a in element.iterancestors())
 
 
 RATING = re.compile(r"rating|stars|verdict", re.IGNORECASE)  # a review's stars, in an element of their own
@@ -249,13 +274,22 @@ def _for_extraction(tree, markup: str):
             paragraph.attrib.pop("id", None)
             changed = True
     # A review's star rating in a <div> or <span> of its own (`<div class="rating">★★★★☆ Four
-    # stars</div>`) is dropped whatever its class: read as the paragraph it is.
-    for element in page.xpath("//*[self::div or self::span][@class or @id][not(*)][not(ancestor::header or "
+    # stars</div>`) is dropped whatever its class: read as the paragraph it is, with the words of
+    # its label when it shows only stars (`aria-label="Rating: four out of five stars"`). A box
+    # holding a rating (`<div class="rating-badge"><img ...><p>Rating: 4 – Good</p></div>`, a food
+    # hygiene rating's page) loses its class, so that what is in it is read.
+    for element in page.xpath("//*[self::div or self::span or self::section][@class or @id][not(ancestor::header or "
                               "ancestor::nav or ancestor::footer or ancestor::aside or ancestor::form)]"):
-        if RATING.search(f'{element.get("class", "")} {element.get("id", "")}') and element.text_content().strip():
+        text = element.text_content().strip()
+        if not RATING.search(f'{element.get("class", "")} {element.get("id", "")}') or not text or len(text) > 300:
+            continue
+        if len(element) == 0:
+            label = element.get("aria-label") or element.get("title") or ""
             element.tag = "p"
-            element.attrib.clear()
-            changed = True
+            if label and not re.search(r"[^\W\d_]", text):  # "★★★★☆": say it in words too
+                element.text = f"{element.text or ''} ({label.strip()})"
+        element.attrib.clear()
+        changed = True
     return page, lxml.html.tostring(page, encoding="unicode") if changed else markup
 
 

@@ -182,6 +182,17 @@ def test_markdown_keeps_a_steps_number_and_a_note_mark():
                     "a bullet\n\n3) Leave the trees at a deer gate.")
 
 
+def test_markdown_lines_that_open_with_a_label_stay_lines():
+    """Minutes headed "**Date:** ...", "**Venue:** ...", "**Chair:** ..." on lines of their own were
+    read as one run-on line (CommonMark's soft line break is a space); a wrapped sentence still joins."""
+    from bot.ingest.formats import read_markdown
+
+    text = read_markdown("**Date:** Wednesday 25 June 2025, 7.30pm\n**Venue:** The Clubhouse\nChair: Graham "
+                         "Pendleton\n\nThe President welcomed members and\nthanked the bar volunteers.\n").text
+    assert text == ("Date: Wednesday 25 June 2025, 7.30pm\nVenue: The Clubhouse\nChair: Graham Pendleton\n\n"
+                    "The President welcomed members and thanked the bar volunteers.")
+
+
 def test_html_keeps_the_article_and_drops_the_page_around_it(articles, capsysbinary):
     text = bot_text(articles, "page.html", capsysbinary)
     assert text.startswith("Lighthouse News\n\nThe lighthouse of Vardo was painted red")
@@ -537,6 +548,26 @@ def test_a_reviews_star_rating_is_read():
             f"{filler}</article></body></html>")
     text = read_html(page.encode()).text
     assert "★★★★☆ Four stars" in text and "Rate this site" not in text
+
+
+def test_a_rating_in_a_box_or_in_stars_alone_is_read_and_a_cookie_banners_heading_is_not():
+    """A food hygiene page's "Rating: 4 – Good" sat in a <div class="rating-badge"> beside its
+    picture, and trafilatura left the box out; a review's stars alone ("★★★★☆") said nothing a
+    question could match, while their label said "four out of five stars"; and the heading of a
+    cookie banner ("Cookies on hollinsford.gov.uk") was put back as the page's first heading."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The inspector looked at area {n} of the kitchen and found it clean and in order.</p>"
+                     for n in range(8))
+    page = ("<html><body><div id='cookie-banner' role='region'><h2>Cookies on hollinsford.gov.uk</h2>"
+            "<p>We use some essential cookies.</p><button>Accept</button></div><main><article>"
+            "<h1>Food hygiene rating: Larkspur Bakehouse</h1><div class='rating-badge'><img src='fhrs-4.svg' alt='4'>"
+            "<p class='rating-badge__text'>Rating: <strong>4 – Good</strong></p></div>"
+            "<div class='stars' aria-label='Rating: four out of five stars'>★★★★☆</div>"
+            f"{filler}</article></main></body></html>")
+    text = read_html(page.encode()).text
+    assert "Rating: 4 – Good" in text and "★★★★☆ (Rating: four out of five stars)" in text, text
+    assert "Cookies" not in text
 
 
 def test_a_plain_list_in_the_body_of_an_html_page_is_read():
