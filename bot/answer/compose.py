@@ -10,7 +10,7 @@ says so (`NOT_IN_DOCUMENTS`) and its closest passages are returned apart, marked
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from bot.answer.kinds import (
     only_other_end,
     other_end,
     past_for_future,
+    per_unit_figure,
     restates,
     span_fits,
     speaks_of_plan,
@@ -249,6 +250,12 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
             # "from three coaches to six", "open at 8.40am and close at 8.55am": the sentence
             # answers, the number the marker read does not
             short = None
+    if short:
+        held = quotes[short.quote - 1]
+        rate = per_unit_figure(question, held.text)
+        if rate and not (held.start + rate[0] < short.end and short.start < held.start + rate[1]):
+            # "How much a week ...?": the figure said a week, not the marker's other sum beside it
+            short = replace(short, text=held.text[rate[0] : rate[1]], start=held.start + rate[0], end=held.start + rate[1])
     if credited:
         short = credit_span(question, quotes[0])
     if short and not follow_up:

@@ -449,6 +449,30 @@ FIGURE_OF = {"money": re.compile(r"[$£€¥]\s?\d[\d,.]*(?:\s?(?:million|billio
              "percent": re.compile(r"\b\d[\d.]*\s?%"), "degrees": re.compile(r"\b\d+\s?°[CF]?")}
 
 
+# A question asking how much a week, a month, per hour...: the figure said with that unit answers it
+# ("How much a week must she pay back?" -> "£10" of "£412 compensation ... at £10 a week").
+PER_UNIT_ASKED = re.compile(r"\b(?:how much|how many|what)\b.*\b(?:a|an|per|each|every)\s+(week|month|year|day|hour|night|"
+                            r"session|lesson|visit|mile|term)\b", re.IGNORECASE)
+UNIT_ADVERBS = {"week": "weekly", "month": "monthly", "year": "yearly|annually|per annum", "day": "daily",
+                "hour": "hourly", "night": "nightly"}
+AMOUNT_OR_COUNT = re.compile(r"[$£€¥]\s?\d[\d,.]*|\b\d[\d,.]*(?:\s?p\b)?")
+
+
+def per_unit_figure(question: str, text: str) -> tuple[int, int] | None:
+    """Where in `text` the one figure said with the unit the question asks per stands, or None (no
+    such question, or no one such figure): "£10" in "... at £10 a week" for "How much a week ...?",
+    "£4" in "£4 more per hour"."""
+    asked = PER_UNIT_ASKED.search(question)
+    if not asked:
+        return None
+    unit = asked.group(1).lower()
+    adverbs = UNIT_ADVERBS.get(unit, "(?!)")
+    said_per = re.compile(rf"(?:\s+[a-z]+)?(?:\s*(?:a|an|per|each|every)\s+{unit}s?\b|\s*/\s*{unit}\b|\s+(?:{adverbs})\b)",
+                          re.IGNORECASE)
+    found = [m for m in AMOUNT_OR_COUNT.finditer(text) if said_per.match(text, m.end())]
+    return (found[0].start(), found[0].end()) if len(found) == 1 else None
+
+
 def another_figure_nearer(question: str, text: str, start: int, end: int) -> bool:
     """Whether the short answer text[start:end] is one of two or more figures of a kind (sums,
     clock times, percentages, degrees) in the sentence, and another one's clause holds more of the
@@ -458,6 +482,9 @@ def another_figure_nearer(question: str, text: str, start: int, end: int) -> boo
     oven?" -> "200°C" in "Heat the oven to 200°C (180°C fan, gas mark 6)")."""
     if " | " in text:
         return False  # a table row: its label and its fields (labelled_otherwise)
+    rate = per_unit_figure(question, text)
+    if rate and rate[0] < end and start < rate[1]:
+        return False  # the one figure said per the unit asked ("£10 a week" beside "£412")
     asked = {w[:5] for w in words(question) if w not in STOP_WORDS}
     edges = [0, *(m.end() for m in CLAUSE_EDGE.finditer(text)), len(text) + 1]
 

@@ -520,3 +520,19 @@ def test_a_table_row_is_quoted_with_its_header(tmp_path_factory, embedder):
     assert first.text == "Weekend with camping | £145 | £80 | £35"
     assert first.as_json()["header"] == "Ticket | Adult | Teen | Child"
     assert "\n(columns: Ticket | Adult | Teen | Child)" in answer.text
+
+
+def test_asked_how_much_a_week_the_bold_answer_is_the_sum_said_a_week(tmp_path_factory, embedder):
+    """A court report's "to pay £412 compensation to the pharmacy at £10 a week": "How much a week
+    must she pay back?" was answered with a confident bold "£412"."""
+    engine = _engine_over(tmp_path_factory, embedder, "court-report", {"court.txt": (
+        "SHOPLIFTER WHO TARGETED PHARMACY\n\nA Hollinbridge woman who stole cosmetics and vitamins worth £412 "
+        "from the same pharmacy on three occasions has been given a community order.\n\nTamsin Garrow, 27, of "
+        "Weaver's Close, pleaded guilty to three counts of theft from Pellow's Pharmacy on Market Street between "
+        "August 2 and August 23.\n\nThe court heard that staff recognised her from CCTV on her third visit and "
+        "detained her until police arrived. None of the goods were recovered.\n\nHer solicitor, Imran Qadir, "
+        "said Garrow had been struggling with debts since her partner left and had \"never been in trouble "
+        "before\". She was ordered to complete 120 hours of unpaid work and 15 rehabilitation activity days, "
+        "and to pay £412 compensation to the pharmacy at £10 a week.\n")})
+    answer = engine.ask("How much a week must Tamsin Garrow pay back to the pharmacy?")
+    assert answer.answered and answer.short_answer and answer.short_answer.text == "£10", answer.text

@@ -413,3 +413,18 @@ def test_a_question_quoted_on_a_page_asks_and_does_not_tell():
     assert not facts("Q: Can I pay by card? A: Yes, at the desk.").asking
     assert not facts("The asking price is £385, collection only.").asking
 
+
+
+@pytest.mark.parametrize("question, text, figure", [
+    ("How much a week must she pay back?", "She must pay £412 compensation to the pharmacy at £10 a week.", "£10"),
+    ("How much more per hour is it to learn in an automatic?", "Automatic lessons cost £4 more per hour.", "£4"),
+    ("What does a double cost per night?", "A double is £139 per night, against £175 for walk-ins.", "£139"),
+    ("How much does the bin service cost a year?", "It costs £52 annually; £48 if paid by March.", "£52"),
+    ("How much does the bin service cost?", "It costs £52 a year.", None),  # no unit asked
+    ("How much a week is the rent?", "The rent is £700 a week, or £90 a week for parking.", None),  # two
+])
+def test_the_figure_said_per_the_unit_asked(question, text, figure):
+    from bot.answer.kinds import per_unit_figure
+
+    span = per_unit_figure(question, text)
+    assert (text[span[0] : span[1]] if span else None) == figure
