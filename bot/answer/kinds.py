@@ -660,7 +660,7 @@ COUNT_ONLY = re.compile(r"(?:the )?(?:\d[\d,.]*(?:st|nd|rd|th)?|first|second|thi
 _QUALIFIER = (r"(?!(?:of|in|on|at|for|to|a|an|the|that|which|who|did|does|do|is|was|were|are|will|has|have|had|"
               r"and|or|type|kind|sort)\b)[\w.’'-]+ ")
 _SUM = (r"(?:price|cost|fee|fare|salary|budget|bill|fine|charge|payment|rent|deposit|premium|wage|refund|"
-        r"instalment|installment)s?\b(?! of living)")
+        r"instalment|installment|turnover|takings|rate of pay|pay rate|hourly rate)s?\b(?! of living)")
 ASKS_MONEY = re.compile(r"\s*(?:how much\b(?:[^?]*\b(?:cost|costs|costing|pay|pays|paid|spend|spends|spent|"
                         r"charge|charges|charged|price|priced|worth|fine|fined|fee|fees|fare)\b| money\b)"
                         r"|(?:what|which) (?:(?:is|was|were|are|will be) )?(?:the |its |their |his |her )?(?:\w+ )?"
@@ -697,7 +697,7 @@ ASKS_CODE = re.compile(r"\s*(?:what|which)\b[^?]*\b(?:(?:booking|returns?|order|
                        r"customer|membership|invoice|serial|model|flight|application|planning|payment|reference|"
                        r"microchip|chip|registration|licen[cs]e|passport|national insurance|NHS|hospital|patient|"
                        r"company|charity|VAT|vehicle|IMEI|meter|contract)"
-                       r" (?:reference|number|no\.?|code|ref)|(?:tax|key|door|access|discount|promo(?:tional)?|"
+                       r" (?:reference|number|code|ref|no)\b\.?|(?:tax|key|door|access|discount|promo(?:tional)?|"
                        r"booking|module|course|sort|error|voucher|gift|postal|post) code|(?<!legal )code (?:do|to|for)"
                        r" (?:I|we|you)\b|(?:the|a|my|our|your) code (?:for|to)\b)"
                        r"|\s*(?:what|which) (?!dress\b)(?:\w+ )?code\b(?! of\b)", re.IGNORECASE)

@@ -363,6 +363,11 @@ def test_an_age_beside_a_name_does_not_answer_how_many():
     ("What is Pickle's microchip number?", "Microchipped | Yes, registered with Petlog", True),
     ("What is Pickle's microchip number?", "Microchip number | 977200009123456", False),
     ("What's the registration number of the car I'm hiring?", "Registration: KX73 PLM", False),
+    ("What is Tobias Renshaw's hourly rate of pay?", "Tobias Renshaw | 28 | 14 | 5 | 9", True),  # a holiday row
+    ("What is Tobias Renshaw's hourly rate of pay?", "Tobias Renshaw | Baker | £12.60 an hour", False),
+    ("What was the bakery's turnover for the year?", "I have finished the draft accounts for the year.", True),
+    # "company now" asks for no company number
+    ("What sales range does the company now forecast for 2025?", "It expects revenue of $1.62 billion.", False),
 ])
 def test_a_sentence_without_the_kind_asked_for_is_told_apart(question, sentence, lacks):
     """An age said at the end of a clause, a count in words, and the size of a change in words hold
