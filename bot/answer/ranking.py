@@ -165,8 +165,8 @@ def without_headers(question: str, ranked: list[Candidate], index: Build) -> lis
 
 
 # A name or a code the question gives ("the AQ-7", "Marram", "error E04"): capitalized past its first
-# word, or letters then digits ("4th" and "10-race" are no names).
-GIVEN_NAME = re.compile(r"(?<!^)(?<![.?!] )\b(?:[A-Z][\w'’-]*[A-Za-z]|[A-Za-z]+\d[\w-]*)")
+# word, or letters then digits ("4th" and "10-race" are no names, nor "I've", "I'm" or "OK").
+GIVEN_NAME = re.compile(r"(?<!^)(?<![.?!] )\b(?!I['’](?:ve|m|d|ll)\b|OK\b)(?:[A-Z][\w'’-]*[A-Za-z]|[A-Za-z]+\d[\w-]*)")
 RARE_SHARE = 0.05  # of the folder's articles, at most (one, in a folder of fewer than 40): "US" names no one article
 RARE_CHUNKS = 200  # chunks holding a name, at most, for it to be looked up
 
