@@ -668,7 +668,9 @@ ASKS_MONEY = re.compile(r"\s*(?:how much\b(?:[^?]*\b(?:cost|costs|costing|pay|pa
                         rf"|(?:what|which) (?:is|was|were|are|will be|would be|'s) (?:the |its |their |his |her |my |our |"
                         rf"your |this |that |(?:[\w.’'-]+ )?[\w.’'-]+['’]s )?(?:{_QUALIFIER}){{0,3}}{_SUM}"
                         rf"|(?:what|which) (?:{_QUALIFIER}){{0,2}}{_SUM} (?:is|was|will|would|did|does|do|are|were|has|had)\b"
-                        r"|what (?:did|does|do|will|would) [^?]*\bcost\b)", re.IGNORECASE)
+                        r"|what (?:did|does|do|will|would) [^?]*\bcost\b"
+                        r"|what (?:is|are|was|were|will|would|did|does|do)\b[^?]*\bcharg(?:e|es|ed|ing) (?:to|for|me|us|you)\b)",
+                        re.IGNORECASE)
 # A fee or a charge may be a share ("a yearly management fee of 0.42%").
 AN_AMOUNT = re.compile(r"%|[$£€¥₹]|\d\s*p\b|\b(?:dollars?|cents?|pounds?|pence|euros?|yen|yuan|renminbi|francs?|marks?|"
                        r"lire|pesos?|rupees?|roubles?|rubles?|crowns?|kronor|krona|kroner|shillings?|guineas?|"

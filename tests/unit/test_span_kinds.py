@@ -366,6 +366,9 @@ def test_an_age_beside_a_name_does_not_answer_how_many():
     ("What is Tobias Renshaw's hourly rate of pay?", "Tobias Renshaw | 28 | 14 | 5 | 9", True),  # a holiday row
     ("What is Tobias Renshaw's hourly rate of pay?", "Tobias Renshaw | Baker | £12.60 an hour", False),
     ("What was the bakery's turnover for the year?", "I have finished the draft accounts for the year.", True),
+    ("What is Dunmore Beck charging to do the accounts?",
+     "Dunmore Beck is the trading name of Dunmore Beck Ltd, registered in England and Wales no. 06612937.", True),
+    ("What is the charging time for the battery?", "A full charge takes 90 minutes.", False),
     # "company now" asks for no company number
     ("What sales range does the company now forecast for 2025?", "It expects revenue of $1.62 billion.", False),
 ])
