@@ -210,7 +210,8 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     look = dict(look_below=margins.confident + LOOK_BELOW, promote_at=margins.confident + PROMOTE_ABOVE) \
         if reads and not follow_up else {}
     if reads:
-        look.update(clause=not asked.asks & TYPED_KINDS, one_source=follow_up)
+        look.update(clause=not asked.asks & TYPED_KINDS, one_source=follow_up,
+                    lacks=lambda text: lacks_asked_kind(asked.asks, text, asked.words, asked.text))
     if not answered:
         if reads and not follow_up:
             settled = settle_first(question, ranked, marker, **look)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -343,20 +344,33 @@ class Settled:
 
 
 def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_below: float = -np.inf,
-                 promote_at: float = np.inf, clause: bool = False, one_source: bool = False) -> Settled:
+                 promote_at: float = np.inf, clause: bool = False, one_source: bool = False,
+                 lacks: Callable[[str], bool] | None = None) -> Settled:
     """The ranked sentences with the one the marker finds an answer in most clearly first, among the
     first few the ranking is unsure between (and, when it finds none there, among the next few: the
     second look above); and the marker's marks of that one, which the short answer and the
     confidence read. Scores and shares stay the ranking's: the short answer's decision to show was
     learned on them. `clause`: the question's answer is a clause, read more narrowly (above);
     `one_source`: only sentences of the first one's document are read (a follow-up's story, put
-    first by followups.keep_to_thread: "How old is he?" is not answered from another story)."""
+    first by followups.keep_to_thread: "How old is he?" is not answered from another story);
+    `lacks`: whether a sentence lacks the kind of thing asked for (kinds.lacks_asked_kind): among the
+    close ones, one that holds it, and the names of the question the first holds, comes before
+    those that do not ("Attendance: 96.4% ..." before "Class: Year 5, Kestrel Class" for "What
+    percentage of the year was she present?"; not "Sixteen-year-old Marek Quill ..." before "His
+    coach, Owen Pike, said ..." for "How old is Owen Pike?")."""
     settled, gap, weight = (CLAUSE_SETTLED, CLAUSE_CLOSE_GAP, CLAUSE_MARK_WEIGHT) if clause \
         else (SETTLED, CLOSE_GAP, MARK_WEIGHT)
     close = [c for c in ranked[:settled] if ranked[0].score - c.score < gap
              and not (one_source and c.source != ranked[0].source)]
     marks = marker.read_each(question, [c.text for c in close])
     best = max(range(len(close)), key=lambda i: close[i].score + weight * marks[i].best()[2])
+    if lacks and lacks(close[best].text):
+        # one that holds the kind asked, and every name of the question the first holds
+        named = {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)} \
+            & set(terms(close[best].text))
+        holding = [i for i, c in enumerate(close) if not lacks(c.text) and named <= set(terms(c.text))]
+        if holding:
+            best = max(holding, key=lambda i: close[i].score + weight * marks[i].best()[2])
     first, first_marks, further = close[best], marks[best], False
     if first_marks.best()[2] < look_below:
         rest = [c for c in ranked[:LOOK_DEPTH] if not any(c is read for read in close)]

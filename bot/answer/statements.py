@@ -61,8 +61,8 @@ NAME_PAIR = re.compile(r"[A-Z][^–—|]{0,60}? [–—] (?:[A-Z][\w'’.-]*)(?:
 # 2025", "... for the six months to 30 June", "as at 31 March 2025". Its "ended" is no verb of the
 # line and its date no fact: "Summary of Accounts for the year ended 31 March 2025" answered "What
 # was the total spent in the year?" over the table below it.
-PERIOD = re.compile(r"\b(?:for|in|during|over) the (?:(?:financial|calendar|tax|accounting|school|academic|\w+) )?"
-                    r"(?:year|period|quarter|half[- ]year|months|weeks)s? (?:ended|ending|to)\b|\bas at\b", re.I)
+PERIOD = re.compile(r"\b(?:for|in|during|over) the (?:\w+ )?(?:year|period|quarter|half[- ]year|months|weeks)s? "
+                    r"(?:ended|ending|to)\b|\bas at\b", re.I)
 LABEL_VALUE = re.compile(r"[A-Z][\w'’()/-]*(?: [\w'’()/-]+){0,3}:\s*\S")
 WORD = re.compile(r"[A-Za-z][a-z'’]+")
 WORDLIKE = re.compile(r"[^\W\d_]{2}")  # two letters together, in any script

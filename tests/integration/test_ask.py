@@ -552,3 +552,17 @@ def test_i_ve_in_a_question_names_no_other_article(tmp_path_factory, embedder):
     answer = engine.ask("Who do I tell once I've arranged to swap a shift with someone?")
     assert answer.answered or answer.tentative, answer.text
     assert "Priya Sandhu" in (answer.quotes or answer.closest)[0].text
+
+
+def test_of_the_close_sentences_one_holding_the_kind_asked_comes_first(tmp_path_factory, embedder):
+    """A school report's "What percentage of the school year was she present?" was offered "Class:
+    Year 5, Kestrel Class", which the marker read higher than "Attendance: 96.4% ...", the line
+    beside it that holds a percentage."""
+    engine = _engine_over(tmp_path_factory, embedder, "school-report", {"report.md": (
+        "# Larkfield Primary School: End of Year Report 2024-2025\n\n**Pupil:** Niamh Halloran\n"
+        "**Class:** Year 5, Kestrel Class\n**Class teacher:** Mr Tobias Wren\n**Attendance:** 96.4% (7 sessions "
+        "missed, all authorised)\n\nThis report describes Niamh's progress across the curriculum this year.\n\n"
+        "## Personal development\n\nNiamh is kind, polite and a good friend to others. She was elected as one of "
+        "Kestrel Class's two school councillors in September.\n")})
+    answer = engine.ask("What percentage of the school year was she present?")
+    assert (answer.quotes or answer.closest)[0].text.startswith("Attendance: 96.4%"), answer.text
