@@ -319,6 +319,11 @@ def _repeats(words_a: set[str], words_b: set[str]) -> bool:
 # questions to a sentence that does not say it, so those keep the narrower one. A sentence the marker
 # moves up is wrong more often at a margin: it answers confidently only MOVED_SURE over (compose.py).
 SETTLED, CLOSE_GAP, MARK_WEIGHT = 4, 3.0, 1.0
+# A close sentence holding the kind of thing asked is put first over one lacking it only where the
+# marker reads it at most this far below (about the width of the tentative band, -6 to -2): "price"
+# makes "The price of oil was stable until when?" ask for a sum, and "Until the oil shock, the price
+# ...", read at 0.3, lacks one, where "From 1947 to 1967, the dollar price ...", at -7.4, holds one.
+HOLDING_WITHIN = 4.0
 CLAUSE_SETTLED, CLAUSE_CLOSE_GAP, CLAUSE_MARK_WEIGHT = 3, 1.5, 0.5
 
 # A second look: when the marker finds no answer in the sentence settled first (its margin under
@@ -354,10 +359,11 @@ def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_be
     `one_source`: only sentences of the first one's document are read (a follow-up's story, put
     first by followups.keep_to_thread: "How old is he?" is not answered from another story);
     `lacks`: whether a sentence lacks the kind of thing asked for (kinds.lacks_asked_kind): among the
-    close ones, one that holds it, and the names of the question the first holds, comes before
-    those that do not ("Attendance: 96.4% ..." before "Class: Year 5, Kestrel Class" for "What
-    percentage of the year was she present?"; not "Sixteen-year-old Marek Quill ..." before "His
-    coach, Owen Pike, said ..." for "How old is Owen Pike?")."""
+    close ones, one that holds it and the names of the question the first holds, read by the marker
+    at most HOLDING_WITHIN below it, comes before those that do not ("Attendance: 96.4% ..." before
+    "Class: Year 5, Kestrel Class" for "What percentage of the year was she present?"; not
+    "Sixteen-year-old Marek Quill ..." before "His coach, Owen Pike, said ..." for "How old is Owen
+    Pike?")."""
     settled, gap, weight = (CLAUSE_SETTLED, CLAUSE_CLOSE_GAP, CLAUSE_MARK_WEIGHT) if clause \
         else (SETTLED, CLOSE_GAP, MARK_WEIGHT)
     close = [c for c in ranked[:settled] if ranked[0].score - c.score < gap
@@ -368,7 +374,9 @@ def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_be
         # one that holds the kind asked, and every name of the question the first holds
         named = {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)} \
             & set(terms(close[best].text))
-        holding = [i for i, c in enumerate(close) if not lacks(c.text) and named <= set(terms(c.text))]
+        floor = marks[best].best()[2] - HOLDING_WITHIN
+        holding = [i for i, c in enumerate(close) if not lacks(c.text) and named <= set(terms(c.text))
+                   and marks[i].best()[2] >= floor]
         if holding:
             best = max(holding, key=lambda i: close[i].score + weight * marks[i].best()[2])
     first, first_marks, further = close[best], marks[best], False
