@@ -43,10 +43,11 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # header block read whole, a DOCX numbered list's numbers, an HTML page's date "Updated" when the page
 # says only when it was last updated; 18: a browser-printed PDF's line-end hyphens kept, a PDF
 # table's right-aligned figures kept in their rows, an HTML rating box read and a cookie banner's
-# heading not, a Markdown line opening with a label kept a line). A build stores it with its
+# heading not, a Markdown line opening with a label kept a line; 19: a PDF invoice's totals box
+# under its table rows of its own). A build stores it with its
 # chunking: rows made by older readers are not reused, so an upgrade re-reads every file once
 # instead of serving the old text.
-READERS = 18
+READERS = 19
 
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
 # chunks per MB of prose on two cores, and under 100 MB of memory per MB (README, "Reliability").

@@ -472,19 +472,31 @@ def _rows(lines: list[Line]) -> list[Line]:
     pitch = min(steps, default=1.2 * lines[0].height)
     rows: list[tuple[Line, dict[int, list[str]]]] = []
     label: Line | None = None  # the last line of the current row's first cell
+    low = 0.0  # the bottom of the current row's lowest line
+    opened: float | None = None  # where the current row starts, if not in the first column
     for line in lines:
         rights = [left for _, left, _ in line.gaps] + [line.right]
-        cells = [cell for (x, text), right in zip(_pieces(line), rights) for cell in _at_edges(x, right, text, edges)]
-        for x, text in cells:
+        pieces = _pieces(line)
+        # A line of cells of its own under the current row starts a row, though its first column
+        # is empty, when it lies well under it or starts where that row did: an invoice's totals
+        # box under its lines ("Net at 0% (zero-rated food) | £660.25", "Total due | £818.65"). Its
+        # cells are its own, not cut at the columns above it.
+        apart = bool(rows and line.gaps) and line.top <= low + 1 and abs(pieces[0][0] - edges[0]) > CELL_SLACK and (
+            low - line.bottom > WRAP_STEP * pitch or opened is not None and abs(pieces[0][0] - opened) <= CELL_SLACK)
+        cells = pieces if apart else [cell for (x, text), right in zip(pieces, rights)
+                                       for cell in _at_edges(x, right, text, edges)]
+        for k, (x, text) in enumerate(cells):
             n = min(range(len(edges)), key=lambda k: abs(edges[k] - x))
             # A first cell that wraps ("Application" / "reference") goes on: a line of it alone,
             # right under the last one. A new row shows its other cells beside it.
             wraps = len(cells) == 1 and label is not None and label.bottom - line.bottom <= WRAP_STEP * pitch
-            if not rows or n == 0 and not wraps:
+            if not rows or n == 0 and not wraps or apart and not k:
                 rows.append((line, {}))
+                low, opened = line.bottom, (x if n else None)
             if n == 0:
                 label = line
             rows[-1][1].setdefault(n, []).append(text)
+        low = min(low, line.bottom)
     out = []
     for first, cells in rows:
         text = " | ".join(_join([Line(t, 0, 0, 0, 0) for t in cells[n]], set(), keep_breaks=False)[0] for n in sorted(cells))

@@ -14,6 +14,7 @@ from bot.answer.engine import Engine
 from bot.core.settings import Settings
 from bot.ingest.formats import extract
 from testkit.docgen import write_printed_pdf
+from tests.conftest import ROOT
 from tests.integration.test_formats import filler
 
 TABLE = [["Ticket", "Price", "Notes"], ["Adult", "£14", "£9 off-peak"],
@@ -159,6 +160,18 @@ def test_a_right_aligned_column_of_figures_stays_in_its_rows(tmp_path):
     text = extract(".pdf", pdf.read_bytes()).text
     assert "\nTREMAYNE, Sylvia Rose | Conservative Party Candidate | 1,209\n" in text, text
     assert "\nDUNSMORE, Kenneth Arthur | Reform UK | 964\n" in text, text
+
+
+def test_an_invoices_totals_box_under_its_lines_is_rows_of_its_own():
+    """A supplier's invoice printed by Chromium (eval/new-users/user-af): a table of lines, figures
+    right-aligned, and under it a box of totals to the right. The totals were read into the last
+    line's row ("DL-01 | Delivery charge ... | Net Net Total VAT Total due | ..."), so "What is the
+    total due?" had a bold "0%"."""
+    pdf = ROOT / "eval" / "new-users" / "user-af" / "articles" / "thornbury-invoice-INV-2025-08817.pdf"
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "\nDL-01 | Delivery charge (order under £1,000) | 1 | £12.50 | 20% | £12.50\n" in text, text
+    for row in ("Net at 0% (zero-rated food) | £660.25", "VAT at 20% | £26.40", "Total due | £818.65"):
+        assert f"\n{row}\n" in text, text
 
 
 LETTER = """<p>Mrs Rosalind Achterberg-Lyle<br>17 Copperbeech Walk<br>Farrowden<br>FD6 2RN</p>
