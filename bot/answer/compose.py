@@ -30,6 +30,7 @@ from bot.answer.kinds import (
     other_end,
     past_for_future,
     per_unit_figure,
+    player_for_part,
     restates,
     span_fits,
     speaks_of_plan,
@@ -253,10 +254,12 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
             short = None
     if short:
         held = quotes[short.quote - 1]
+        at, to = short.start - held.start, short.end - held.start
         rate = per_unit_figure(question, held.text)
-        if rate and not (held.start + rate[0] < short.end and short.start < held.start + rate[1]):
-            # "How much a week ...?": the figure said a week, not the marker's other sum beside it
-            short = replace(short, text=held.text[rate[0] : rate[1]], start=held.start + rate[0], end=held.start + rate[1])
+        if rate and not (rate[0] < to and at < rate[1]):
+            at, to = rate  # "How much a week ...?": the figure said a week, not the marker's other sum beside it
+        at, to = player_for_part(question, held.text, at, to) or (at, to)  # "Who plays Silas?": the player
+        short = replace(short, text=held.text[at:to], start=held.start + at, end=held.start + to)
     if credited:
         short = credit_span(question, quotes[0])
     if short and not follow_up:

@@ -591,6 +591,27 @@ def titled_otherwise(question: str, text: str, start: int, end: int) -> bool:
     return not asked & mine and any(asked & role for role in roles)
 
 
+# "Who plays Silas?", "Which actor plays the relief keeper?": the player, not the part. A review
+# writes "Femi Adeyemo-Grant as Silas Karkeek, the relief keeper": the name before "as" plays the one after.
+ASKS_PLAYER = re.compile(r"\s*(?:who|which (?:actor|actress|performer|singer|dancer|player|comedian))\s+"
+                         r"(?:plays?|played|is playing|will play|portrays?|portrayed|takes? the (?:part|role) of|stars? as)\b",
+                         re.IGNORECASE)
+PLAYER_AS = re.compile(r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3}) as $")
+
+
+def player_for_part(question: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the name of who plays the part stands, when "who plays ...?" is answered by the part
+    text[start:end] that follows "<name> as ": "Femi Adeyemo-Grant" of "... by Femi Adeyemo-Grant
+    as Silas Karkeek, the relief keeper", not "Silas Karkeek"; None otherwise."""
+    if not ASKS_PLAYER.match(question):
+        return None
+    player = PLAYER_AS.search(text[max(0, start - 80) : start])
+    if not player:
+        return None
+    offset = max(0, start - 80)
+    return offset + player.start(1), offset + player.end(1)
+
+
 # "Who is taking over Year 6?" asks for who comes, not for who goes.
 ASKS_SUCCESSOR = re.compile(r"\b(?:tak(?:e|es|ing) over|replac(?:e|es|ing)|succeed(?:s|ing)?|successor|"
                             r"step(?:s|ping)? in|(?:the|a) new\b|who will (?:become|be) the\b|in place of)", re.IGNORECASE)

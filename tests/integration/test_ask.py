@@ -566,3 +566,12 @@ def test_of_the_close_sentences_one_holding_the_kind_asked_comes_first(tmp_path_
         "Kestrel Class's two school councillors in September.\n")})
     answer = engine.ask("What percentage of the school year was she present?")
     assert (answer.quotes or answer.closest)[0].text.startswith("Attendance: 96.4%"), answer.text
+
+
+def test_who_plays_a_part_is_answered_with_the_player(tmp_path_factory, embedder):
+    """A theatre review (eval/new-users/user-ag): "Which actor plays the relief keeper?" had the bold
+    "Silas Karkeek", the part, in "... matched by Femi Adeyemo-Grant as Silas Karkeek, the relief keeper"."""
+    review = ROOT / "eval" / "new-users" / "user-ag" / "articles" / "review_the_lighthouse_keepers_wife.htm"
+    engine = _engine_over(tmp_path_factory, embedder, "review", {review.name: review.read_text(encoding="utf-8")})
+    answer = engine.ask("Which actor plays the relief keeper?")
+    assert answer.short_answer and answer.short_answer.text == "Femi Adeyemo-Grant", answer.text

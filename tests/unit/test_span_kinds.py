@@ -436,3 +436,18 @@ def test_the_figure_said_per_the_unit_asked(question, text, figure):
 
     span = per_unit_figure(question, text)
     assert (text[span[0] : span[1]] if span else None) == figure
+
+
+@pytest.mark.parametrize("question, text, part, player", [
+    ("Which actor plays the relief keeper?", "She is matched by Femi Adeyemo-Grant as Silas Karkeek, the relief keeper.",
+     "Silas Karkeek", "Femi Adeyemo-Grant"),
+    ("Who plays Silas?", "Femi Adeyemo-Grant as Silas Karkeek is a watchful presence.", "Silas Karkeek", "Femi Adeyemo-Grant"),
+    ("Who wrote the play?", "Femi Adeyemo-Grant as Silas Karkeek is a watchful presence.", "Silas Karkeek", None),
+    ("Who plays Silas?", "Silas Karkeek is played with stillness.", "Silas Karkeek", None),
+])
+def test_who_plays_a_part_is_the_name_before_as(question, text, part, player):
+    from bot.answer.kinds import player_for_part
+
+    at = text.index(part)
+    found = player_for_part(question, text, at, at + len(part))
+    assert (text[found[0] : found[1]] if found else None) == player
