@@ -30,7 +30,7 @@ ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "no", "gen", "col", "lt", "sgt",
     "capt", "rep", "sen", "gov", "pres", "inc", "co", "corp", "ltd", "mt", "ft", "fig", "approx",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "est", "al",
-    "ca", "cf", "op", "vol", "pp", "rev", "hon", "adm", "cmdr", "supt", "dept", "univ",
+    "ca", "cf", "op", "vol", "pp", "rev", "hon", "adm", "cmdr", "supt", "dept", "univ", "ref", "tel",
 }
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])"
                           r"|[。！？]+[」』”’）)\]]*|\n+")

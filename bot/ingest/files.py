@@ -44,10 +44,11 @@ SUFFIXES = {".txt"} | EXTRACTED_SUFFIXES
 # says only when it was last updated; 18: a browser-printed PDF's line-end hyphens kept, a PDF
 # table's right-aligned figures kept in their rows, an HTML rating box read and a cookie banner's
 # heading not, a Markdown line opening with a label kept a line; 19: a PDF invoice's totals box
-# under its table rows of its own). A build stores it with its
+# under its table rows of its own; 20: an HTML sidebar's table read a row a line, cells " | "
+# apart, and no sentence ending at "ref." or "tel."). A build stores it with its
 # chunking: rows made by older readers are not reused, so an upgrade re-reads every file once
 # instead of serving the old text.
-READERS = 19
+READERS = 20
 
 # A bigger "article" is almost surely a dump. Indexing is linear in size: about 25 s and 2,100
 # chunks per MB of prose on two cores, and under 100 MB of memory per MB (README, "Reliability").

@@ -415,7 +415,7 @@ BLOCKISH = {"p", "div", "section", "ul", "ol", "li", "dl", "dt", "dd", "table", 
 
 
 def _aside_blocks(element, out: TextBuilder) -> None:
-    """A sidebar's headings, list items and paragraphs, as the article's are."""
+    """A sidebar's headings, list items, tables and paragraphs, as the article's are."""
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in ("", "script", "style", "form", "nav", "button"):
@@ -424,6 +424,10 @@ def _aside_blocks(element, out: TextBuilder) -> None:
             out.block(_lines(child), heading=True)
         elif tag == "li":
             out.block(_lines(child), joiner="\n")
+        elif tag == "table":  # a key facts box: "Council tax | Band E", not "Council taxBand E"
+            for n, row in enumerate(child.iter("tr")):
+                cells = [" ".join(_lines(cell).split()) for cell in row if cell.tag in ("th", "td")]
+                out.block(" | ".join(cells), joiner="\n" if n else "\n\n")
         elif any(isinstance(d.tag, str) and d.tag in BLOCKISH for d in child.iterdescendants()):
             _aside_blocks(child, out)
         else:

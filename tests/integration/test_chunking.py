@@ -20,6 +20,15 @@ def test_sentences_do_not_break_at_initials_or_titles():
     ]
 
 
+def test_a_reference_abbreviated_ref_does_not_end_a_sentence():
+    """A completion statement's "Redemption of mortgage (offer ref. NBS-88213-K) £212,406.11" was cut at
+    "ref.", its amount in another sentence."""
+    text = "Redemption of mortgage (offer ref. NBS-88213-K) £212,406.11 paid to the lender. Tel. 01632 960 418 for queries."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Redemption of mortgage (offer ref. NBS-88213-K) £212,406.11 paid to the lender.",
+        "Tel. 01632 960 418 for queries."]
+
+
 def test_a_list_items_number_opens_its_sentence():
     text = "3. Leave the trees at a deer gate. Beyond it, the path bears west.\n4. Climb the ridge.\nIt was 4. Then rain."
     assert [text[s:e] for s, e in sentence_spans(text)] == [

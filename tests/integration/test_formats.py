@@ -522,6 +522,22 @@ def test_a_sidebar_of_facts_is_read_and_one_of_links_or_an_advert_is_not():
         assert left_out not in found.text
 
 
+def test_a_sidebars_table_of_key_facts_reads_a_row_a_line():
+    """An estate agent's "Key facts" box, a table in an <aside>, read "Council taxBand E (Hollinsford
+    District Council)": its header cell ran into its value."""
+    from bot.ingest.formats import read_html
+
+    filler = "".join(f"<p>The house has room {n} of a generous family home, updated by the owners.</p>"
+                     for n in range(8))
+    page = ("<html><body><main><article><h1>Orchard Rise</h1><aside class='key-facts'><h2>Key facts</h2>"
+            "<table><tr><th>Council tax</th><td>Band E (Hollinsford District Council)</td></tr>"
+            "<tr><th>Plot size</th><td>0.21 acres</td></tr><tr><th>Parking</th><td>Driveway for two cars and a "
+            "single garage</td></tr></table></aside>"
+            f"<section class='description'><h2>Property description</h2>{filler}</section></article></main></body></html>")
+    text = read_html(page.encode()).text
+    assert "\nCouncil tax | Band E (Hollinsford District Council)\nPlot size | 0.21 acres" in text, text
+
+
 def test_an_html_tables_caption_is_its_heading_not_a_row():
     """A caption read as 'Rainfall in the 24 hours to 9am on Monday | |' was quoted, its '9' in bold,
     for how much rain fell."""
