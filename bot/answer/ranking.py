@@ -172,12 +172,17 @@ RARE_SHARE = 0.05  # of the folder's articles, at most (one, in a folder of fewe
 RARE_CHUNKS = 200  # chunks holding a name, at most, for it to be looked up
 
 
+def given_terms(question: str) -> set[str]:
+    """The terms of the names and codes the question gives (GIVEN_NAME)."""
+    return {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)}
+
+
 def names_another_article(question: str, source: str, index: Build) -> bool:
     """Whether the question names something (a product, a place, a restaurant) that a few other
     articles of the folder name and the article `source` never does. "How much does a replacement
     particle sensor for the AQ-7 cost?" was answered confidently from a festival's page by "Pay the
     £15 replacement fee by card.": whatever that sentence says, it is not about the AQ-7."""
-    given = {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)}
+    given = given_terms(question)
     if not given:
         return False
     rare = max(1, int(RARE_SHARE * len(index.documents)))
@@ -372,8 +377,7 @@ def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_be
     best = max(range(len(close)), key=lambda i: close[i].score + weight * marks[i].best()[2])
     if lacks and lacks(close[best].text):
         # one that holds the kind asked, and every name of the question the first holds
-        named = {t for name in GIVEN_NAME.findall(question) if len(name) > 1 for t in terms(name)} \
-            & set(terms(close[best].text))
+        named = given_terms(question) & set(terms(close[best].text))
         floor = marks[best].best()[2] - HOLDING_WITHIN
         holding = [i for i, c in enumerate(close) if not lacks(c.text) and named <= set(terms(c.text))
                    and marks[i].best()[2] >= floor]
