@@ -44,9 +44,12 @@ from bot.core.settings import DEFAULT_MODEL, Settings  # noqa: E402
 from bot.embed.embedding import Embedder, model_dir  # noqa: E402
 from bot.shortanswer.marker import Marker  # noqa: E402
 
-# The shares the hand-chosen margins (-2, -4, -6, 1.5) gave for the marker shipped on 2026-12-05,
-# measured by `--at -2,-4,-6,1.5` on that run's work folder.
-TARGETS = {"confident": 0.7714, "clause": 0.7018, "decline": 0.0492, "rescue": 0.0119}
+# The shares the hand-chosen margins (-2, -4, -6, 1.5) give the marker shipped from 2026-12-05 to
+# 2026-12-07 (bot/shortanswer/marker_lora.npz at 54cfc76), read by the engine of 54cfc76: `--at
+# -2,-4,-6,1.5` with that marker as --work/marker-all.npz. Measure them again when the engine's path to
+# the margin changes. The engine of 2026-12-05 gave 0.7714, 0.7018, 0.0492 and 0.0119; margins chosen
+# against those, on the engine of 2026-12-07, declined twice as many answerable questions.
+TARGETS = {"confident": 0.8070, "clause": 0.7111, "decline": 0.0236, "rescue": 0.0138}
 GRID = np.round(np.arange(-12.0, 8.001, 0.05), 2)
 
 
@@ -89,11 +92,12 @@ def read(engine: Engine, marker: Marker, question: str, dataset: str) -> Reading
     if credited:  # a credit line is quoted as it is: no margin is read
         return None
     # without the second look, which the margins set
-    settled = settle_first(question, ranked, marker, clause=not info.asks & TYPED_KINDS)
+    settled = settle_first(question, ranked, marker, clause=not info.asks & TYPED_KINDS,
+                           lacks=lambda text: lacks_asked_kind(info.asks, text, info.words, info.text))
     first = settled.ranked[0].text
     return Reading(dataset, float(settled.marks.best()[2]), probability >= engine.threshold(), bool(info.asks & TYPED_KINDS),
                    confidence(info, first, np.inf, margins=Margins(0.0, 0.0, -np.inf, 0.0)) == CONFIDENT,
-                   not lacks_asked_kind(info.asks, first, info.words))
+                   not lacks_asked_kind(info.asks, first, info.words, info.text))
 
 
 def readings(eval_dir: Path, work: Path, embedder: Embedder) -> tuple[list[Reading], list[Reading]]:
