@@ -229,6 +229,8 @@ def lacks_asked_kind(asks: frozenset[str], sentence: str, question_words: frozen
         return True
     if question and ASKS_CODE.match(question) and not GIVEN_CODE.search(question) and not A_CODE.search(sentence):
         return True
+    if question and ASKS_TIME_OF_DAY.match(question) and not CLOCK.search(sentence):  # a day, but no time of it
+        return True
     needed = [NEEDED[kind] for kind in asks if kind in NEEDED]
     if not needed or (question and BY_HOW_MUCH.match(question) and DEGREE.search(sentence)):
         return False
@@ -659,6 +661,9 @@ ASKS_QUANTITY = re.compile(r"\s*(?:how (?:many|much|old|long|far|cold|warm|hot)|
 # "What time does it open?" asks for a time of day, not a span of time.
 ASKS_CLOCK = re.compile(r"\s*(?:at |by |from |until )?what time\b(?! (?:period|of|frame|span|zone|scale|limit))",
                         re.IGNORECASE)
+# The same where it plainly is one ("What time do the clinics start?"): then the sentence must say a time.
+ASKS_TIME_OF_DAY = re.compile(r"\s*(?:at |by |from |until )?what time (?:do|does|did|is|was|are|were|will|would|should|"
+                              r"shall|can|could|must|has|have|had)\b", re.IGNORECASE)
 CLOCK = re.compile(r"\d[:.]\d\d|\d\s*(?:am|pm|a\.m\.|p\.m\.|h\b|hrs\b|o'clock)|\b(?:noon|midday|midnight|"
                    r"morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE)
 ASKS_PERSON = re.compile(r"\s*(?:who|whom)\b", re.IGNORECASE)
@@ -804,7 +809,8 @@ def restates(question: str, span: str, after: str = "", before: str = "") -> boo
     if said and all(w in asked for w in said):
         return True
     surname = re.search(r"\b([A-Z][\w'’-]+)\W*$", span)  # a name ends in a capitalised word: not "The harbor pilot"
-    if ASKS_PERSON.match(question) and len(said) >= 2 and surname and surname.group(1).lower() not in STOP_WORDS \
+    firm = "&" in span  # "Kelsbridge & Dene Water" for "Who runs the water account?": no one's surname
+    if ASKS_PERSON.match(question) and len(said) >= 2 and surname and not firm and surname.group(1).lower() not in STOP_WORDS \
             and surname.group(1).lower() in _name_words(question):
         return True
     first = span.strip()

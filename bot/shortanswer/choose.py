@@ -7,7 +7,7 @@ learned listwise like the sentence ranking; a second, logistic model decides whe
 phrase is clearly the answer, from how sure the first one is of it and what was asked and found.
 Below its threshold (a "why" or "how" question, a clause-long answer, several names that could each
 be it) there is none: a wrong bold answer is worse than none. Both models are learned by
-`scripts/train_shortanswer/choose.py` on SQuAD v1.1 dev articles 00-23 and the news dev set's
+`scripts/train_short_answer.py` on SQuAD v1.1 dev articles 00-23 and the news dev set's
 January-June weeks, each question with the marks of a marker that never saw it, and are plain
 JSON (`short_answer_model.json`).
 

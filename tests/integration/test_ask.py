@@ -548,6 +548,22 @@ def test_asked_how_much_a_week_the_bold_answer_is_the_sum_said_a_week(tmp_path_f
     assert answer.answered and answer.short_answer and answer.short_answer.text == "£10", answer.text
 
 
+def test_what_time_is_not_answered_by_a_day_alone(tmp_path, embedder):
+    """A surgery newsletter gives the booster clinics' days, not their hours: "What time do the Saturday
+    booster clinics start?" was answered confidently with "Clinics run on Saturday 26 April and
+    Saturday 10 May." (the marker's margin 5). A time of day asked needs one."""
+    from bot import build
+    from bot.answer.engine import Engine
+    from bot.core.settings import Settings
+
+    settings = Settings.from_env(seeds_dir=ROOT / "eval" / "new-users" / "user-v" / "articles",
+                                 index_dir=tmp_path / "index")
+    build(settings, embedder)
+    with Engine(settings, embedder) as engine:
+        answer = engine.ask("What time do the Saturday booster clinics start?")
+        assert not answer.answered and "Saturday 26 April" in answer.closest[0].text
+
+
 def test_i_ve_in_a_question_names_no_other_article(tmp_path_factory, embedder):
     """ "Who do I tell once I've arranged to swap a shift?" was declined in a bakery owner's folder:
     "I've" was taken for a name that only a customer's email holds, so the rota's answer was not

@@ -118,6 +118,8 @@ def test_a_short_answer_that_says_the_question_again_is_not_an_answer():
     # The first name of the very person a "who" question names is not whom it asks about.
     assert restates("Whom did Kishi suggest the forces could help?", "Nobuo", " Kishi said on Friday.")
     assert not restates("Which state did Ware play in?", "Florida", " Ware Stadium")  # not a "who" question
+    # A firm's name is no one's full name, whatever word of the question it ends with.
+    assert not restates("Who do I contact about closing the water account?", "Kelsbridge & Dene Water")
 
 
 @pytest.mark.parametrize("question, span, after, shown", [
@@ -371,11 +373,17 @@ def test_an_age_beside_a_name_does_not_answer_how_many():
     ("What is the charging time for the battery?", "A full charge takes 90 minutes.", False),
     # "company now" asks for no company number
     ("What sales range does the company now forecast for 2025?", "It expects revenue of $1.62 billion.", False),
+    # a time of day asked: a day alone does not say it
+    ("What time do the Saturday booster clinics start?", "Clinics run on Saturday 26 April and Saturday 10 May.", True),
+    ("What time do the Saturday booster clinics start?", "Saturday clinics start at 8.30am.", False),
+    ("At what time did the fire start?", "The fire started shortly after midnight.", False),
+    ("What time period does the study cover?", "The study covers 1990 to 2010.", False),
 ])
 def test_a_sentence_without_the_kind_asked_for_is_told_apart(question, sentence, lacks):
     """An age said at the end of a clause, a count in words, and the size of a change in words hold
     what is asked; a fraction is no length of time; an interest rate is a percentage, and a
-    reference or a code asked for is letters with digits (not a legal code, nor one the question gives)."""
+    reference or a code asked for is letters with digits (not a legal code, nor one the question gives);
+    "What time...?" asks for a time of day."""
     from bot.answer.kinds import asked, lacks_asked_kind
 
     assert lacks_asked_kind(asked(question), sentence, frozenset(question.lower().split()), question) is lacks
