@@ -44,10 +44,10 @@ from bot.core.settings import DEFAULT_MODEL, Settings  # noqa: E402
 from bot.embed.embedding import Embedder, model_dir  # noqa: E402
 from bot.shortanswer.marker import Marker  # noqa: E402
 
-# The shares the hand-chosen margins (-2, -4, -6, 1.5) give the marker shipped from 2026-12-05 to
-# 2026-12-07 (bot/shortanswer/marker_lora.npz at 54cfc76), read by the engine of 54cfc76: `--at
-# -2,-4,-6,1.5` with that marker as --work/marker-all.npz. Measure them again when the engine's path to
-# the margin changes. The engine of 2026-12-05 gave 0.7714, 0.7018, 0.0492 and 0.0119; margins chosen
+# The shares the hand-chosen margins (-2, -4, -6, 1.5) give the marker shipped since 2026-12-05
+# (bot/shortanswer/marker_lora.npz of ce60aad), read by the engine of 54cfc76: `--at -2,-4,-6,1.5`
+# with that marker as --work/marker-all.npz. Measure them again when the engine's path to the
+# margin changes. The engine of 2026-12-05 gave 0.7714, 0.7018, 0.0492 and 0.0119; margins chosen
 # against those, on the engine of 2026-12-07, declined twice as many answerable questions.
 TARGETS = {"confident": 0.8070, "clause": 0.7111, "decline": 0.0236, "rescue": 0.0138}
 GRID = np.round(np.arange(-12.0, 8.001, 0.05), 2)
