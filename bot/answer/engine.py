@@ -89,7 +89,7 @@ def calibrate_build(index: Build, embedder: Embedder, model: AnswerModel, top_k:
     probes are embedded first, each alone as a question is, side by side on a build's embedder."""
     loaded = Loaded(index, embedder)
     probes = probe_questions()
-    vectors = dict(zip(probes, embedder.embed_each(probes)))
+    vectors = dict(zip(probes, embedder.embed(probes)))
     return calibrate(lambda probe: loaded.refusal_evidence(probe, model, top_k, vectors[probe]), model.digest,
                      probes)
 

@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -74,7 +75,7 @@ class Embedder:
         self.bulk = bulk  # tuned for embedding many texts in a row (bot index), not for serving
         # An exported model folder to load as it is (a Ray worker gets the driver's: cluster/driver.py).
         self.onnx_dir = onnx_dir
-        self.threads = threads or os.cpu_count() or 1  # bulk: batches run side by side
+        self.threads = threads or os.cpu_count() or 1  # bulk: texts encoded side by side, one per thread
         self.model_id = DEFAULT_MODEL if settings.model in DEFAULT_NAMES else settings.model
         self._backend: OnnxBackend | TorchBackend | None = None
         self.pooling = "mean"
@@ -95,8 +96,8 @@ class Embedder:
         if want in ("auto", "onnx"):
             try:
                 exported = self._onnx_folder()
-                # A question is one small batch: it is fastest split over every core. A bulk build
-                # runs one batch per core side by side instead, each on one thread (embed_with_spans):
+                # A question is one small text: it is fastest split over every core. A bulk build
+                # encodes one text per core side by side instead, each on one thread (embed_stream):
                 # on two cores the 3,929 SQuAD chunks took 18.7 s against 26.8 s.
                 self._backend = OnnxBackend(exported, 1 if self.bulk else os.cpu_count() or 1)
                 self.pooling = _pooling_mode(exported)
@@ -170,51 +171,45 @@ class Embedder:
         return token.states.mean(axis=0)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Normalized float32 vectors [len(texts), dim], one per text."""
-        vectors, _ = self.embed_with_spans(texts, [[] for _ in texts])
-        return vectors
-
-    def embed_each(self, texts: list[str]) -> np.ndarray:
-        """`embed` of each text alone (the vector a question gets), the texts side by side in bulk."""
-        self.load()
-        workers = self.threads if self.bulk and self._backend.parallel else 1
-        vectors = list(_in_order(lambda text: self.embed([text])[0], texts, workers))
+        """Normalized float32 vectors [len(texts), dim], one per text, each encoded alone (embed_stream)."""
+        vectors = [vector for vector, _ in self.embed_stream([(text, []) for text in texts])]
         return np.array(vectors, np.float32).reshape(len(texts), self.dim)
 
-    def embed_with_spans(
-        self,
-        texts: list[str],
-        spans: list[list[tuple[int, int]]],
-        batch_size: int = 4,
-        progress=None,
-    ) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Vectors of whole texts, plus one vector per (start, end) character span inside each text.
+    def embed_with_spans(self, texts: list[str], spans: list[list[tuple[int, int]]]
+                         ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Vectors of whole texts, plus one vector per (start, end) character span inside each text."""
+        pairs = list(self.embed_stream(list(zip(texts, spans))))
+        return np.array([v for v, _ in pairs], np.float32).reshape(len(texts), self.dim), [s for _, s in pairs]
 
-        Texts are encoded in length-sorted batches (less padding); small batches measured fastest
-        on two cores. `progress(n)` is called after each batch with the number of texts done.
+    def embed_stream(self, items: Iterable[tuple[str, list[tuple[int, int]]]]
+                     ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The vector of each (text, spans) item and the vectors of its spans, in the items' order.
+
+        Each text is encoded alone, a batch of one. Its vectors then depend on its own text only:
+        int8 activations are quantized per batch, so a chunk batched beside others got a vector a
+        little off the one it gets embedded alone (cosine 0.99), and an index built up over several
+        runs ranked near-ties unlike a fresh build of the same files. Alone there is no padding
+        either: batches of four sorted by characters padded SQuAD's 340,004 word pieces to 373,875,
+        and took 16.5 s on two cores against 14.2 s for one text at a time (per core, in bulk).
+
+        The items are all drawn at once, in this thread, while the encoder's threads work on those
+        drawn before (a build chunks its next document here, builder.embed_documents): a build
+        holds every chunk's text anyway, so drawing ahead holds nothing more than it would.
         """
         self.load()
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        batches = [order[first : first + batch_size] for first in range(0, len(order), batch_size)]
-        text_vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
-        span_vectors: list[np.ndarray] = [np.zeros((0, self.dim), np.float32)] * len(texts)
-        # In bulk, one batch per core at a time where the backend allows it. The batches are the
-        # same either way, so are the vectors (int8 activations are quantized per batch).
         workers = self.threads if self.bulk and self._backend.parallel else 1
-        states = _in_order(lambda batch: self.token_states([texts[i] for i in batch]), batches, workers)
-        for batch, tokens in zip(batches, states):
-            for i, token in zip(batch, tokens):
-                text_vectors[i] = self._pool(token)
-                span_vectors[i] = _span_means(token, spans[i])
-            if progress:
-                progress(len(batch))
-        return _normalize(text_vectors), [_normalize(v) for v in span_vectors]
+        yield from _in_order(lambda item: self._vectors(*item), items, workers)
+
+    def _vectors(self, text: str, spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        token = self.token_states([text])[0]
+        return _normalize(self._pool(token)[None])[0], _normalize(_span_means(token, spans))
 
 
-def _in_order(function, items: list, workers: int):
-    """`map(function, items)`, computed on `workers` threads when there are more than one (and more
-    than one item: one batch, a question's or a probe's, makes no pool)."""
-    if workers == 1 or len(items) < 2:
+def _in_order(function, items: Iterable, workers: int) -> Iterator:
+    """`map(function, items)` on `workers` threads, results in order. Every item is drawn before
+    the first result is given, while the threads run (Executor.map); one item (a question) is done
+    here, without a pool."""
+    if isinstance(items, list) and len(items) < 2:
         yield from map(function, items)
         return
     with ThreadPoolExecutor(workers) as pool:

@@ -38,3 +38,15 @@ def test_word_vectors_are_kept_per_word_and_stay_right_when_the_cache_is_emptied
     again = words(["budget", "purchase", "buy", "defence", "soldier"])  # more than it keeps: emptied first
     assert np.array_equal(again[0], first[1]) and np.array_equal(again[3], first[0])
     assert len(words.rows) == 5 and np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_texts_vectors_are_its_own_whatever_is_embedded_beside_it(embedder):
+    """Each text is encoded alone: a chunk gets the same vectors in a full build, in an incremental
+    one beside other changed files, and asked as a question (int8 activations are quantized per
+    batch, so batched beside a longer text its vector moved)."""
+    bulk = Embedder(Settings.from_env(), bulk=True).load()
+    spans = [[(0, 20)], [(0, 70), (71, len(TEXTS[1]))], []]
+    together, together_spans = bulk.embed_with_spans(TEXTS, spans)
+    alone, alone_spans = embedder.embed_with_spans([TEXTS[0]], [spans[0]])
+    assert np.array_equal(together[0], alone[0]) and np.array_equal(together_spans[0], alone_spans[0])
+    assert np.array_equal(together[1], embedder.embed([TEXTS[1]])[0])

@@ -5,6 +5,7 @@ a 64-dimension vector, one token per word. Seconds, and no model is loaded to em
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 
 import numpy as np
@@ -74,3 +75,31 @@ def test_an_index_of_another_backends_vectors_is_refused(fake_index):
     real = bot.Settings.from_env(seeds_dir=fake_index.seeds_dir, index_dir=fake_index.index_dir)
     with pytest.raises(IndexMismatch, match="dimensions"):
         bot.Engine(real).ask("Who painted the lighthouse?")
+
+
+def test_the_encoder_starts_before_the_last_document_is_chunked(tmp_path, monkeypatch):
+    """The build overlaps its stages: the first document's chunks are embedded while the next are
+    chunked. The last document's chunking waits for the first embedding, which a build that chunks
+    everything first never starts."""
+    from bot.index import builder
+
+    (tmp_path / "seeds").mkdir()
+    for n in range(4):
+        (tmp_path / "seeds" / f"harbour-{n}.txt").write_text(ARTICLE.replace("1987", str(1980 + n)), encoding="utf-8")
+    settings = bot.Settings.from_env(seeds_dir=tmp_path / "seeds", index_dir=tmp_path / "index", backend="fake")
+    embedding = threading.Event()
+    encode, chunk = HashedWords.token_states, builder._chunk
+    monkeypatch.setattr(HashedWords, "token_states", lambda self, texts: embedding.set() or encode(self, texts))
+    waited = []
+
+    def chunk_last_after_an_embedding(document, splitter):
+        if document.source == "harbour-3.txt":
+            waited.append(embedding.wait(timeout=5))
+        return chunk(document, splitter)
+
+    monkeypatch.setattr(builder, "_chunk", chunk_last_after_an_embedding)
+    progress = []
+    report = bot.build(settings, progress=lambda done, total: progress.append((done, total)))
+    assert waited == [True] and report.documents == 4
+    # counted once every document is chunked: the total never changes, and the count reaches it
+    assert progress == [(done, report.chunks) for done in range(1, report.chunks + 1)]
