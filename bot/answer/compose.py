@@ -161,6 +161,16 @@ LOOK_BELOW, PROMOTE_ABOVE, PROMOTED_SURE = -2.0, 2.0, 4.0
 # users' folders 420 against 419) with fewer wrong (58 against 66, 123 against 135).
 MOVED_SURE = 2.0
 
+def decline_margin(margins: Margins, typed: bool) -> float:
+    """The margin under which the marker finds no answer in a sentence. A clause is read as far under
+    the decline margin as its confident margin is under the typed one."""
+    return margins.decline if typed else margins.decline + margins.clause - margins.confident
+
+def declines_unread(asked: Question, follow_up: bool) -> bool:
+    """Whether the question is declined where the marker finds no answer: not a follow-up, which it
+    reads as asked, nor a clause answered yes or no, which is no span for it to mark."""
+    return not follow_up and (bool(asked.asks & TYPED_KINDS) or not YES_NO.match(asked.text))
+
 def confidence(asked: Question, first: str, margin: float, follow_up: bool = False,
                margins: Margins | None = None) -> str:
     """How a question the refusal model lets through is answered, from the marker's margin on the
@@ -176,9 +186,7 @@ def confidence(asked: Question, first: str, margin: float, follow_up: bool = Fal
     judged by the margin at all."""
     margins = margins or Margins.load()
     typed = bool(asked.asks & TYPED_KINDS)
-    # A clause is read as far under the decline margin as its confident margin is under the typed one.
-    decline = margins.decline if typed else margins.decline + margins.clause - margins.confident
-    if margin < decline and not follow_up and (typed or not YES_NO.match(asked.text)):
+    if margin < decline_margin(margins, typed) and declines_unread(asked, follow_up):
         return DECLINED
     lacks = lacks_asked_kind(asked.asks, first, asked.words, asked.text)
     if lacks and not follow_up and margin < (margins.confident if typed else margins.clause):
@@ -211,8 +219,11 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     look = dict(look_below=margins.confident + LOOK_BELOW, promote_at=margins.confident + PROMOTE_ABOVE) \
         if reads and not follow_up else {}
     if reads:
-        look.update(clause=not asked.asks & TYPED_KINDS, one_source=follow_up,
+        typed = bool(asked.asks & TYPED_KINDS)
+        look.update(clause=not typed, one_source=follow_up,
                     lacks=lambda text: lacks_asked_kind(asked.asks, text, asked.words, asked.text))
+        if declines_unread(asked, follow_up):
+            look.update(no_answer_below=decline_margin(margins, typed))
     if not answered:
         if reads and not follow_up:
             settled = settle_first(question, ranked, marker, **look)

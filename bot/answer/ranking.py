@@ -355,7 +355,7 @@ class Settled:
 
 def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_below: float = -np.inf,
                  promote_at: float = np.inf, clause: bool = False, one_source: bool = False,
-                 lacks: Callable[[str], bool] | None = None) -> Settled:
+                 lacks: Callable[[str], bool] | None = None, no_answer_below: float = -np.inf) -> Settled:
     """The ranked sentences with the one the marker finds an answer in most clearly first, among the
     first few the ranking is unsure between (and, when it finds none there, among the next few: the
     second look above); and the marker's marks of that one, which the short answer and the
@@ -368,14 +368,19 @@ def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_be
     at most HOLDING_WITHIN below it, comes before those that do not ("Attendance: 96.4% ..." before
     "Class: Year 5, Kestrel Class" for "What percentage of the year was she present?"; not
     "Sixteen-year-old Marek Quill ..." before "His coach, Owen Pike, said ..." for "How old is Owen
-    Pike?")."""
+    Pike?"). `no_answer_below`: where the marker reads every close sentence under it, it finds an
+    answer in none, and the ranking's order stands: the sentence shown as the closest of a declined
+    question is the ranking's ("His coach, Owen Pike, said ..." for "How old is Owen Pike?"), not
+    another story's age the marker read a little less badly."""
     settled, gap, weight = (CLAUSE_SETTLED, CLAUSE_CLOSE_GAP, CLAUSE_MARK_WEIGHT) if clause \
         else (SETTLED, CLOSE_GAP, MARK_WEIGHT)
     close = [c for c in ranked[:settled] if ranked[0].score - c.score < gap
              and not (one_source and c.source != ranked[0].source)]
     marks = marker.read_each(question, [c.text for c in close])
     best = max(range(len(close)), key=lambda i: close[i].score + weight * marks[i].best()[2])
-    if lacks and lacks(close[best].text):
+    if all(m.best()[2] < no_answer_below for m in marks):
+        best = 0
+    elif lacks and lacks(close[best].text):
         # one that holds the kind asked, and every name of the question the first holds
         named = given_terms(question) & set(terms(close[best].text))
         floor = marks[best].best()[2] - HOLDING_WITHIN

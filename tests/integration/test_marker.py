@@ -116,6 +116,9 @@ def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
     settled = settle_first(question, [wrong, right], marker)
     assert [c.text for c in settled.ranked] == [KISHI, date]  # the ranking was unsure; the marker reads a name
     assert np.array_equal(settled.marks.start, marker.read(question, [KISHI])[0].start)  # handed on: the new first's
+    # Where it reads no answer in either (both under the floor), the ranking's order stands.
+    floor = max(m.best()[2] for m in marker.read_each(question, [date, KISHI])) + 0.1
+    assert settle_first(question, [wrong, right], marker, no_answer_below=floor).ranked == [wrong, right]
 
     sure = Candidate(0, "a.txt", 0, len(date), date, np.zeros(1), right.score + CLOSE_GAP + 0.01, 0.6)
     settled = settle_first(question, [sure, right], marker)
