@@ -41,7 +41,7 @@ def probe_questions(path: Path = PROBES_FILE) -> list[str]:
 @dataclass(frozen=True)
 class Calibration:
     """Where generic off-topic questions fall on one index: per calibrated signal, the median and
-    the spread (interquartile range / 1.349, a robust standard deviation) over the probes."""
+    the spread (`probe_spread`) over the probes."""
 
     probes: int
     center: dict[str, float]
@@ -68,11 +68,26 @@ def calibrate(evidence_of: Callable[[str], dict[str, float]], model: str,
     center, spread = {}, {}
     for name in CALIBRATED:
         values = np.array([row[name] for row in rows], dtype=np.float64)
-        q1, median, q3 = np.percentile(values, [25, 50, 75])
+        median = float(np.median(values))
         # Rounded as the manifest records them: a build uses exactly what it records.
-        center[name] = round(float(median), 6)
-        spread[name] = round(max(float(q3 - q1) / 1.349, MIN_SPREAD[name]), 6)
+        center[name] = round(median, 6)
+        spread[name] = round(max(probe_spread(values, median), MIN_SPREAD[name]), 6)
     return Calibration(len(rows), center, spread, model)
+
+
+def probe_spread(values: np.ndarray, median: float) -> float:
+    """The mean distance of the probes from their median, scaled to a standard deviation.
+
+    Every probe counts, so vectors that move each score a little move the spread a little. The
+    interquartile range used before rests on the two probes at its quartiles: over the same folder,
+    vectors at cosine 0.99 to the old moved it by up to a third (mean 10%, 4% this way), and every
+    answer the refusal weighs moved with it. A far-off probe (one the folder happens to answer)
+    weighs in linearly, not squared as in a standard deviation."""
+    return float(np.mean(np.abs(values - median))) * SPREAD_SCALE
+
+
+# Mean absolute deviation x sqrt(pi / 2) is the standard deviation of normally spread scores.
+SPREAD_SCALE = 1.2533
 
 
 def decline_vector(raw: dict[str, float], calibration: Calibration) -> np.ndarray:
@@ -92,5 +107,9 @@ class RefusalModel:
 
 
 def digest(*parts) -> str:
-    """A short fingerprint of the model a calibration was made with."""
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    """A short fingerprint of the model a calibration was made with, and of how the calibration
+    summarizes the probes: an index calibrated another way is calibrated again when it is loaded."""
+    return hashlib.sha256(repr((CALIBRATION_RULE, *parts)).encode()).hexdigest()[:16]
+
+
+CALIBRATION_RULE = "median, mean absolute deviation"
