@@ -369,16 +369,17 @@ def settle_first(question: str, ranked: list[Candidate], marker: Marker, look_be
     "Class: Year 5, Kestrel Class" for "What percentage of the year was she present?"; not
     "Sixteen-year-old Marek Quill ..." before "His coach, Owen Pike, said ..." for "How old is Owen
     Pike?"). `no_answer_below`: where the marker reads every close sentence under it, it finds an
-    answer in none, and the ranking's order stands: the sentence shown as the closest of a declined
-    question is the ranking's ("His coach, Owen Pike, said ..." for "How old is Owen Pike?"), not
-    another story's age the marker read a little less badly."""
+    answer in none, and a sentence lacking a name of the question that the ranking's first holds
+    does not go before it: the closest passage of a declined "How old is Owen Pike?" is "His coach,
+    Owen Pike, said ...", not another story's age the marker read a little less badly."""
     settled, gap, weight = (CLAUSE_SETTLED, CLAUSE_CLOSE_GAP, CLAUSE_MARK_WEIGHT) if clause \
         else (SETTLED, CLOSE_GAP, MARK_WEIGHT)
     close = [c for c in ranked[:settled] if ranked[0].score - c.score < gap
              and not (one_source and c.source != ranked[0].source)]
     marks = marker.read_each(question, [c.text for c in close])
     best = max(range(len(close)), key=lambda i: close[i].score + weight * marks[i].best()[2])
-    if all(m.best()[2] < no_answer_below for m in marks):
+    if best and all(m.best()[2] < no_answer_below for m in marks) \
+            and not given_terms(question) & set(terms(close[0].text)) <= set(terms(close[best].text)):
         best = 0
     elif lacks and lacks(close[best].text):
         # one that holds the kind asked, and every name of the question the first holds
