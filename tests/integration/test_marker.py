@@ -116,9 +116,21 @@ def test_the_marker_settles_a_close_call_among_the_first_sentences(marker):
     settled = settle_first(question, [wrong, right], marker)
     assert [c.text for c in settled.ranked] == [KISHI, date]  # the ranking was unsure; the marker reads a name
     assert np.array_equal(settled.marks.start, marker.read(question, [KISHI])[0].start)  # handed on: the new first's
-    # Where it reads no answer in either (both under the floor), the ranking's order stands.
+    # Where it reads no answer in either (both under the floor), a pick holding every name of the
+    # question the first holds still goes first: the date names nothing.
     floor = max(m.best()[2] for m in marker.read_each(question, [date, KISHI])) + 0.1
-    assert settle_first(question, [wrong, right], marker, no_answer_below=floor).ranked == [wrong, right]
+    assert settle_first(question, [wrong, right], marker, no_answer_below=floor).ranked == [right, wrong]
+
+    # But one lacking a name of the question the first holds does not go before it: the marker reads
+    # the other story's age less badly, yet no answer in either.
+    asked = "How old is Owen Pike?"
+    coach = Candidate(0, "a.txt", 0, 60, "His coach, Owen Pike, said Quill studies openings every day.",
+                      np.zeros(1), 2.0, 0.4)
+    age = Candidate(1, "a.txt", 0, 60, "Sixteen-year-old Marek Quill won the national chess title.",
+                    np.zeros(1), 1.9, 0.3)
+    assert settle_first(asked, [coach, age], marker).ranked == [age, coach]
+    floor = max(m.best()[2] for m in marker.read_each(asked, [coach.text, age.text])) + 0.1
+    assert settle_first(asked, [coach, age], marker, no_answer_below=floor).ranked == [coach, age]
 
     sure = Candidate(0, "a.txt", 0, len(date), date, np.zeros(1), right.score + CLOSE_GAP + 0.01, 0.6)
     settled = settle_first(question, [sure, right], marker)
