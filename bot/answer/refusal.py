@@ -79,9 +79,9 @@ def probe_spread(values: np.ndarray, median: float) -> float:
     """The mean distance of the probes from their median, scaled to a standard deviation.
 
     Every probe counts, so vectors that move each score a little move the spread a little. The
-    interquartile range used before rests on the two probes at its quartiles: over the same folder,
-    vectors at cosine 0.99 to the old moved it by up to a third (mean 10%, 4% this way), and every
-    answer the refusal weighs moved with it. A far-off probe (one the folder happens to answer)
+    interquartile range used before rests on the two probes at its quartiles: over the same folders,
+    vectors at cosine 0.99 to the old moved it by 10% on average and up to 29% (this spread: 4%, up
+    to 11%), and every answer the refusal weighs moved with it. A far-off probe (one the folder happens to answer)
     weighs in linearly, not squared as in a standard deviation."""
     return float(np.mean(np.abs(values - median))) * SPREAD_SCALE
 
