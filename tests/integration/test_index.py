@@ -60,6 +60,11 @@ def test_incremental_rebuild_reuses_embeds_and_removes(seeds_copy, tmp_path, emb
     assert after.chunks[:n] == before.chunks[:] and after.text("extra.txt") == EXTRA
     assert np.array_equal(after.chunk_vectors(range(n)), before.chunk_vectors(range(n)))
     assert np.array_equal(after.sentence_vectors[: len(before.sentences)], before.sentence_vectors)
+    # And they are the vectors a full build of both files gives: each chunk is embedded alone, so
+    # what was embedded beside it in an earlier build leaves no mark.
+    build(Settings.from_env(seeds_dir=seeds_copy, index_dir=tmp_path / "whole"), embedder)
+    whole = reading.load(tmp_path / "whole")
+    assert _vectors_by_chunk(whole) == _vectors_by_chunk(after)
     engine = Engine(settings, embedder)
     answer = engine.ask("How many ships did the lighthouse keeper count?")
     assert answer.answered and "412" in answer.quotes[0].text
@@ -83,6 +88,12 @@ def test_incremental_rebuild_reuses_embeds_and_removes(seeds_copy, tmp_path, emb
 
     full = build(settings, embedder, full=True)
     assert full.reused == 0 and full.embedded == full.chunks
+
+
+def _vectors_by_chunk(index) -> dict[tuple[str, int, int], bytes]:
+    """Each chunk's vector (its bytes), by where the chunk is, whatever its row."""
+    rows = range(len(index.chunks))
+    return {(c.source, c.start, c.end): v.tobytes() for c, v in zip(index.chunks.many(rows), index.chunk_vectors(rows))}
 
 
 def test_skipped_files_are_reported_and_utf16_is_indexed(tmp_path, embedder):
