@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -45,22 +46,32 @@ class NoUploads:
         await self.app(scope, receive, send)
 
 class ApiArguments:
-    """Gradio answers a call with too few arguments (`{"data": []}`) with `{"error": null}`:
-    /ask's missing arguments are filled with null here, so the app itself says what to send.
-    Bodies over MAX_API_BODY are refused before Gradio reads them."""
+    """Gradio's routes that call an API by name (`/run/NAME`, `/api/NAME`, `/call/NAME`,
+    `/call/v2/NAME`) answer a name the app does not have with a 500 and a traceback in the log, and
+    a call to /ask with too few arguments (`{"data": []}`, or no `data` at all) with
+    `{"error": null}` or Gradio's own 422. Here an unknown name gets a 404 that names the one API,
+    and /ask's missing arguments are filled with null, so the app itself says what to send. Bodies
+    over MAX_API_BODY are refused before Gradio reads them."""
 
-    ROUTE = "/call/ask"
+    CALL = re.compile(r"^/gradio_api/(?:run|api|call|call/v2)/([^/]+)/?$")
+    NAME = "ask"
     MAX_API_BODY = 16 * 2**20  # a question is at most 2,000 characters; a history, some turns
 
     def __init__(self, app):
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].rstrip("/").endswith(self.ROUTE):
+        called = self.CALL.match(scope["path"]) if scope["type"] == "http" and scope["method"] == "POST" else None
+        if not called:
             await self.app(scope, receive, send)
             return
         from starlette.responses import JSONResponse
 
+        if called[1] != self.NAME:
+            await JSONResponse({"error": f"no API named {called[1][:80]!r}: the app's one API is ask "
+                                         '(POST /gradio_api/call/ask with {"data": [question, history]})'},
+                               status_code=404)(scope, receive, send)
+            return
         body, more = b"", True
         while more:
             message = await receive()
@@ -70,15 +81,8 @@ class ApiArguments:
                 await JSONResponse({"error": f"the request is over {self.MAX_API_BODY // 2**20} MB"},
                                    status_code=413)(scope, receive, send)
                 return
-        try:
-            request = json.loads(body)
-            if isinstance(request, dict) and isinstance(request.get("data"), list) and len(request["data"]) < 2:
-                request["data"] += [None] * (2 - len(request["data"]))
-                body = json.dumps(request).encode()
-                scope = dict(scope, headers=[(k, v) for k, v in scope["headers"] if k.lower() != b"content-length"]
-                             + [(b"content-length", str(len(body)).encode())])
-        except (ValueError, RecursionError):  # not JSON: Gradio says so itself
-            pass
+        if not scope["path"].startswith("/gradio_api/call/v2/"):  # v2 takes named arguments, defaults kept
+            body, scope = self._filled(body, scope)
         sent = False
 
         async def replay():
@@ -89,6 +93,21 @@ class ApiArguments:
             return {"type": "http.request", "body": body, "more_body": False}
 
         await self.app(scope, replay, send)
+
+    @staticmethod
+    def _filled(body: bytes, scope: dict) -> tuple[bytes, dict]:
+        """The body with `data` padded to [question, history] by nulls, and its new length."""
+        try:
+            request = json.loads(body)
+        except (ValueError, RecursionError):  # not JSON: Gradio says so itself
+            return body, scope
+        if not isinstance(request, dict) or not isinstance(request.setdefault("data", []), list) \
+                or len(request["data"]) >= 2:
+            return body, scope
+        request["data"] += [None] * (2 - len(request["data"]))
+        body = json.dumps(request).encode()
+        return body, dict(scope, headers=[(k, v) for k, v in scope["headers"] if k.lower() != b"content-length"]
+                          + [(b"content-length", str(len(body)).encode())])
 
 def app_middleware(host: str, guards: list) -> dict:
     """The app's own middleware: the access guards (access.py) first, no uploads, and, served on loopback, only requests addressed to

@@ -179,3 +179,32 @@ def test_a_request_without_its_question_is_told_what_to_send(server, data):
         assert result["answered"] and "Kishi" in result["quotes"][0]["text"], result
         return
     assert set(result) == {"error"} and "[question, history]" in result["error"], result
+
+
+def test_a_body_without_data_is_told_what_to_send(server):
+    result = ask_raw(server, b"{}")
+    assert set(result) == {"error"} and "[question, history]" in result["error"], result
+
+
+@pytest.mark.parametrize("data", [["Who is Japan's defense minister?"], []])
+def test_the_one_step_route_answers_or_says_what_to_send(server, data):
+    """Gradio's /run/ask answers at once; without its history it used to fail with a 500."""
+    status, _, body = request(server, "POST", "/gradio_api/run/ask", {"Content-Type": "application/json"},
+                              json.dumps({"data": data}).encode())
+    assert status == 200, body
+    result = json.loads(body)["data"][0]
+    if data:
+        assert result["answered"] and "Kishi" in result["quotes"][0]["text"], result
+    else:
+        assert set(result) == {"error"} and "[question, history]" in result["error"], result
+
+
+def test_an_unknown_api_name_gets_a_404_naming_the_one_api(server):
+    for path in ["/gradio_api/call/nonexistent", "/gradio_api/run/nonexistent", "/gradio_api/call/rebuild",
+                 "/gradio_api/api/predict", "/gradio_api/call/v2/respond", "/gradio_api/run/ask/extra/"]:
+        status, _, body = request(server, "POST", path, {"Content-Type": "application/json"},
+                                  json.dumps({"data": ["Who is Japan's defense minister?", []]}).encode())
+        assert status == 404, (path, status, body[:200])
+        if not path.endswith("/extra/"):  # (not an API call at all: Gradio's own 404)
+            assert "one API is ask" in json.loads(body)["error"], body
+    assert "Traceback" not in server.log.read_text(encoding="utf-8", errors="replace")
