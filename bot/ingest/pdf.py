@@ -74,6 +74,7 @@ class Line:
     top: float
     row: bool = False  # a table row: its cells are " | " apart, and it is a block of its own
     gaps: tuple[tuple[int, float, float], ...] = ()  # wide gaps: (offset in text, left, right)
+    spaces: tuple[tuple[int, float, float], ...] = ()  # every gap between two words, the same way
     column: tuple[float, float] = (0.0, 0.0)  # the left and right edges of its column (`reflow`)
 
     @property
@@ -176,12 +177,13 @@ def _cells(text: str, words: list[tuple[int, int, tuple]]) -> Line:
     height = max(top - bottom, 1.0)
     widths = [(nxt[2][0] - prev[2][2]) / height for prev, nxt in zip(words, words[1:])]
     stretched = len(widths) >= 2 and max(widths) < JUSTIFIED_GAP and max(widths) - min(widths) < 0.3
-    out, gaps = text[words[0][0]:words[0][1]], []
+    out, gaps, spaces = text[words[0][0]:words[0][1]], [], []
     for prev, (a, b, box), width in zip(words, words[1:], widths):
+        spaces.append((len(out), prev[2][2], box[0]))
         if width > CELL_GAP and not stretched:
-            gaps.append((len(out), prev[2][2], box[0]))
+            gaps.append(spaces[-1])
         out += " " + text[a:b]
-    return Line(out, words[0][2][0], bottom, words[-1][2][2], top, gaps=tuple(gaps))
+    return Line(out, words[0][2][0], bottom, words[-1][2][2], top, gaps=tuple(gaps), spaces=tuple(spaces))
 
 
 def _mark_rows(lines: list[Line]) -> list[Line]:
@@ -198,10 +200,31 @@ def _mark_rows(lines: list[Line]) -> list[Line]:
         near = lines[max(0, n - 3):n] + lines[n + 1:n + 4]
         rows.append(bool(line.gaps) and any(_aligned(line, other) for other in lines[max(0, n - 2):n] + lines[n + 1:n + 3])
                     and not any(justified(line, other) for other in near))
+    for n, line in enumerate(lines):
+        around = range(max(0, n - 2), min(len(lines), n + 3))
+        if not line.gaps and (gaps := _padded_gaps(line, [lines[k] for k in around if rows[k]])):
+            line.gaps, rows[n] = gaps, True
     for line, row in zip(lines, rows):
         if row:
             _as_row(line)
     return lines
+
+
+PADDED = 1.3  # a space this much wider than the line's narrowest may be a cell's padding
+
+
+def _padded_gaps(line: Line, rows: list[Line]) -> tuple[tuple[int, float, float], ...]:
+    """The gaps between the cells of a line amid table rows, too narrow for CELL_GAP: the first
+    column's widest cell leaves its padding only ("Noise level (sleep mode) 22 dB" between "Power
+    consumption | 45 W" and "Weight | 5.2 kg"). The word after each starts where two of the rows'
+    cells start, within a point, and the space is wider than the line's narrowest: a heading under
+    the table whose word happens to start there has even spaces."""
+    rows = [row for row in rows if abs(row.left - line.left) <= CELL_SLACK]
+    if len(rows) < 2 or len(line.spaces) < 2:
+        return ()
+    narrowest = min(right - left for _, left, right in line.spaces)
+    return tuple(space for space in line.spaces if space[2] - space[1] >= PADDED * narrowest
+                 and sum(any(abs(space[2] - start) <= 1.0 for _, _, start in row.gaps) for row in rows) >= 2)
 
 
 def _aligned(line: Line, other: Line) -> bool:
@@ -388,8 +411,9 @@ def _table_end(page: list[Line], start: int) -> int:
         if line.top < low - 2.5 * line.height or line.top > first.top + 2 * first.height:
             break  # far below the rows so far, or back above the table's first line (a cell beside
             # it may start higher: centred on two lines)
-        if line.left < first.left - CELL_SLACK:
-            break
+        if line.left < first.left - CELL_SLACK or not line.gaps and page[end - 1].gaps \
+                and line.height >= HEADING_RATIO * first.height:
+            break  # left of the table, or a heading in a larger type right under a row
         low = min(low, line.bottom)
         end += 1
     edges = _edges(page[start:end])

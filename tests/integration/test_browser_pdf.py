@@ -118,6 +118,20 @@ def test_a_narrow_first_column_is_a_cell_of_its_own(tmp_path):
     assert f"\n\n{heading}" in text
 
 
+def test_a_row_whose_first_cell_is_the_widest_keeps_its_cells(tmp_path):
+    """A browser's default table (border="1", 1px padding): the widest first cell leaves only its
+    padding before the next, too little for a cell gap, and "Noise level (sleep mode) 22 dB" was
+    read as a paragraph amid the rows; the heading after the table stays a heading of its own."""
+    rows = [["Specification", "Value"], ["Room size", "Up to 40 square metres"], ["Power consumption", "45 W"],
+            ["Noise level (sleep mode)", "22 dB"], ["Weight", "5.2 kg"]]
+    style = "<style>table { border-collapse: separate; } td, th { padding: 1px; border: 1px solid #999; }</style>"
+    closing = "<h2>Warranty</h2><p>The purifier comes with a 2-year warranty from the date of purchase.</p>"
+    pdf = write_printed_pdf(tmp_path / "manual.pdf", "AeroPure 300 Manual", [FACT], table=rows, markup=style,
+                            closing=closing)
+    text = extract(".pdf", pdf.read_bytes()).text
+    assert "\n".join(" | ".join(row) for row in rows) + "\n\nWarranty\n\nThe purifier" in text, text
+
+
 def test_a_tables_empty_cells_are_kept(tmp_path):
     """A bank statement's rows leave "Money out" or "Money in" empty, and its figures are right-aligned
     under their headers: a row keeps its empty cells, as the HTML table reads, so that it says which
