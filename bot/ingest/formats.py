@@ -168,7 +168,8 @@ def read_html(data: bytes) -> Extracted:
     out = TextBuilder()
     # The date from the page as it was: the unclassed paragraphs hid some of its clues ("dateline").
     date = htmldate.find_date(markup, extensive_search=False, original_date=True)
-    if credit := byline(tree, getattr(result, "author", None), date):
+    shown = " ".join(" ".join(body.itertext()).split()) if body is not None else ""
+    if credit := byline(tree, getattr(result, "author", None), date, shown):
         out.block(credit, joiner="\n")
     header = len(out.parts)
     if body is not None:
@@ -315,11 +316,12 @@ BYLINE_XPATH = ("//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') o
 MONTHS = ("January February March April May June July August September October November December").split()
 
 
-def byline(tree, author: str | None, date: str | None) -> str:
+def byline(tree, author: str | None, date: str | None, shown: str = "") -> str:
     """Who wrote the page and when it was published, as one line of text: the page's own visible
     byline when it has one (trafilatura leaves it out of the main content), else one made from its
     metadata ("By Fiona McAllister · Published 12 March 2024"). Quoted only for a question about the
-    author or the date (answer/statements.py)."""
+    author or the date (answer/statements.py). The date is not added where the main content
+    (`shown`) says it in the same words: the page has it on a line of its own, quoted as it is."""
     visible = ""
     for element in tree.xpath(BYLINE_XPATH)[:3]:
         if element.xpath("ancestor::*[contains(@class, 'comment')]"):  # a commenter, not the author
@@ -336,7 +338,9 @@ def byline(tree, author: str | None, date: str | None) -> str:
     if day and day not in visible and not (visible and re.search(r"\b(?:19|20)\d\d\b", visible)):
         page = tree.text_content()
         updated = UPDATED_ONLY.search(page) and not PUBLISHED.search(page)
-        parts.append(f"{'Updated' if updated else 'Published'} {day}")
+        dated = f"{'Updated' if updated else 'Published'} {day}"
+        if dated not in shown:
+            parts.append(dated)
     return " · ".join(parts)
 
 

@@ -406,6 +406,10 @@ def test_an_html_byline_is_kept_and_answers_only_who_wrote_it_and_when(tmp_path,
     council = (meta_only.replace('<meta name="author" content="Fiona McAllister">', "")
                .replace("</article>", "</article><p>Page last updated: 12 March 2024</p>"))
     assert read_html(council.encode()).text.startswith("Updated 12 March 2024\n")
+    # a date on a line of its own under the byline: not added to it, so the page's lines are quoted as they are
+    apart = BYLINE_PAGE.replace("<br>Published", '</p><p class="date">Published')
+    text = read_html(apart.encode()).text
+    assert text.startswith("By Fiona McAllister, Business Reporter\n") and text.count("Published 12 March 2024") == 1
     settings = Settings.from_env(seeds_dir=seeds, index_dir=tmp_path / "index")
     build(settings, embedder)
     text = bot("text", "rates.html", "--index", settings.index_dir).stdout
