@@ -100,11 +100,11 @@ def cmd_text(args) -> int:
             if twin := _indexed_copy(index, Path(index.manifest.seeds) / source, source):
                 raise BotError(f"{args.source} has the same bytes as {twin}, indexed once under that name: "
                                f"`bot text {twin}`")
-            raise BotError(f"{args.source} is in {index.manifest.seeds} but not in the index {where.name}: it came "
-                           "after the last build, or `bot index` skipped it as unreadable (it prints why)")
+            raise BotError(f"{args.source} is in {index.manifest.seeds} but not in the index {where.name}: "
+                           + _why_not_indexed(Path(index.manifest.seeds) / source, source))
         if source not in index.documents:
-            raise BotError(f"{args.source} is not in the index {where.name} ({len(index.documents)} documents); "
-                           "give its path relative to the seeds folder, or run `bot index` to add it")
+            raise BotError(f"{args.source} is neither in the index {where.name} ({len(index.documents)} documents) "
+                           f"nor in its folder {index.manifest.seeds}: give a document's path relative to that folder")
         text = index.text(source)
         # A final newline when the text has none, as a terminal or `cat` expects; quotes' offsets
         # index the text before it, so they are unchanged.
@@ -113,6 +113,16 @@ def cmd_text(args) -> int:
     finally:
         where.close()
     return 0
+
+
+def _why_not_indexed(path: Path, source: str) -> str:
+    """Why a file of the seeds folder is not in the index: what `bot index` says of it, read again."""
+    from bot.ingest.files import Skipped, read_document
+
+    found = read_document(path, source)
+    if isinstance(found, Skipped):
+        return f"`bot index` skips it ({found.reason})"
+    return "it came after the last build: run `bot index`"
 
 
 def _indexed_copy(index, path: Path, source: str) -> str | None:
@@ -134,7 +144,8 @@ def _parse_line(line: str) -> tuple[str, object]:
     try:
         data = json.loads(stripped)
     except ValueError as error:
-        raise BadQuestion(f"not valid JSON ({error.msg} at column {error.colno})") from None
+        # json's messages may end in "at" themselves ("Unterminated string starting at"): the column follows
+        raise BadQuestion(f"not valid JSON ({error.msg.removesuffix(' at')} at column {error.colno})") from None
     if not isinstance(data, dict) or not isinstance(data.get("question"), str):
         raise BadQuestion('a JSON line needs a "question" string')
     return data["question"], data.get("history")  # checked by the engine (chat.check_history)

@@ -365,15 +365,20 @@ def test_bot_text_is_a_real_command_with_one_line_errors(articles):
     assert by_path.stdout == result.stdout
     missing = run("nowhere.pdf")
     assert missing.returncode == 1 and missing.stdout == b""
-    assert missing.stderr.decode().count("\n") == 1 and "not in the index" in missing.stderr.decode()
-    junk = articles.seeds_dir / "junk.pdf"  # a file the last build never read, or skipped
+    assert missing.stderr.decode().count("\n") == 1 and "neither in the index" in missing.stderr.decode()
+    assert "run `bot index`" not in missing.stderr.decode()  # indexing would not add a file that is not there
+    junk = articles.seeds_dir / "junk.pdf"  # a file the last build skipped: why, as `bot index` says it
     junk.write_bytes(b"\x00not a pdf")
+    later = articles.seeds_dir / "later.txt"  # and one that came after it
+    later.write_text("The lighthouse at Port Elsby was first lit in 1871.\n")
     try:
-        unread = run("junk.pdf")
+        unread, new = run("junk.pdf"), run("later.txt")
     finally:
         junk.unlink()
+        later.unlink()
     assert unread.returncode == 1 and unread.stderr.decode().count("\n") == 1
-    assert "but not in the index" in unread.stderr.decode() and "skipped" in unread.stderr.decode()
+    assert "but not in the index" in unread.stderr.decode() and "`bot index` skips it (" in unread.stderr.decode()
+    assert new.returncode == 1 and "came after the last build: run `bot index`" in new.stderr.decode()
     ask = bot("ask", "--json", "--index", articles.index_dir, "How much did the new breakwater cost?", timeout=120)
     quote = json.loads(ask.stdout)["quotes"][0]
     assert quote["source"] == "report.pdf" and quote["page"] >= 3
