@@ -774,8 +774,8 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
         return False
     if BIRTH_ASKED.search(question) and not (YEAR.search(span) or MONTH.search(span)):  # "When was she born?" -> "17"
         return False
-    if ASKS_TIME.match(question) and SCHOOL_YEAR.fullmatch(span):  # "When is the class trip?" -> "Year 4"
-        return False
+    if (ASKS_TIME.match(question) or ASKS_QUANTITY.match(question)) and SCHOOL_YEAR.fullmatch(span):
+        return False  # "When is the class trip?" or "How long has he taught there?" -> "Year 4"
     if (ASKS_TIME.match(question) or ASKS_DEADLINE.match(question)) and DURATION.fullmatch(span.strip()) \
             and not SINCE_OR_UNTIL.match(after.lstrip()):  # "What's the deadline?" -> "12 months" of cover
         return False

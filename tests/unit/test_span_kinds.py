@@ -19,6 +19,7 @@ def test_a_span_of_the_wrong_kind_does_not_fit():
              ("How tall is the tower?", "1889"), ("Where is the forum taking place?", "eleventh"),
              ("When was Rosalind Lyle born?", "Mrs Rosalind Lyle 17"), ("What is her date of birth?", "17"),
              ("What dose of ticagrelor is he on?", "aspirin"), ("When is Kestrel Class going to the farm?", "Year 4"),
+             ("How long has Mr Okonjo taught at the school?", "Year 6"), ("How many pupils are there?", "Class 3"),
              ("How cold will it get on the coldest night?", "Monday"),
              ("How noisy did the fans get while exporting video?", "audible"),
              ("What is the daily standing charge for electricity?", "92 days"),
