@@ -286,8 +286,8 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
     else:
         text = f"{_one_line(lead.text)} [{lead.n}]"
     text += _columns(lead)
-    if support:
-        text += "\n\nSupporting passages: " + " ".join(f"[{q.n}]" for q in support)
+    if support:  # not "supporting": the ranking's next passages, whatever chance they have of answering
+        text += "\n\nOther passages: " + " ".join(f"[{q.n}]" for q in support)
     return Answer(question, text, True, quotes, short_answer=short)
 
 

@@ -85,7 +85,8 @@ def build_ui(app: ChatApp):
             event(app.clear, [session], [chat, turns, sources], **private)
         rebuild.click(rebuild_with_progress, None, [status, summary, documents], concurrency_limit=1, **private).then(
             app.example_buttons, None, examples, show_progress="hidden", **private)
-        refresh.click(app.index_panel, None, [summary, documents], **private)
+        # Refreshed, the panel is the build now served: a "Rebuilt: ..." message from before goes.
+        refresh.click(lambda: ("", *app.index_panel()), None, [status, summary, documents], **private)
         # The Index tab is hidden when the page loads: a progress overlay put on its parts then was
         # never cleared (grey, with a timer running). Fill it quietly, and again when it is opened.
         demo.load(app.index_panel, None, [summary, documents], show_progress="hidden", **private)
@@ -93,6 +94,9 @@ def build_ui(app: ChatApp):
         demo.load(app.example_buttons, None, examples, show_progress="hidden", **private)
         demo.load(app.resume, [session], [session, chat, turns, sources], show_progress="hidden", **private)
         # When the index last changed and what changed: the folder is rebuilt as it changes (live.py).
-        gr.Timer(STATUS_REFRESH).tick(app.index_status, None, live_status, show_progress="hidden", **private)
+        # And the example questions with it: made once per build, so an open page never offers one about
+        # a name an edit took out of the articles.
+        gr.Timer(STATUS_REFRESH).tick(lambda: (app.index_status(), *app.example_buttons()), None,
+                                      [live_status, *examples], show_progress="hidden", **private)
         gr.api(app.ask, api_name="ask")
     return demo

@@ -210,9 +210,9 @@ def chat_markdown(answer: dict) -> str:
         one_line = lambda piece: md_escape(re.sub(r"\s+", " ", piece))
         lead = (f'{one_line(quote["text"][:at]).lstrip()}<mark>{one_line(quote["text"][at:to])}</mark>'
                 f'{one_line(quote["text"][to:]).rstrip()} [{quote["n"]}]')
-        support = answer["answer"].partition("\n\nSupporting passages: ")[2]
+        support = answer["answer"].partition("\n\nOther passages: ")[2]
         text = (f"**{one_line(short['text'])}**\n\n{lead}"
-                + (f"\n\nSupporting passages: {md_escape(support)}" if support else ""))
+                + (f"\n\nOther passages: {md_escape(support)}" if support else ""))
     if answer.get("tentative"):
         closest = answer["closest"][0]
         text = (f"⚠️ **Tentative:** {md_escape(answer['answer'].partition(chr(10))[0])}\n\n"
@@ -359,6 +359,8 @@ table.docs th, table.docs td { text-align: left; padding: 6px 10px;
                                border-bottom: 1px solid var(--border-color-primary); }
 table.docs th { color: var(--body-text-color-subdued); font-weight: 600; }
 #documents table.docs, #documents table.docs th, #documents table.docs td { border-left: 0; border-right: 0; border-top: 0; }
+/* A phone is narrower than the table: it scrolls sideways in its box, not cut off at the Chunks column. */
+#documents { overflow-x: auto !important; }
 #sources { max-height: 640px; overflow-y: auto !important; }  /* Gradio sets its blocks visible */
 /* On a phone the panel is under the chat: the page scrolls, not a box inside it. */
 @media (max-width: 640px) { #sources { max-height: none; overflow-y: visible !important; } }

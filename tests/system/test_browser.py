@@ -243,6 +243,9 @@ def test_chat_sources_feedback_and_rebuild(page, server, shots):
     page.locator("#index-summary", has_text=version).wait_for()
     page.locator("#documents", has_text="ferry.txt").wait_for()
     page.screenshot(path=str(shots / "web-index.png"), full_page=True)
+    page.locator("#refresh").click()  # refreshed, the panel shows the build served, and no older message
+    expect(page.locator("#rebuild-status")).not_to_contain_text("Rebuilt", timeout=10_000)
+    page.locator("#index-summary", has_text=version).wait_for()
     page.get_by_role("tab", name="Chat").click()
     ask(page, "Who runs the ferry to Lindholm island?", "Ilse Brandt")
     ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
@@ -289,15 +292,23 @@ def test_on_a_phone_the_sources_are_below_and_the_intro_says_where(browser, serv
         # The page scrolls to every card: the panel is no box of its own to scroll inside.
         assert page.locator("#sources").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
         page.screenshot(path=str(shots / "web-phone.png"), full_page=True)
+        # The Index tab's table is wider than a phone: it scrolls sideways in its box, not cut off.
+        page.get_by_role("tab", name="Index").click()
+        page.locator("#documents table").wait_for()
+        assert page.locator("#documents").evaluate("e => getComputedStyle(e).overflowX") == "auto"
 
 
 def test_an_article_edited_while_the_chat_is_open_is_answered_from_without_pressing_anything(browser, tmp_path, shots):
     with running_app(tmp_path, watch=True) as live, opened(browser, live.url) as page:
         ask(page, "Who is Japan's defense minister?", "Nobuo Kishi")
+        expect(page.locator("#examples button", has_text="Taiwan Strait")).to_have_count(1)
         article = next(p for p in live.seeds.glob("*.txt") if "Nobuo Kishi" in p.read_text(encoding="utf-8"))
-        article.write_text(article.read_text(encoding="utf-8").replace("Nobuo Kishi", "Taro Hanada"), encoding="utf-8")
+        article.write_text(article.read_text(encoding="utf-8").replace("Nobuo Kishi", "Taro Hanada")
+                           .replace("Taiwan Strait", "Luzon Strait"), encoding="utf-8")
         expect(page.locator("#index-status")).to_contain_text(f"{article.name} changed", timeout=30_000)
         ask(page, "Who is Japan's defense minister?", "Taro Hanada")
+        # The example questions follow the build: none asks about a name the edit took out.
+        expect(page.locator("#examples button", has_text="Taiwan Strait")).to_have_count(0, timeout=30_000)
         page.screenshot(path=str(shots / "web-live-folder.png"), full_page=True)
 
 
