@@ -130,11 +130,11 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", s
     info = documents.get(quote["source"], {})
     text = info.get("text", "")
     where = locate(quote, text)
+    at, to = where or (quote["start"], quote["end"])  # where the article as it is now holds it
     page = f'<span class="src-page">page {int(quote["page"])}</span> · ' if quote.get("page") else ""
     head = (f'<div class="src-head"><span class="src-n">{esc(label)}</span>'
             f'<span class="src-title">{esc(readable_title(quote["source"], info))}</span></div>'
-            f'<div class="src-meta"><code>{esc(quote["source"])}</code> · {page}characters '
-            f'{quote["start"]}–{quote["end"]}'
+            f'<div class="src-meta"><code>{esc(quote["source"])}</code> · {page}characters {at}–{to}'
             + (f' · <span class="src-chance" title="{esc(CHANCE_HELP)}">{esc(chance(quote["score"]))} chance it '
                'answers</span>' if show_chance else "") + '</div>')
     if where is None:
@@ -142,6 +142,8 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", s
         note = '<p class="src-note">(the article has changed since)</p>'
         return f'<div class="src-card {kind}">{head}{body}{note}</div>'
     start, end = where
+    moved = '<p class="src-note">(the article has changed since: the passage has moved)</p>' \
+        if where != (quote["start"], quote["end"]) else ""
     span = None
     if short and short["quote"] == quote["n"]:  # offsets move with the quote if the article did
         at = short["start"] - quote["start"] + start
@@ -157,7 +159,7 @@ def quote_card(quote: dict, documents: dict, label: str, kind: str = "answer", s
     hi = min(len(text), lo + ARTICLE_MAX)
     article = (f'<details class="src-article"><summary>Open the whole article</summary>'
                f'<div class="src-full">{marked(text, start, end, lo, hi, span)}</div></details>')
-    return f'<div class="src-card {kind}">{head}{body}{article}</div>'
+    return f'<div class="src-card {kind}">{head}{body}{moved}{article}</div>'
 
 
 def sources_html(answer: dict | None, documents: dict) -> str:

@@ -340,3 +340,22 @@ def test_a_tentative_answer_has_the_shape_of_a_decline(client, server):
     assert_quotes_verbatim(result, server.seeds)
     for confident_or_declined in ("Who is Japan's defense minister?", "What is the boiling point of mercury?"):
         assert "tentative" not in ask(client, confident_or_declined)
+
+
+def test_an_earlier_answers_quote_after_an_edit_shows_where_it_is_now():
+    """An answer given before an edit: a quote the article still holds, further on, is shown where it
+    is now, saying the article changed; one it no longer holds is shown alone, saying so too."""
+    before = "Club news\n\nOur new chairperson is Fiona McAllister. Rides leave at nine."
+    after = before.replace("Fiona McAllister", "Gwendolyn Abernathy-Price")
+    quote = lambda n, sentence: {"n": n, "source": "club.md", "text": sentence, "start": before.index(sentence),
+                                 "end": before.index(sentence) + len(sentence), "score": 0.5}
+    answer = {"question": "Who chairs the club?", "answered": True,
+              "quotes": [quote(1, "Our new chairperson is Fiona McAllister."), quote(2, "Rides leave at nine.")]}
+    html = render.sources_html(answer, {"club.md": {"text": after, "title": "Club news"}})
+    cards = html.split('<div class="src-card')[1:]
+    moved = after.index("Rides leave at nine.")
+    assert "the article has changed since" in cards[0] and "Gwendolyn" not in cards[0]
+    assert f"characters {moved}–{moved + len('Rides leave at nine.')}" in cards[1]
+    assert "the passage has moved" in cards[1]
+    same = render.sources_html(answer, {"club.md": {"text": before, "title": "Club news"}})
+    assert "changed since" not in same
