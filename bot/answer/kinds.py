@@ -747,6 +747,12 @@ ASKS_MEASURE = (
     (re.compile(r"\bhow (?:loud|noisy)\b|\bnoise levels?\b", re.IGNORECASE),
      re.compile(r"(?<![a-z])(?:db|dba|db\(a\)|decibels?)(?![a-z])", re.IGNORECASE)),
     (re.compile(ASKS["dose"].pattern, re.IGNORECASE), DOSE),  # "What dose of ticagrelor?" -> not "aspirin"
+    # "How long should I cook the salmon?" -> not "10 cm" (of space around the fryer): a time
+    (re.compile(r"\bhow long\b[^?]*\b(?:cook|cooked|bake|baked|roast|roasted|grill|grilled|boil|boiled|fry|fried|"
+                r"simmer|steam|rest|take|takes|took|last|lasts|lasted|wait|stay|keep|remain|spend|charge|closed|"
+                r"shut|open|run|runs|ran)\b", re.IGNORECASE),
+     re.compile(r"(?<![a-z])(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|nights?|weeks?|fortnights?|months?|"
+                r"years?|yrs?|decades?|centur(?:y|ies)|overnight)\b|\d[:.]\d\d", re.IGNORECASE)),
     # "How long was the women's race?" -> not "61" (the riders who finished): a time or a length
     (re.compile(r"\bhow long\b", re.IGNORECASE), re.compile(
         rf"{LENGTH}|(?<![a-z])(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|h|days?|nights?|weeks?|fortnights?|"
