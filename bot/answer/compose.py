@@ -20,6 +20,7 @@ from bot.answer.kinds import (
     YES_NO,
     age_for_count,
     another_figure_nearer,
+    clause_cut,
     labelled_otherwise,
     lacks_asked_kind,
     leaver_for_successor,
@@ -270,6 +271,7 @@ def compose(question: str, ranked: list[Candidate], answered: bool, original_tex
         if rate and not (rate[0] < to and at < rate[1]):
             at, to = rate  # "How much a week ...?": the figure said a week, not the marker's other sum beside it
         at, to = player_for_part(question, held.text, at, to) or (at, to)  # "Who plays Silas?": the player
+        to = at + clause_cut(question, held.text[at:to])
         short = replace(short, text=held.text[at:to], start=held.start + at, end=held.start + to)
     if credited:
         short = credit_span(question, quotes[0])

@@ -795,6 +795,20 @@ def span_fits(question: str, span: str, after: str = "") -> bool:
                 and not re.search(r"[A-Z]", span))
 
 
+# A short answer that runs on into a clause of its own: "1887 and was last repaired in 1994".
+CLAUSE_AFTER = re.compile(r",?\s+(?:and|but|which|who|while)\s+(?:was|were|is|are|has|have|had|will|would|did|does)\b")
+
+
+def clause_cut(question: str, span: str) -> int:
+    """How much of a short answer to keep: up to a clause it runs on into ("When was the bridge
+    built?" -> "1887", not "1887 and was last repaired in 1994") where what comes before it is
+    of the kind the question asks (a time, a person, a place, a quantity); all of it otherwise."""
+    asks_kind = any(asks.match(question) for asks in (ASKS_TIME, ASKS_PERSON, ASKS_PLACE, ASKS_QUANTITY, ASKS_MONEY,
+                                                     ASKS_CLOCK))
+    found = CLAUSE_AFTER.search(span) if asks_kind else None
+    return found.start() if found and found.start() and span_fits(question, span[: found.start()]) else len(span)
+
+
 def _name_words(text: str) -> set[str]:
     """Lower-cased words, hyphenated names both whole and in parts ("wren-adeyemi", "wren", "adeyemi")."""
     return {w.lower() for w in re.findall(r"[\w'’-]+", text)} | {w.lower() for w in re.findall(r"\w+", text)}

@@ -3,7 +3,7 @@ about another period than the one asked (answer/kinds.py)."""
 
 import pytest
 
-from bot.answer.kinds import span_fits
+from bot.answer.kinds import clause_cut, span_fits
 from bot.shortanswer.choose import _counted_unit
 
 
@@ -464,3 +464,15 @@ def test_who_plays_a_part_is_the_name_before_as(question, text, part, player):
     at = text.index(part)
     found = player_for_part(question, text, at, at + len(part))
     assert (text[found[0] : found[1]] if found else None) == player
+
+
+@pytest.mark.parametrize("question, span, kept", [
+    ("When was the Skerne Bridge built?", "1887 and was last repaired in 1994", "1887"),
+    ("Who founded the club?", "Ada Brandt, who was born in Leeds", "Ada Brandt"),
+    ("What did the council decide?", "to close the bridge and was criticised", "to close the bridge and was criticised"),
+    ("When was the Skerne Bridge built?", "in the year it was opened", "in the year it was opened"),
+    ("How many people attended?", "a crowd and was loud", "a crowd and was loud"),  # "a crowd" is no number
+])
+def test_a_short_answer_running_on_into_a_clause_is_cut_before_it(question, span, kept):
+    assert span[: clause_cut(question, span)] == kept
+
