@@ -217,6 +217,35 @@ def two_stories(tmp_path_factory, embedder):
     return _engine_over(tmp_path_factory, embedder, "two-stories", TWO_STORIES)
 
 
+AIR_FRYER = {
+    "air-fryer-faq.html": "<html><head><title>AF-400 Air Fryer FAQ</title></head><body><h1>AF-400 Air Fryer: FAQ</h1>"
+    "<h2>How big is the basket?</h2><p>The AF-400 has a 5.5 litre non-stick basket, which is enough for a whole "
+    "chicken of up to 1.6 kg.</p><h2>What is the warranty?</h2><p>Every AF-400 comes with a two-year "
+    "manufacturer's warranty, which can be extended to five years by registering the product online.</p>"
+    "<h2>Cooking guide</h2><table><tr><th>Food</th><th>Temperature</th><th>Time</th></tr>"
+    "<tr><td>Frozen chips</td><td>200 °C</td><td>18 minutes</td></tr>"
+    "<tr><td>Chicken wings</td><td>180 °C</td><td>25 minutes</td></tr>"
+    "<tr><td>Salmon fillet</td><td>190 °C</td><td>10 minutes</td></tr></table><h2>Safety tips</h2><ul>"
+    "<li>Leave at least 10 cm of space around the air fryer while it is running.</li>"
+    "<li>Do not use aerosol cooking sprays, which damage the non-stick coating.</li>"
+    "<li>Unplug the unit before cleaning it.</li></ul><h2>Error codes</h2><p>If the display shows the code E3, "
+    "the temperature sensor has failed and the unit should be returned for repair.</p></body></html>",
+    "ferry.txt": TWO_STORIES["ferry.txt"],
+}
+
+
+def test_the_marker_does_not_move_up_a_sentence_for_a_span_of_another_kind(tmp_path_factory, embedder):
+    """The marker reads "10 cm" as how long the wings take: that reading is of no time, so the
+    sentence holding it does not go before the ranking's table row (ranking.UNFIT_READING)."""
+    engine = _engine_over(tmp_path_factory, embedder, "air-fryer", AIR_FRYER)
+    for question, row in [("How long do chicken wings take in the air fryer?", "Chicken wings"),
+                          ("How long should I cook salmon in the air fryer?", "Salmon fillet")]:
+        answer = engine.ask(question)
+        first = (answer.quotes or answer.closest)[0].text
+        assert first.startswith(f"{row} | "), (question, answer.text)
+        assert not (answer.short_answer and "cm" in answer.short_answer.text)
+
+
 def test_a_follow_up_is_answered_by_a_new_sentence_not_the_last_answer_again(two_stories):
     # Searched as "Who coaches him? (Who won the chess championship?)": the winner's sentence holds
     # every borrowed word, but the question asked is about the coach.
